@@ -1,0 +1,77 @@
+use tauri::State;
+use tenfold::focus::{FocusAnswer, FocusArea, RatingEntry, RatingInput};
+use tenfold::ErrorView;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_focus_areas(
+    state: State<'_, AppState>,
+    client_id: String,
+    include_retired: bool,
+) -> Result<Vec<FocusArea>, ErrorView> {
+    state.with(|p| p.list_focus_areas(&client_id, include_retired))
+}
+
+#[tauri::command]
+pub async fn create_focus_area(
+    state: State<'_, AppState>,
+    client_id: String,
+    title: String,
+) -> Result<FocusArea, ErrorView> {
+    state.with(|p| p.create_focus_area(&client_id, &title))
+}
+
+#[tauri::command]
+pub async fn rename_focus_area(state: State<'_, AppState>, id: String, title: String) -> Result<FocusArea, ErrorView> {
+    state.with(|p| p.rename_focus_area(&id, &title))
+}
+
+#[tauri::command]
+pub async fn reorder_focus_areas(
+    state: State<'_, AppState>,
+    client_id: String,
+    ordered_ids: Vec<String>,
+) -> Result<Vec<FocusArea>, ErrorView> {
+    state.with(|p| p.reorder_focus_areas(&client_id, &ordered_ids))
+}
+
+/// Returns the instant the answer was saved, for the "saved" indicator.
+#[tauri::command]
+pub async fn update_focus_answer(
+    state: State<'_, AppState>,
+    id: String,
+    answer: FocusAnswer,
+    text: String,
+) -> Result<String, ErrorView> {
+    state.with(|p| p.update_focus_answer(&id, answer, &text)).map(tenfold::time::stamp)
+}
+
+#[tauri::command]
+pub async fn set_three_month_target(
+    state: State<'_, AppState>,
+    id: String,
+    target: Option<i64>,
+) -> Result<FocusArea, ErrorView> {
+    state.with(|p| p.set_three_month_target(&id, target))
+}
+
+#[tauri::command]
+pub async fn retire_focus_area(state: State<'_, AppState>, id: String) -> Result<FocusArea, ErrorView> {
+    state.with(|p| p.retire_focus_area(&id))
+}
+
+#[tauri::command]
+pub async fn reinstate_focus_area(state: State<'_, AppState>, id: String) -> Result<FocusArea, ErrorView> {
+    state.with(|p| p.reinstate_focus_area(&id))
+}
+
+#[tauri::command]
+pub async fn record_rating(state: State<'_, AppState>, input: RatingInput) -> Result<RatingEntry, ErrorView> {
+    state.with(|p| p.record_rating(&input))
+}
+
+#[tauri::command]
+pub async fn rating_history(state: State<'_, AppState>, focus_area_id: String) -> Result<Vec<RatingEntry>, ErrorView> {
+    state.with(|p| p.rating_history(&focus_area_id))
+}

@@ -1,0 +1,7 @@
+//! One module per core domain; each command is a thin call into the core.
+
+pub mod app;
+pub mod assessment;
+pub mod clients;
+pub mod focus;
+pub mod sessions;

@@ -1,0 +1,44 @@
+// No console window behind the app in Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use commands::{app, assessment, clients, focus, sessions};
+
+fn main() {
+    let practice = tenfold::Practice::open_default();
+    if let Err(error) = &practice {
+        eprintln!("tenfold: could not open the practice: {error}");
+    }
+    tauri::Builder::default()
+        .manage(state::AppState::new(practice))
+        .invoke_handler(tauri::generate_handler![
+            app::about,
+            clients::list_clients,
+            clients::list_trashed_clients,
+            clients::get_client,
+            clients::create_client,
+            clients::update_client,
+            clients::trash_client,
+            clients::restore_client,
+            sessions::create_session,
+            sessions::list_sessions,
+            focus::list_focus_areas,
+            focus::create_focus_area,
+            focus::rename_focus_area,
+            focus::reorder_focus_areas,
+            focus::update_focus_answer,
+            focus::set_three_month_target,
+            focus::retire_focus_area,
+            focus::reinstate_focus_area,
+            focus::record_rating,
+            focus::rating_history,
+            assessment::assessment_dimensions,
+            assessment::rename_assessment_dimension,
+            assessment::record_assessment_map,
+            assessment::list_assessment_maps,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Tenfold could not open its window");
+}

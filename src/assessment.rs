@@ -1,0 +1,179 @@
+//! Assessment Maps: seven dimensions of the coaching relationship, each scored 1–10 with a
+//! note. Scores are stored by dimension position, so renaming a dimension keeps every score.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::focus::Rating;
+use crate::practice::Practice;
+use crate::{ids, text, time};
+
+pub const DIMENSION_COUNT: u8 = 7;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AssessmentDimension {
+    /// 1 to 7.
+    pub position: u8,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AssessmentScore {
+    pub dimension: u8,
+    pub score: u8,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AssessmentMap {
+    pub id: String,
+    pub client_id: String,
+    pub session_id: Option<String>,
+    pub taken_at: DateTime<Utc>,
+    pub note: String,
+    /// Exactly seven, by dimension.
+    pub scores: Vec<AssessmentScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ScoreInput {
+    pub dimension: i32,
+    pub score: i32,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AssessmentInput {
+    pub client_id: String,
+    #[serde(default)]
+    pub session_id: Option<String>,
+    /// RFC 3339; now when absent.
+    #[serde(default)]
+    pub taken_at: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    pub scores: Vec<ScoreInput>,
+}
+
+/// Checks that there is one score per dimension, each 1–10. The field names the dimension,
+/// e.g. `scores.4`, so the UI can mark the right row.
+fn validated_scores(scores: &[ScoreInput]) -> Result<Vec<AssessmentScore>> {
+    let mut by_dimension: HashMap<u8, AssessmentScore> = HashMap::new();
+    for input in scores {
+        let dimension = u8::try_from(input.dimension)
+            .ok()
+            .filter(|d| (1..=DIMENSION_COUNT).contains(d))
+            .ok_or_else(|| Error::invalid("scores", format!("There is no dimension {}", input.dimension)))?;
+        let field = format!("scores.{dimension}");
+        let score = Rating::new_for(&field, i64::from(input.score))?;
+        let note = text::note(&field, "A dimension note", &input.note)?;
+        if by_dimension.insert(dimension, AssessmentScore { dimension, score: score.get(), note }).is_some() {
+            return Err(Error::invalid(field, format!("Dimension {dimension} is scored twice")));
+        }
+    }
+    (1..=DIMENSION_COUNT)
+        .map(|d| {
+            by_dimension
+                .remove(&d)
+                .ok_or_else(|| Error::invalid(format!("scores.{d}"), format!("Dimension {d} needs a score")))
+        })
+        .collect()
+}
+
+impl Practice {
+    /// The current labels of the seven dimensions.
+    pub fn assessment_dimensions(&self) -> Result<Vec<AssessmentDimension>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT position, label FROM assessment_dimension ORDER BY position")?;
+        let rows = stmt.query_map([], |row| Ok(AssessmentDimension { position: row.get(0)?, label: row.get(1)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn rename_assessment_dimension(&self, position: i32, label: &str) -> Result<Vec<AssessmentDimension>> {
+        let label = text::required_name("label", "A dimension name", label)?;
+        let changed = self
+            .conn
+            .execute("UPDATE assessment_dimension SET label = ?2 WHERE position = ?1", params![position, label])?;
+        if changed == 0 {
+            return Err(Error::invalid("position", format!("There is no dimension {position}")));
+        }
+        self.assessment_dimensions()
+    }
+
+    /// Records a whole map at once: all seven scores or none.
+    pub fn record_assessment_map(&self, input: &AssessmentInput) -> Result<AssessmentMap> {
+        let client_id = ids::parse("client_id", &input.client_id)?;
+        let scores = validated_scores(&input.scores)?;
+        let note = text::note("note", "Note", &input.note)?;
+        let taken_at = time::parse_optional_instant("taken_at", input.taken_at.as_deref())?;
+        self.require_live_client(&client_id)?;
+        let session_id = self.require_session_of(&client_id, input.session_id.as_deref())?;
+        let map = AssessmentMap { id: ids::new_id(), client_id, session_id, taken_at, note, scores };
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO assessment_map (id, client_id, session_id, taken_at, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                map.id,
+                map.client_id,
+                map.session_id,
+                time::stamp(map.taken_at),
+                map.note,
+                time::stamp(time::now())
+            ],
+        )?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO assessment_score (map_id, dimension, score, note) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for score in &map.scores {
+                stmt.execute(params![map.id, score.dimension, score.score, score.note])?;
+            }
+        }
+        tx.commit()?;
+        Ok(map)
+    }
+
+    /// A client's maps, oldest first, each with its seven scores (two queries in all).
+    pub fn list_assessment_maps(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
+        let client_id = ids::parse("client_id", client_id)?;
+        self.client(&client_id)?;
+        let mut maps: Vec<AssessmentMap> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, client_id, session_id, taken_at, note FROM assessment_map
+                 WHERE client_id = ?1 AND trashed_at IS NULL ORDER BY taken_at, id",
+            )?;
+            let rows = stmt.query_map([&client_id], |row| {
+                Ok(AssessmentMap {
+                    id: row.get(0)?,
+                    client_id: row.get(1)?,
+                    session_id: row.get(2)?,
+                    taken_at: row.get(3)?,
+                    note: row.get(4)?,
+                    scores: Vec::with_capacity(usize::from(DIMENSION_COUNT)),
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let index: HashMap<String, usize> = maps.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.map_id, s.dimension, s.score, s.note FROM assessment_score s
+             JOIN assessment_map m ON m.id = s.map_id
+             WHERE m.client_id = ?1 AND m.trashed_at IS NULL ORDER BY s.map_id, s.dimension",
+        )?;
+        let mut rows = stmt.query([&client_id])?;
+        while let Some(row) = rows.next()? {
+            let map_id: String = row.get(0)?;
+            if let Some(&i) = index.get(&map_id) {
+                maps[i].scores.push(AssessmentScore { dimension: row.get(1)?, score: row.get(2)?, note: row.get(3)? });
+            }
+        }
+        Ok(maps)
+    }
+}

@@ -1,0 +1,54 @@
+//! The TypeScript types the UI uses, generated from the Rust types so the two cannot drift.
+//! `tests/bindings.rs` fails when `ui/src/lib/bindings.ts` is stale and rewrites it when
+//! run with `TENFOLD_WRITE_BINDINGS=1`.
+
+use ts_rs::{Config, TS};
+
+use crate::{assessment, clients, error, focus, practice, sessions};
+
+/// Where the generated file lives, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+macro_rules! declarations {
+    ($cfg:expr; $($ty:ty),+ $(,)?) => {
+        vec![$(declaration::<$ty>($cfg)),+]
+    };
+}
+
+fn declaration<T: TS>(cfg: &Config) -> String {
+    let docs = T::docs().map(|d| format!("{}\n", d.trim_end())).unwrap_or_default();
+    format!("{docs}export {}", T::decl(cfg))
+}
+
+/// The whole generated TypeScript file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let declarations = declarations![&cfg;
+        error::ErrorKind,
+        error::ErrorView,
+        practice::About,
+        clients::ClientStatus,
+        clients::Client,
+        clients::ClientInput,
+        sessions::SessionKind,
+        sessions::PrepItem,
+        sessions::Session,
+        sessions::SessionInput,
+        focus::FocusArea,
+        focus::FocusAnswer,
+        focus::RatingEntry,
+        focus::RatingInput,
+        assessment::AssessmentDimension,
+        assessment::AssessmentScore,
+        assessment::AssessmentMap,
+        assessment::ScoreInput,
+        assessment::AssessmentInput,
+    ];
+    let mut file = String::from(
+        "// Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.\n\
+         // Do not edit by hand.\n\n",
+    );
+    file.push_str(&declarations.join("\n\n"));
+    file.push('\n');
+    file
+}

@@ -1,0 +1,8 @@
+//! Focus areas (the client's chosen areas, each with the seven strategy questions) and the
+//! 1–10 satisfaction ratings recorded against them.
+
+mod areas;
+mod ratings;
+
+pub use areas::{FocusAnswer, FocusArea};
+pub use ratings::{Rating, RatingEntry, RatingInput};

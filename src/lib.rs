@@ -1,0 +1,19 @@
+//! Tenfold's core: a coach's practice kept in one SQLite file. No user-interface code lives
+//! here; the desktop shell and the tests call the same API.
+
+pub mod assessment;
+pub mod bindings;
+pub mod clients;
+pub mod error;
+pub mod focus;
+pub mod ids;
+pub mod practice;
+pub mod sessions;
+pub mod store;
+pub mod text;
+pub mod time;
+
+mod rows;
+
+pub use error::{Error, ErrorKind, ErrorView, Result};
+pub use practice::Practice;

@@ -1,0 +1,68 @@
+//! `Practice` is the handle every domain hangs its operations on: one open database file.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::store;
+
+/// What the about screen shows: the version and where the coach's data lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct About {
+    pub version: String,
+    pub database_path: String,
+    pub schema_version: u32,
+}
+
+pub struct Practice {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Practice {
+    /// Opens the practice stored in the database file at `path`, creating it if needed.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let conn = store::open(&path)?;
+        Ok(Practice { conn, path })
+    }
+
+    /// Opens the practice in `dir` (the database is `dir/tenfold.sqlite3`).
+    pub fn open_in(dir: impl AsRef<Path>) -> Result<Self> {
+        Self::open(dir.as_ref().join(store::DATABASE_FILE))
+    }
+
+    /// Opens the practice in the user's data folder (or `TENFOLD_DATA_DIR`).
+    pub fn open_default() -> Result<Self> {
+        Self::open_in(store::data_dir()?)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn about(&self) -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            database_path: self.path.display().to_string(),
+            schema_version: store::latest_schema_version() as u32,
+        }
+    }
+
+    /// Fails unless a live (not trashed) client has this id. Every write that belongs to a
+    /// client goes through here, so nothing is added under a client in the trash.
+    pub(crate) fn require_live_client(&self, client_id: &str) -> Result<()> {
+        let trashed: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT trashed_at FROM client WHERE id = ?1", [client_id], |row| row.get(0))
+            .optional()?;
+        match trashed {
+            None => Err(Error::not_found("client", client_id)),
+            Some(Some(_)) => Err(Error::InTrash { entity: "client", id: client_id.to_owned() }),
+            Some(None) => Ok(()),
+        }
+    }
+}

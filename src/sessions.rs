@@ -1,0 +1,155 @@
+//! Sessions: the log of meetings with a client, which live ratings and maps attach to.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::practice::Practice;
+use crate::{ids, text, time};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    Discovery,
+    Values,
+    Strategy,
+    FollowUp,
+    Other,
+}
+
+impl SessionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::Discovery => "discovery",
+            SessionKind::Values => "values",
+            SessionKind::Strategy => "strategy",
+            SessionKind::FollowUp => "follow_up",
+            SessionKind::Other => "other",
+        }
+    }
+
+    fn parse(text: &str) -> rusqlite::Result<Self> {
+        Ok(match text {
+            "discovery" => SessionKind::Discovery,
+            "values" => SessionKind::Values,
+            "strategy" => SessionKind::Strategy,
+            "follow_up" => SessionKind::FollowUp,
+            "other" => SessionKind::Other,
+            other => return Err(crate::rows::bad_value("kind", other)),
+        })
+    }
+}
+
+/// One line of the coach's preparation list for a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PrepItem {
+    pub label: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Session {
+    pub id: String,
+    pub client_id: String,
+    pub held_on: NaiveDate,
+    pub kind: SessionKind,
+    pub prep_checklist: Vec<PrepItem>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SessionInput {
+    pub client_id: String,
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    pub kind: SessionKind,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub prep_checklist: Vec<PrepItem>,
+}
+
+const SESSION_COLUMNS: &str = "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at";
+
+fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
+    let prep: String = row.get(4)?;
+    Ok(Session {
+        id: row.get(0)?,
+        client_id: row.get(1)?,
+        held_on: row.get(2)?,
+        kind: SessionKind::parse(&row.get::<_, String>(3)?)?,
+        prep_checklist: serde_json::from_str(&prep).map_err(|_| crate::rows::bad_value("prep_checklist", &prep))?,
+        notes: row.get(5)?,
+        created_at: row.get(6)?,
+        updated_at: row.get(7)?,
+    })
+}
+
+fn validated_prep(items: &[PrepItem]) -> Result<String> {
+    let mut clean = Vec::with_capacity(items.len());
+    for item in items {
+        let label = text::optional_name("prep_checklist", "A checklist item", &item.label)?;
+        if !label.is_empty() {
+            clean.push(PrepItem { label, done: item.done });
+        }
+    }
+    Ok(serde_json::to_string(&clean).expect("a checklist always serialises"))
+}
+
+impl Practice {
+    pub fn create_session(&self, input: &SessionInput) -> Result<Session> {
+        let client_id = ids::parse("client_id", &input.client_id)?;
+        let held_on = time::parse_date("held_on", &input.held_on)?;
+        let notes = text::note("notes", "Notes", &input.notes)?;
+        let prep = validated_prep(&input.prep_checklist)?;
+        self.require_live_client(&client_id)?;
+        let id = ids::new_id();
+        let now = time::stamp(time::now());
+        self.conn.execute(
+            "INSERT INTO session (id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![id, client_id, held_on.to_string(), input.kind.as_str(), prep, notes, now],
+        )?;
+        self.session(&id)
+    }
+
+    pub fn session(&self, id: &str) -> Result<Session> {
+        let id = ids::parse("session_id", id)?;
+        self.conn
+            .query_row(
+                &format!("SELECT {SESSION_COLUMNS} FROM session WHERE id = ?1 AND trashed_at IS NULL"),
+                [&id],
+                session_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("session", id))
+    }
+
+    /// A client's sessions, most recent first.
+    pub fn list_sessions(&self, client_id: &str) -> Result<Vec<Session>> {
+        let client_id = ids::parse("client_id", client_id)?;
+        self.client(&client_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLUMNS} FROM session WHERE client_id = ?1 AND trashed_at IS NULL
+             ORDER BY held_on DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([&client_id], session_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Checks that an optional session id names a session of this client.
+    pub(crate) fn require_session_of(&self, client_id: &str, session_id: Option<&str>) -> Result<Option<String>> {
+        let Some(session_id) = ids::parse_optional("session_id", session_id)? else {
+            return Ok(None);
+        };
+        let session = self.session(&session_id)?;
+        if session.client_id != client_id {
+            return Err(Error::invalid("session_id", "That session belongs to another client"));
+        }
+        Ok(Some(session.id))
+    }
+}

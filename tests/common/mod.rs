@@ -1,0 +1,66 @@
+//! A practice in a fresh temporary folder, removed when the test ends.
+#![allow(dead_code)]
+
+use tenfold::clients::{Client, ClientInput};
+use tenfold::{Error, Practice};
+
+pub struct TempPractice {
+    pub dir: tempfile::TempDir,
+    pub practice: Practice,
+}
+
+impl std::ops::Deref for TempPractice {
+    type Target = Practice;
+    fn deref(&self) -> &Practice {
+        &self.practice
+    }
+}
+
+impl TempPractice {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let practice = Practice::open_in(dir.path()).expect("open practice");
+        TempPractice { dir, practice }
+    }
+
+    /// Closes the database and opens it again, as a restart of the app would.
+    pub fn reopen(self) -> Self {
+        let TempPractice { dir, practice } = self;
+        drop(practice);
+        let practice = Practice::open_in(dir.path()).expect("reopen practice");
+        TempPractice { dir, practice }
+    }
+
+    pub fn add_client(&self, name: &str) -> Client {
+        self.practice.create_client(&ClientInput::named(name)).expect("create client")
+    }
+}
+
+/// Asserts that `result` failed because of the input in `field`.
+#[track_caller]
+pub fn assert_invalid<T: std::fmt::Debug>(result: tenfold::Result<T>, field: &str) -> String {
+    match result {
+        Err(Error::Invalid { field: actual, message }) => {
+            assert_eq!(actual, field, "error names the wrong field: {message}");
+            assert!(!message.trim().is_empty(), "error for {field} has no message");
+            message
+        }
+        other => panic!("expected an invalid-input error on {field}, got {other:?}"),
+    }
+}
+
+#[track_caller]
+pub fn assert_not_found<T: std::fmt::Debug>(result: tenfold::Result<T>, entity: &str) {
+    match result {
+        Err(Error::NotFound { entity: actual, .. }) => assert_eq!(actual, entity),
+        other => panic!("expected {entity} not found, got {other:?}"),
+    }
+}
+
+#[track_caller]
+pub fn assert_in_trash<T: std::fmt::Debug>(result: tenfold::Result<T>) {
+    match result {
+        Err(Error::InTrash { entity, .. }) => assert_eq!(entity, "client"),
+        other => panic!("expected an in-trash error, got {other:?}"),
+    }
+}

@@ -1,0 +1,100 @@
+// Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.
+// Do not edit by hand.
+
+export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage";
+
+/**
+ * What the UI receives when a command fails: `{kind, message, field?}`.
+ */
+export type ErrorView = { kind: ErrorKind, message: string, field?: string, };
+
+/**
+ * What the about screen shows: the version and where the coach's data lives.
+ */
+export type About = { version: string, database_path: string, schema_version: number, };
+
+export type ClientStatus = "active" | "paused" | "completed";
+
+export type Client = { id: string, name: string, 
+/**
+ * What the coach calls them; empty when they go by their name.
+ */
+preferred_name: string, email: string, phone: string, status: ClientStatus, tags: Array<string>, started_on: string | null, private_notes: string, 
+/**
+ * Created by "explore a sample practice", removable in one action.
+ */
+is_sample: boolean, created_at: string, updated_at: string, trashed_at: string | null, };
+
+/**
+ * What a person types into the client form. Dates arrive as text so a bad one is reported
+ * against its field rather than failing the whole request.
+ */
+export type ClientInput = { name: string, preferred_name: string, email: string, phone: string, status: ClientStatus | null, tags: Array<string>, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+started_on: string, private_notes: string, };
+
+export type SessionKind = "discovery" | "values" | "strategy" | "follow_up" | "other";
+
+/**
+ * One line of the coach's preparation list for a session.
+ */
+export type PrepItem = { label: string, done: boolean, };
+
+export type Session = { id: string, client_id: string, held_on: string, kind: SessionKind, prep_checklist: Array<PrepItem>, notes: string, created_at: string, updated_at: string, };
+
+export type SessionInput = { client_id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+held_on: string, kind: SessionKind, notes: string, prep_checklist: Array<PrepItem>, };
+
+export type FocusArea = { id: string, client_id: string, title: string, 
+/**
+ * Order among the client's areas, from 1.
+ */
+position: number, desired_outcome: string, why_it_matters: string, path_and_evidence: string, barriers: string, ten_looks_like: string, ten_in_three_months: string, 
+/**
+ * The rating the client hopes to reach in three months, drawn as a reference line.
+ */
+three_month_target: number | null, notes: string, retired_at: string | null, created_at: string, updated_at: string, };
+
+/**
+ * The written answers of a focus area; the satisfaction question is answered by a rating.
+ */
+export type FocusAnswer = "desired_outcome" | "why_it_matters" | "path_and_evidence" | "barriers" | "ten_looks_like" | "ten_in_three_months" | "notes";
+
+export type RatingEntry = { id: string, focus_area_id: string, 
+/**
+ * The session it was recorded in, if any.
+ */
+session_id: string | null, value: number, taken_at: string, note: string, };
+
+export type RatingInput = { focus_area_id: string, session_id: string | null, value: number, note: string, 
+/**
+ * RFC 3339; now when absent.
+ */
+taken_at: string | null, };
+
+export type AssessmentDimension = { 
+/**
+ * 1 to 7.
+ */
+position: number, label: string, };
+
+export type AssessmentScore = { dimension: number, score: number, note: string, };
+
+export type AssessmentMap = { id: string, client_id: string, session_id: string | null, taken_at: string, note: string, 
+/**
+ * Exactly seven, by dimension.
+ */
+scores: Array<AssessmentScore>, };
+
+export type ScoreInput = { dimension: number, score: number, note: string, };
+
+export type AssessmentInput = { client_id: string, session_id: string | null, 
+/**
+ * RFC 3339; now when absent.
+ */
+taken_at: string | null, note: string, scores: Array<ScoreInput>, };
