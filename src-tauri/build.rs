@@ -25,6 +25,13 @@ const COMMANDS: &[&str] = &[
     "rename_assessment_dimension",
     "record_assessment_map",
     "list_assessment_maps",
+    "add_homework_item",
+    "list_homework",
+    "set_homework_status",
+    "client_overview",
+    "client_history",
+    "create_sample_practice",
+    "remove_sample_practice",
 ];
 
 fn main() {

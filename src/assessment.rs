@@ -15,6 +15,22 @@ use crate::{ids, text, time};
 
 pub const DIMENSION_COUNT: u8 = 7;
 
+/// A fall of this many points or more between two maps is flagged for the coach's attention.
+pub const DROP_FLAG_POINTS: i32 = 2;
+
+/// One dimension of the latest map against the map before it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DimensionChange {
+    pub dimension: u8,
+    pub label: String,
+    pub latest: u8,
+    pub previous: u8,
+    /// `latest - previous`.
+    pub change: i32,
+    /// The score fell by `DROP_FLAG_POINTS` or more.
+    pub flagged: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AssessmentDimension {
     /// 1 to 7.
@@ -115,29 +131,50 @@ impl Practice {
         self.require_live_client(&client_id)?;
         let session_id = self.require_session_of(&client_id, input.session_id.as_deref())?;
         let map = AssessmentMap { id: ids::new_id(), client_id, session_id, taken_at, note, scores };
-        let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO assessment_map (id, client_id, session_id, taken_at, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                map.id,
-                map.client_id,
-                map.session_id,
-                time::stamp(map.taken_at),
-                map.note,
-                time::stamp(time::now())
-            ],
-        )?;
-        {
-            let mut stmt = tx.prepare_cached(
+        self.atomically(|| {
+            self.conn.execute(
+                "INSERT INTO assessment_map (id, client_id, session_id, taken_at, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    map.id,
+                    map.client_id,
+                    map.session_id,
+                    time::stamp(map.taken_at),
+                    map.note,
+                    time::stamp(time::now())
+                ],
+            )?;
+            let mut stmt = self.conn.prepare_cached(
                 "INSERT INTO assessment_score (map_id, dimension, score, note) VALUES (?1, ?2, ?3, ?4)",
             )?;
             for score in &map.scores {
                 stmt.execute(params![map.id, score.dimension, score.score, score.note])?;
             }
-        }
-        tx.commit()?;
+            Ok(())
+        })?;
         Ok(map)
+    }
+
+    /// Compares two maps dimension by dimension, with today's labels.
+    pub fn compare_maps(&self, latest: &AssessmentMap, previous: &AssessmentMap) -> Result<Vec<DimensionChange>> {
+        let labels = self.assessment_dimensions()?;
+        Ok(labels
+            .into_iter()
+            .filter_map(|dim| {
+                let score_of =
+                    |map: &AssessmentMap| map.scores.iter().find(|s| s.dimension == dim.position).map(|s| s.score);
+                let (latest, previous) = (score_of(latest)?, score_of(previous)?);
+                let change = i32::from(latest) - i32::from(previous);
+                Some(DimensionChange {
+                    dimension: dim.position,
+                    label: dim.label,
+                    latest,
+                    previous,
+                    change,
+                    flagged: change <= -DROP_FLAG_POINTS,
+                })
+            })
+            .collect())
     }
 
     /// A client's maps, oldest first, each with its seven scores (two queries in all).

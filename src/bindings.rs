@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{assessment, clients, error, focus, practice, sessions};
+use crate::{assessment, clients, error, focus, homework, overview, practice, sessions};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -43,6 +43,14 @@ pub fn typescript() -> String {
         assessment::AssessmentMap,
         assessment::ScoreInput,
         assessment::AssessmentInput,
+        assessment::DimensionChange,
+        homework::HomeworkStatus,
+        homework::HomeworkItem,
+        homework::HomeworkInput,
+        overview::FocusSummary,
+        overview::ClientOverview,
+        overview::AreaHistory,
+        overview::ClientHistory,
     ];
     let mut file = String::from(
         "// Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.\n\

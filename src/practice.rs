@@ -52,6 +52,23 @@ impl Practice {
         }
     }
 
+    /// Runs `f` as one unit: all of its writes land or none do. Savepoints nest, so an
+    /// operation that is atomic on its own can also be part of a larger one.
+    pub(crate) fn atomically<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT tenfold_unit")?;
+        match f() {
+            Ok(value) => {
+                self.conn.execute_batch("RELEASE tenfold_unit")?;
+                Ok(value)
+            }
+            Err(error) => {
+                // The original error matters more than a failure to roll back.
+                let _ = self.conn.execute_batch("ROLLBACK TO tenfold_unit; RELEASE tenfold_unit");
+                Err(error)
+            }
+        }
+    }
+
     /// Fails unless a live (not trashed) client has this id. Every write that belongs to a
     /// client goes through here, so nothing is added under a client in the trash.
     pub(crate) fn require_live_client(&self, client_id: &str) -> Result<()> {

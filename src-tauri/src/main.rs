@@ -4,7 +4,7 @@
 mod commands;
 mod state;
 
-use commands::{app, assessment, clients, focus, sessions};
+use commands::{app, assessment, clients, focus, homework, overview, sample, sessions};
 
 fn main() {
     let practice = tenfold::Practice::open_default();
@@ -38,6 +38,13 @@ fn main() {
             assessment::rename_assessment_dimension,
             assessment::record_assessment_map,
             assessment::list_assessment_maps,
+            homework::add_homework_item,
+            homework::list_homework,
+            homework::set_homework_status,
+            overview::client_overview,
+            overview::client_history,
+            sample::create_sample_practice,
+            sample::remove_sample_practice,
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");

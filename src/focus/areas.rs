@@ -203,14 +203,13 @@ impl Practice {
             .map(|a| a.id)
             .collect();
         wanted.extend(retired);
-        let tx = self.conn.unchecked_transaction()?;
-        {
-            let mut stmt = tx.prepare_cached("UPDATE focus_area SET position = ?2 WHERE id = ?1")?;
+        self.atomically(|| {
+            let mut stmt = self.conn.prepare_cached("UPDATE focus_area SET position = ?2 WHERE id = ?1")?;
             for (index, id) in wanted.iter().enumerate() {
                 stmt.execute(params![id, index as i64 + 1])?;
             }
-        }
-        tx.commit()?;
+            Ok(())
+        })?;
         self.list_focus_areas(&client_id, false)
     }
 

@@ -5,4 +5,5 @@ mod areas;
 mod ratings;
 
 pub use areas::{FocusAnswer, FocusArea};
+pub(crate) use ratings::rating_from_row;
 pub use ratings::{Rating, RatingEntry, RatingInput};

@@ -58,7 +58,7 @@ pub struct RatingInput {
     pub taken_at: Option<String>,
 }
 
-fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<RatingEntry> {
+pub(crate) fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<RatingEntry> {
     Ok(RatingEntry {
         id: row.get(0)?,
         focus_area_id: row.get(1)?,

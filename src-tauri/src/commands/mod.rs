@@ -4,4 +4,7 @@ pub mod app;
 pub mod assessment;
 pub mod clients;
 pub mod focus;
+pub mod homework;
+pub mod overview;
+pub mod sample;
 pub mod sessions;

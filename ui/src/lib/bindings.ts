@@ -98,3 +98,71 @@ export type AssessmentInput = { client_id: string, session_id: string | null,
  * RFC 3339; now when absent.
  */
 taken_at: string | null, note: string, scores: Array<ScoreInput>, };
+
+/**
+ * One dimension of the latest map against the map before it.
+ */
+export type DimensionChange = { dimension: number, label: string, latest: number, previous: number, 
+/**
+ * `latest - previous`.
+ */
+change: number, 
+/**
+ * The score fell by `DROP_FLAG_POINTS` or more.
+ */
+flagged: boolean, };
+
+export type HomeworkStatus = "open" | "done" | "partly" | "skipped";
+
+export type HomeworkItem = { id: string, client_id: string, session_id: string | null, 
+/**
+ * The focus area the item came from, when it was drawn from one.
+ */
+focus_area_id: string | null, 
+/**
+ * Order within its session's list, from 1.
+ */
+position: number, text: string, is_optional: boolean, due_on: string | null, status: HomeworkStatus, created_at: string, updated_at: string, };
+
+export type HomeworkInput = { client_id: string, session_id: string | null, focus_area_id: string | null, text: string, is_optional: boolean, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+due_on: string, };
+
+export type FocusSummary = { area: FocusArea, latest: RatingEntry | null, 
+/**
+ * Latest value minus the one before it; none until there are two ratings.
+ */
+change: number | null, 
+/**
+ * Up to the last `TREND_LENGTH` values, oldest first.
+ */
+trend: Array<number>, };
+
+export type ClientOverview = { client: Client, 
+/**
+ * Active focus areas in their order.
+ */
+focus_areas: Array<FocusSummary>, open_homework: Array<HomeworkItem>, last_session: Session | null, last_map: AssessmentMap | null, 
+/**
+ * The last map against the one before it, dimension by dimension; empty with fewer
+ * than two maps.
+ */
+map_changes: Array<DimensionChange>, };
+
+export type AreaHistory = { area: FocusArea, 
+/**
+ * Oldest first.
+ */
+ratings: Array<RatingEntry>, };
+
+export type ClientHistory = { client: Client, 
+/**
+ * Every focus area with its ratings, active ones first in their order, then retired.
+ */
+areas: Array<AreaHistory>, 
+/**
+ * Newest first, to label points with the session they were taken in.
+ */
+sessions: Array<Session>, };

@@ -1,0 +1,15 @@
+use tauri::State;
+use tenfold::overview::{ClientHistory, ClientOverview};
+use tenfold::ErrorView;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn client_overview(state: State<'_, AppState>, client_id: String) -> Result<ClientOverview, ErrorView> {
+    state.with(|p| p.client_overview(&client_id))
+}
+
+#[tauri::command]
+pub async fn client_history(state: State<'_, AppState>, client_id: String) -> Result<ClientHistory, ErrorView> {
+    state.with(|p| p.client_history(&client_id))
+}

@@ -1,0 +1,130 @@
+//! What the client overview and the history screen show, each read in a fixed number of
+//! queries however many focus areas and ratings a client has.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::assessment::{AssessmentMap, DimensionChange};
+use crate::clients::Client;
+use crate::error::Result;
+use crate::focus::{FocusArea, RatingEntry};
+use crate::homework::HomeworkItem;
+use crate::ids;
+use crate::practice::Practice;
+use crate::sessions::Session;
+
+/// How many of the most recent ratings the overview's small trend line shows.
+pub const TREND_LENGTH: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FocusSummary {
+    pub area: FocusArea,
+    pub latest: Option<RatingEntry>,
+    /// Latest value minus the one before it; none until there are two ratings.
+    pub change: Option<i32>,
+    /// Up to the last `TREND_LENGTH` values, oldest first.
+    pub trend: Vec<u8>,
+}
+
+impl FocusSummary {
+    /// Summarises `history`, which must be oldest first.
+    pub fn new(area: FocusArea, history: &[RatingEntry]) -> Self {
+        let latest = history.last().cloned();
+        let change = match history {
+            [.., previous, last] => Some(i32::from(last.value) - i32::from(previous.value)),
+            _ => None,
+        };
+        let trend = history.iter().rev().take(TREND_LENGTH).rev().map(|r| r.value).collect();
+        FocusSummary { area, latest, change, trend }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ClientOverview {
+    pub client: Client,
+    /// Active focus areas in their order.
+    pub focus_areas: Vec<FocusSummary>,
+    pub open_homework: Vec<HomeworkItem>,
+    pub last_session: Option<Session>,
+    pub last_map: Option<AssessmentMap>,
+    /// The last map against the one before it, dimension by dimension; empty with fewer
+    /// than two maps.
+    pub map_changes: Vec<DimensionChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AreaHistory {
+    pub area: FocusArea,
+    /// Oldest first.
+    pub ratings: Vec<RatingEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ClientHistory {
+    pub client: Client,
+    /// Every focus area with its ratings, active ones first in their order, then retired.
+    pub areas: Vec<AreaHistory>,
+    /// Newest first, to label points with the session they were taken in.
+    pub sessions: Vec<Session>,
+}
+
+impl Practice {
+    pub fn client_overview(&self, client_id: &str) -> Result<ClientOverview> {
+        let client = self.client(client_id)?;
+        let mut ratings = self.ratings_by_area(&client.id)?;
+        let focus_areas = self
+            .list_focus_areas(&client.id, false)?
+            .into_iter()
+            .map(|area| {
+                let history = ratings.remove(&area.id).unwrap_or_default();
+                FocusSummary::new(area, &history)
+            })
+            .collect();
+        let maps = self.list_assessment_maps(&client.id)?;
+        let map_changes = match maps.as_slice() {
+            [.., previous, latest] => self.compare_maps(latest, previous)?,
+            _ => Vec::new(),
+        };
+        Ok(ClientOverview {
+            open_homework: self.list_homework(&client.id, true)?,
+            last_session: self.list_sessions(&client.id)?.into_iter().next(),
+            last_map: maps.into_iter().last(),
+            map_changes,
+            focus_areas,
+            client,
+        })
+    }
+
+    pub fn client_history(&self, client_id: &str) -> Result<ClientHistory> {
+        let client = self.client(client_id)?;
+        let mut ratings = self.ratings_by_area(&client.id)?;
+        let mut areas = self.list_focus_areas(&client.id, true)?;
+        // Stable: active areas keep their order, retired ones follow in theirs.
+        areas.sort_by_key(|a| a.retired_at.is_some());
+        let areas = areas
+            .into_iter()
+            .map(|area| AreaHistory { ratings: ratings.remove(&area.id).unwrap_or_default(), area })
+            .collect();
+        Ok(ClientHistory { sessions: self.list_sessions(&client.id)?, areas, client })
+    }
+
+    /// Every rating of a client's focus areas in one query, grouped by area, oldest first.
+    pub(crate) fn ratings_by_area(&self, client_id: &str) -> Result<HashMap<String, Vec<RatingEntry>>> {
+        let client_id = ids::parse("client_id", client_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, r.focus_area_id, r.session_id, r.value, r.taken_at, r.note
+             FROM rating r JOIN focus_area a ON a.id = r.focus_area_id
+             WHERE a.client_id = ?1 AND r.trashed_at IS NULL AND a.trashed_at IS NULL
+             ORDER BY r.taken_at, r.id",
+        )?;
+        let mut grouped: HashMap<String, Vec<RatingEntry>> = HashMap::new();
+        let rows = stmt.query_map([&client_id], crate::focus::rating_from_row)?;
+        for entry in rows {
+            let entry = entry?;
+            grouped.entry(entry.focus_area_id.clone()).or_default().push(entry);
+        }
+        Ok(grouped)
+    }
+}
