@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "restore_client",
     "create_session",
     "list_sessions",
+    "update_session",
+    "update_session_notes",
     "list_focus_areas",
     "create_focus_area",
     "rename_focus_area",
@@ -30,8 +32,14 @@ const COMMANDS: &[&str] = &[
     "set_homework_status",
     "client_overview",
     "client_history",
+    "session_prep",
     "create_sample_practice",
     "remove_sample_practice",
+    "list_client_values",
+    "add_client_value",
+    "update_client_value",
+    "rank_client_values",
+    "trash_client_value",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{assessment, clients, error, focus, homework, overview, practice, sessions};
+use crate::{assessment, clients, error, focus, homework, overview, practice, sessions, values};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -34,6 +34,9 @@ pub fn typescript() -> String {
         sessions::PrepItem,
         sessions::Session,
         sessions::SessionInput,
+        sessions::SessionChange,
+        values::ClientValue,
+        values::ValueInput,
         focus::FocusArea,
         focus::FocusAnswer,
         focus::RatingEntry,
@@ -51,6 +54,7 @@ pub fn typescript() -> String {
         overview::ClientOverview,
         overview::AreaHistory,
         overview::ClientHistory,
+        overview::SessionPrep,
     ];
     let mut file = String::from(
         "// Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.\n\

@@ -19,6 +19,22 @@ pub fn parse_optional(field: &str, text: Option<&str>) -> Result<Option<String>>
     text.filter(|t| !t.trim().is_empty()).map(|t| parse(field, t)).transpose()
 }
 
+pub fn parse_all(field: &str, texts: &[String]) -> Result<Vec<String>> {
+    texts.iter().map(|t| parse(field, t)).collect()
+}
+
+/// Checks that `wanted` names each of `current` exactly once, as a new order must.
+pub fn require_permutation(field: &str, what: &str, wanted: &[String], current: &[String]) -> Result<()> {
+    let mut wanted_sorted = wanted.to_vec();
+    wanted_sorted.sort();
+    let mut current_sorted = current.to_vec();
+    current_sorted.sort();
+    if wanted_sorted != current_sorted {
+        return Err(Error::invalid(field, format!("The new order must list each {what} exactly once")));
+    }
+    Ok(())
+}
+
 fn shorten(text: &str) -> String {
     const MAX: usize = 40;
     if text.chars().count() <= MAX {

@@ -15,6 +15,7 @@ pub mod sessions;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod values;
 
 mod rows;
 

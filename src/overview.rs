@@ -14,6 +14,7 @@ use crate::homework::HomeworkItem;
 use crate::ids;
 use crate::practice::Practice;
 use crate::sessions::Session;
+use crate::values::ClientValue;
 
 /// How many of the most recent ratings the overview's small trend line shows.
 pub const TREND_LENGTH: usize = 8;
@@ -70,7 +71,20 @@ pub struct ClientHistory {
     pub sessions: Vec<Session>,
 }
 
+/// Everything to look over before a call: the overview plus the client's values.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SessionPrep {
+    pub overview: ClientOverview,
+    /// Most important first.
+    pub values: Vec<ClientValue>,
+}
+
 impl Practice {
+    pub fn session_prep(&self, client_id: &str) -> Result<SessionPrep> {
+        let overview = self.client_overview(client_id)?;
+        Ok(SessionPrep { values: self.list_client_values(&overview.client.id)?, overview })
+    }
+
     pub fn client_overview(&self, client_id: &str) -> Result<ClientOverview> {
         let client = self.client(client_id)?;
         let mut ratings = self.ratings_by_area(&client.id)?;

@@ -73,6 +73,16 @@ pub struct SessionInput {
     pub prep_checklist: Vec<PrepItem>,
 }
 
+/// A change to a session's date, kind or checklist (its client never changes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SessionChange {
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    pub kind: SessionKind,
+    #[serde(default)]
+    pub prep_checklist: Vec<PrepItem>,
+}
+
 const SESSION_COLUMNS: &str = "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at";
 
 fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
@@ -115,6 +125,35 @@ impl Practice {
             params![id, client_id, held_on.to_string(), input.kind.as_str(), prep, notes, now],
         )?;
         self.session(&id)
+    }
+
+    pub fn update_session(&self, id: &str, change: &SessionChange) -> Result<Session> {
+        let held_on = time::parse_date("held_on", &change.held_on)?;
+        let prep = validated_prep(&change.prep_checklist)?;
+        let session = self.writable_session(id)?;
+        self.conn.execute(
+            "UPDATE session SET held_on = ?2, kind = ?3, prep_checklist = ?4, updated_at = ?5 WHERE id = ?1",
+            params![session.id, held_on.to_string(), change.kind.as_str(), prep, time::stamp(time::now())],
+        )?;
+        self.session(&session.id)
+    }
+
+    /// Saves the session notes exactly as typed: the autosave path of the session screen.
+    pub fn update_session_notes(&self, id: &str, notes: &str) -> Result<DateTime<Utc>> {
+        let notes = text::note("notes", "Notes", notes)?;
+        let session = self.writable_session(id)?;
+        let now = time::now();
+        self.conn.execute(
+            "UPDATE session SET notes = ?2, updated_at = ?3 WHERE id = ?1",
+            params![session.id, notes, time::stamp(now)],
+        )?;
+        Ok(now)
+    }
+
+    fn writable_session(&self, id: &str) -> Result<Session> {
+        let session = self.session(id)?;
+        self.require_live_client(&session.client_id)?;
+        Ok(session)
     }
 
     pub fn session(&self, id: &str) -> Result<Session> {

@@ -62,3 +62,41 @@ fn no_session_for_a_client_in_the_trash() {
     p.trash_client(&client.id).unwrap();
     assert_in_trash(p.create_session(&input(&client.id, "2026-02-01", SessionKind::FollowUp)));
 }
+
+#[test]
+fn a_session_can_be_changed_and_its_notes_autosaved() {
+    use tenfold::sessions::SessionChange;
+    let p = TempPractice::new();
+    let client = p.add_client("Hana");
+    let session = p.create_session(&input(&client.id, "2026-02-01", SessionKind::Discovery)).unwrap();
+    let changed = p
+        .update_session(
+            &session.id,
+            &SessionChange {
+                held_on: "2026-02-03".into(),
+                kind: SessionKind::Values,
+                prep_checklist: vec![PrepItem { label: "Read the values homework".into(), done: false }],
+            },
+        )
+        .unwrap();
+    assert_eq!(changed.held_on.to_string(), "2026-02-03");
+    assert_eq!(changed.kind, SessionKind::Values);
+    assert_eq!(changed.prep_checklist.len(), 1);
+
+    let saved_at = p.update_session_notes(&session.id, "  She laughed when\nshe said it.  ").unwrap();
+    let again = p.session(&session.id).unwrap();
+    assert_eq!(again.notes, "  She laughed when\nshe said it.  ", "notes are kept exactly as typed");
+    assert_eq!(again.updated_at, saved_at);
+
+    assert_invalid(
+        p.update_session(
+            &session.id,
+            &SessionChange { held_on: "soon".into(), kind: SessionKind::Values, prep_checklist: vec![] },
+        ),
+        "held_on",
+    );
+    assert_invalid(p.update_session_notes(&session.id, &"x".repeat(200_000)), "notes");
+    assert_eq!(p.session(&session.id).unwrap().notes, "  She laughed when\nshe said it.  ");
+    p.trash_client(&client.id).unwrap();
+    assert_in_trash(p.update_session_notes(&session.id, "late"));
+}

@@ -4,7 +4,7 @@
 mod commands;
 mod state;
 
-use commands::{app, assessment, clients, focus, homework, overview, sample, sessions};
+use commands::{app, assessment, clients, focus, homework, overview, sample, sessions, values};
 
 fn main() {
     let practice = tenfold::Practice::open_default();
@@ -24,6 +24,8 @@ fn main() {
             clients::restore_client,
             sessions::create_session,
             sessions::list_sessions,
+            sessions::update_session,
+            sessions::update_session_notes,
             focus::list_focus_areas,
             focus::create_focus_area,
             focus::rename_focus_area,
@@ -43,8 +45,14 @@ fn main() {
             homework::set_homework_status,
             overview::client_overview,
             overview::client_history,
+            overview::session_prep,
             sample::create_sample_practice,
             sample::remove_sample_practice,
+            values::list_client_values,
+            values::add_client_value,
+            values::update_client_value,
+            values::rank_client_values,
+            values::trash_client_value,
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");

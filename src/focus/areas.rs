@@ -184,18 +184,9 @@ impl Practice {
     pub fn reorder_focus_areas(&self, client_id: &str, ordered_ids: &[String]) -> Result<Vec<FocusArea>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.require_live_client(&client_id)?;
-        let mut wanted = ordered_ids.iter().map(|id| ids::parse("ordered_ids", id)).collect::<Result<Vec<_>>>()?;
+        let mut wanted = ids::parse_all("ordered_ids", ordered_ids)?;
         let current: Vec<String> = self.list_focus_areas(&client_id, false)?.into_iter().map(|a| a.id).collect();
-        let mut sorted_wanted = wanted.clone();
-        sorted_wanted.sort();
-        let mut sorted_current = current.clone();
-        sorted_current.sort();
-        if sorted_wanted != sorted_current {
-            return Err(Error::invalid(
-                "ordered_ids",
-                "The new order must list each of the client's active focus areas exactly once",
-            ));
-        }
+        ids::require_permutation("ordered_ids", "active focus area", &wanted, &current)?;
         let retired: Vec<String> = self
             .list_focus_areas(&client_id, true)?
             .into_iter()

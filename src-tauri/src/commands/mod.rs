@@ -8,3 +8,4 @@ pub mod homework;
 pub mod overview;
 pub mod sample;
 pub mod sessions;
+pub mod values;

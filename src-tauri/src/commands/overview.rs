@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::overview::{ClientHistory, ClientOverview};
+use tenfold::overview::{ClientHistory, ClientOverview, SessionPrep};
 use tenfold::ErrorView;
 
 use crate::state::AppState;
@@ -12,4 +12,9 @@ pub async fn client_overview(state: State<'_, AppState>, client_id: String) -> R
 #[tauri::command]
 pub async fn client_history(state: State<'_, AppState>, client_id: String) -> Result<ClientHistory, ErrorView> {
     state.with(|p| p.client_history(&client_id))
+}
+
+#[tauri::command]
+pub async fn session_prep(state: State<'_, AppState>, client_id: String) -> Result<SessionPrep, ErrorView> {
+    state.with(|p| p.session_prep(&client_id))
 }

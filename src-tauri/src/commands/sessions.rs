@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::sessions::{Session, SessionInput};
+use tenfold::sessions::{Session, SessionChange, SessionInput};
 use tenfold::ErrorView;
 
 use crate::state::AppState;
@@ -12,4 +12,19 @@ pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> 
 #[tauri::command]
 pub async fn list_sessions(state: State<'_, AppState>, client_id: String) -> Result<Vec<Session>, ErrorView> {
     state.with(|p| p.list_sessions(&client_id))
+}
+
+#[tauri::command]
+pub async fn update_session(
+    state: State<'_, AppState>,
+    id: String,
+    change: SessionChange,
+) -> Result<Session, ErrorView> {
+    state.with(|p| p.update_session(&id, &change))
+}
+
+/// Returns the instant the notes were saved, for the "saved" indicator.
+#[tauri::command]
+pub async fn update_session_notes(state: State<'_, AppState>, id: String, notes: String) -> Result<String, ErrorView> {
+    state.with(|p| p.update_session_notes(&id, &notes)).map(tenfold::time::stamp)
 }

@@ -50,6 +50,23 @@ export type SessionInput = { client_id: string,
  */
 held_on: string, kind: SessionKind, notes: string, prep_checklist: Array<PrepItem>, };
 
+/**
+ * A change to a session's date, kind or checklist (its client never changes).
+ */
+export type SessionChange = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+held_on: string, kind: SessionKind, prep_checklist: Array<PrepItem>, };
+
+export type ClientValue = { id: string, client_id: string, 
+/**
+ * 1 is the value that matters most.
+ */
+rank: number, value: string, notes: string, updated_at: string, };
+
+export type ValueInput = { value: string, notes: string, };
+
 export type FocusArea = { id: string, client_id: string, title: string, 
 /**
  * Order among the client's areas, from 1.
@@ -166,3 +183,12 @@ areas: Array<AreaHistory>,
  * Newest first, to label points with the session they were taken in.
  */
 sessions: Array<Session>, };
+
+/**
+ * Everything to look over before a call: the overview plus the client's values.
+ */
+export type SessionPrep = { overview: ClientOverview, 
+/**
+ * Most important first.
+ */
+values: Array<ClientValue>, };

@@ -1,0 +1,42 @@
+use tauri::State;
+use tenfold::values::{ClientValue, ValueInput};
+use tenfold::ErrorView;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_client_values(state: State<'_, AppState>, client_id: String) -> Result<Vec<ClientValue>, ErrorView> {
+    state.with(|p| p.list_client_values(&client_id))
+}
+
+#[tauri::command]
+pub async fn add_client_value(
+    state: State<'_, AppState>,
+    client_id: String,
+    input: ValueInput,
+) -> Result<ClientValue, ErrorView> {
+    state.with(|p| p.add_client_value(&client_id, &input))
+}
+
+#[tauri::command]
+pub async fn update_client_value(
+    state: State<'_, AppState>,
+    id: String,
+    input: ValueInput,
+) -> Result<ClientValue, ErrorView> {
+    state.with(|p| p.update_client_value(&id, &input))
+}
+
+#[tauri::command]
+pub async fn rank_client_values(
+    state: State<'_, AppState>,
+    client_id: String,
+    ordered_ids: Vec<String>,
+) -> Result<Vec<ClientValue>, ErrorView> {
+    state.with(|p| p.rank_client_values(&client_id, &ordered_ids))
+}
+
+#[tauri::command]
+pub async fn trash_client_value(state: State<'_, AppState>, id: String) -> Result<(), ErrorView> {
+    state.with(|p| p.trash_client_value(&id))
+}

@@ -1,0 +1,49 @@
+mod common;
+
+use common::{assert_in_trash, assert_invalid, TempPractice};
+use tenfold::values::ValueInput;
+
+fn value(text: &str) -> ValueInput {
+    ValueInput { value: text.into(), notes: format!("why {text}") }
+}
+
+#[test]
+fn values_are_ranked_in_the_order_given() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rosa");
+    let growth = p.add_client_value(&client.id, &value("Growth")).unwrap();
+    let family = p.add_client_value(&client.id, &value("Family")).unwrap();
+    let craft = p.add_client_value(&client.id, &value("Craft")).unwrap();
+    assert_eq!((growth.rank, family.rank, craft.rank), (1, 2, 3));
+
+    let ranked = p.rank_client_values(&client.id, &[family.id.clone(), craft.id.clone(), growth.id.clone()]).unwrap();
+    assert_eq!(ranked.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(), vec!["Family", "Craft", "Growth"]);
+    assert_invalid(p.rank_client_values(&client.id, std::slice::from_ref(&family.id)), "ordered_ids");
+
+    let edited = p.update_client_value(&craft.id, &ValueInput { value: "Mastery".into(), notes: "".into() }).unwrap();
+    assert_eq!(edited.value, "Mastery");
+    assert_invalid(p.update_client_value(&craft.id, &value("  ")), "value");
+    assert_eq!(p.client_value(&craft.id).unwrap().value, "Mastery", "a rejected edit keeps the saved value");
+
+    p.trash_client_value(&family.id).unwrap();
+    let left = p.list_client_values(&client.id).unwrap();
+    assert_eq!(
+        left.iter().map(|v| (v.value.as_str(), v.rank)).collect::<Vec<_>>(),
+        vec![("Mastery", 1), ("Growth", 2)]
+    );
+    // A value added now goes to the bottom, after the ones left.
+    assert_eq!(p.add_client_value(&client.id, &value("Play")).unwrap().rank, 3);
+}
+
+#[test]
+fn session_prep_brings_the_values_with_the_overview() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rosa");
+    p.add_client_value(&client.id, &value("Freedom")).unwrap();
+    p.create_focus_area(&client.id, "Work").unwrap();
+    let prep = p.session_prep(&client.id).unwrap();
+    assert_eq!(prep.values[0].value, "Freedom");
+    assert_eq!(prep.overview.focus_areas[0].area.title, "Work");
+    p.trash_client(&client.id).unwrap();
+    assert_in_trash(p.add_client_value(&client.id, &value("Late")));
+}
