@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { filterClients, fold, initials, matchesQuery, sortByName, upsert } from './filter';
+import { client } from './fixtures.test-helpers';
+
+const zoe = client({ id: '1', name: 'Zoë Åkesson', preferred_name: 'Zo', tags: ['Career', 'leadership'], status: 'active' });
+const marc = client({ id: '2', name: 'Marc Dubois', preferred_name: '', tags: ['santé'], status: 'paused' });
+const ines = client({ id: '3', name: 'Inès Moreau', preferred_name: 'Nessa', tags: [], status: 'completed' });
+const all = [zoe, marc, ines];
+
+describe('fold', () => {
+  it('drops case and accents', () => {
+    expect(fold('ZOË Åkesson')).toBe('zoe akesson');
+    expect(fold('Straße')).toBe('strasse');
+    expect(fold('Søren Łukasz')).toBe('soren lukasz');
+  });
+});
+
+describe('matchesQuery', () => {
+  it('finds by name without accents or case', () => {
+    expect(matchesQuery(zoe, 'zoe')).toBe(true);
+    expect(matchesQuery(zoe, 'AKESS')).toBe(true);
+    expect(matchesQuery(ines, 'ines')).toBe(true);
+  });
+
+  it('finds accented names typed with accents, and plain names typed with them', () => {
+    expect(matchesQuery(marc, 'dubois')).toBe(true);
+    expect(matchesQuery(marc, 'SANTE')).toBe(true);
+    expect(matchesQuery(client({ name: 'Rene' }), 'René')).toBe(true);
+  });
+
+  it('finds by preferred name and by tag', () => {
+    expect(matchesQuery(ines, 'nessa')).toBe(true);
+    expect(matchesQuery(zoe, 'leader')).toBe(true);
+  });
+
+  it('needs every word to match somewhere', () => {
+    expect(matchesQuery(zoe, 'zoe career')).toBe(true);
+    expect(matchesQuery(zoe, 'zoe santé')).toBe(false);
+  });
+
+  it('does not look in notes or contact details', () => {
+    const c = client({ name: 'Ann', email: 'secret@example.com', private_notes: 'secret' });
+    expect(matchesQuery(c, 'secret')).toBe(false);
+  });
+
+  it('matches everyone on an empty or blank query', () => {
+    expect(matchesQuery(zoe, '')).toBe(true);
+    expect(matchesQuery(zoe, '   ')).toBe(true);
+  });
+});
+
+describe('filterClients', () => {
+  it('filters by status', () => {
+    expect(filterClients(all, '', 'all')).toEqual(all);
+    expect(filterClients(all, '', 'paused')).toEqual([marc]);
+    expect(filterClients(all, '', 'completed')).toEqual([ines]);
+  });
+
+  it('combines status and search', () => {
+    expect(filterClients(all, 'zoe', 'paused')).toEqual([]);
+    expect(filterClients(all, 'o', 'active')).toEqual([zoe]);
+  });
+});
+
+describe('ordering', () => {
+  it('sorts by name ignoring case', () => {
+    const list = sortByName([client({ id: 'a', name: 'bea' }), client({ id: 'b', name: 'Anna' }), client({ id: 'c', name: 'Carl' })]);
+    expect(list.map((c) => c.name)).toEqual(['Anna', 'bea', 'Carl']);
+  });
+
+  it('replaces an edited client and keeps the order', () => {
+    const renamed = { ...zoe, name: 'Abigail Zoë' };
+    const list = upsert(sortByName(all), renamed);
+    expect(list.map((c) => c.id)).toEqual(['1', '3', '2']);
+    expect(list).toHaveLength(3);
+  });
+});
+
+describe('initials', () => {
+  it('uses the preferred name first and the last name', () => {
+    expect(initials(zoe)).toBe('ZÅ');
+    expect(initials(marc)).toBe('MD');
+    expect(initials({ name: 'Cher', preferred_name: '' })).toBe('C');
+    expect(initials({ name: '  ', preferred_name: '' })).toBe('?');
+  });
+});

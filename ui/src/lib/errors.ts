@@ -1,0 +1,67 @@
+// Every failed command reaches the UI through `toErrorView`, so a screen only ever deals with
+// one shape: `{kind, message, field?}`.
+import type { ErrorKind, ErrorView } from './bindings';
+
+const KINDS: readonly ErrorKind[] = ['invalid', 'not_found', 'in_trash', 'storage'];
+
+function isKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Turns whatever a rejected `invoke` produced into an ErrorView. The core sends ErrorViews;
+ * Tauri itself rejects with a plain string when the arguments could not be read, and a bug in
+ * the UI may throw an Error. None of them should reach the person as "[object Object]".
+ */
+export function toErrorView(reason: unknown): ErrorView {
+  if (typeof reason === 'string') {
+    return { kind: 'invalid', message: reason.trim() || 'Something went wrong.' };
+  }
+  if (reason instanceof Error) {
+    return { kind: 'invalid', message: reason.message || 'Something went wrong.' };
+  }
+  if (reason && typeof reason === 'object') {
+    const r = reason as Record<string, unknown>;
+    const message = typeof r.message === 'string' && r.message.trim() ? r.message : 'Something went wrong.';
+    const view: ErrorView = { kind: isKind(r.kind) ? r.kind : 'invalid', message };
+    if (typeof r.field === 'string' && r.field) view.field = r.field;
+    return view;
+  }
+  return { kind: 'invalid', message: 'Something went wrong.' };
+}
+
+/** Where a form shows an error: under one of its controls, or for the form as a whole. */
+export type FormErrors<F extends string> = {
+  fields: Partial<Record<F, string>>;
+  form: string | null;
+};
+
+export function noErrors<F extends string>(): FormErrors<F> {
+  return { fields: {}, form: null };
+}
+
+/**
+ * Places an error on the form: under the control named by its `field` when the form has that
+ * control, otherwise in the form-wide slot (an unknown field is still worth reading).
+ */
+export function placeError<F extends string>(error: ErrorView, fields: readonly F[]): FormErrors<F> {
+  const field = error.field as F | undefined;
+  if (field !== undefined && fields.includes(field)) {
+    return { fields: { [field]: error.message } as Partial<Record<F, string>>, form: null };
+  }
+  return { fields: {}, form: error.message };
+}
+
+/** A heading for an error the person cannot fix by editing a field. */
+export function errorTitle(error: ErrorView): string {
+  switch (error.kind) {
+    case 'storage':
+      return 'Tenfold could not reach your practice file';
+    case 'not_found':
+      return 'That is no longer here';
+    case 'in_trash':
+      return 'That is in the trash';
+    case 'invalid':
+      return 'That did not work';
+  }
+}

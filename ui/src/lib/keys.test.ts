@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { SHORTCUTS, comboKeys, formatCombo, isTypingTarget, keysOf, matches, parseCombo, shortcutFor, withKeys } from './keys';
+
+const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: mods.meta ?? false,
+  shiftKey: mods.shift ?? false,
+  altKey: mods.alt ?? false,
+});
+
+describe('parseCombo', () => {
+  it('splits modifiers from the key', () => {
+    expect(parseCombo('Mod+Shift+N')).toEqual({ key: 'N', mod: true, shift: true, alt: false });
+    expect(parseCombo('?')).toEqual({ key: '?', mod: false, shift: false, alt: false });
+    expect(parseCombo('+').key).toBe('+');
+  });
+});
+
+describe('matches', () => {
+  it('treats Mod as Ctrl off a Mac and ⌘ on one', () => {
+    expect(matches(key('n', { ctrl: true }), 'Mod+N', false)).toBe(true);
+    expect(matches(key('N', { ctrl: true }), 'Mod+N', false)).toBe(true);
+    expect(matches(key('n', { meta: true }), 'Mod+N', false)).toBe(false);
+    expect(matches(key('n', { meta: true }), 'Mod+N', true)).toBe(true);
+    expect(matches(key('n', { ctrl: true }), 'Mod+N', true)).toBe(false);
+  });
+
+  it('needs exactly the modifiers asked for', () => {
+    expect(matches(key('n'), 'Mod+N', false)).toBe(false);
+    expect(matches(key('n', { ctrl: true, shift: true }), 'Mod+N', false)).toBe(false);
+    expect(matches(key('n', { ctrl: true, alt: true }), 'Mod+N', false)).toBe(false);
+    expect(matches(key('Escape'), 'Escape', false)).toBe(true);
+    expect(matches(key('Escape', { ctrl: true }), 'Escape', false)).toBe(false);
+  });
+
+  it('ignores Shift for symbols that need it', () => {
+    expect(matches(key('?', { shift: true }), '?', false)).toBe(true);
+    expect(matches(key('?'), '?', false)).toBe(true);
+    expect(matches(key('/'), '?', false)).toBe(false);
+  });
+});
+
+describe('shortcutFor', () => {
+  it('finds the shortcut an event stands for', () => {
+    expect(shortcutFor(key('n', { ctrl: true }), false)).toBe('new-client');
+    expect(shortcutFor(key('?', { shift: true }), false)).toBe('help');
+    expect(shortcutFor(key('Enter', { ctrl: true }), false)).toBe('save');
+    expect(shortcutFor(key('x'), false)).toBeNull();
+  });
+
+  it('has no two shortcuts on the same keys', () => {
+    const combos = SHORTCUTS.flatMap((s) => [s.combo, ...(s.also ?? [])]).map((c) => formatCombo(c, false));
+    expect(new Set(combos).size).toBe(combos.length);
+  });
+});
+
+describe('formatting', () => {
+  it('shows keys the way people read them', () => {
+    expect(keysOf('new-client', false)).toBe('Ctrl+N');
+    expect(keysOf('new-client', true)).toBe('⌘N');
+    expect(formatCombo('Escape', false)).toBe('Esc');
+    expect(comboKeys('Mod+Enter', false)).toEqual(['Ctrl', 'Enter']);
+    expect(withKeys('New client', 'new-client', false)).toBe('New client (Ctrl+N)');
+  });
+});
+
+describe('isTypingTarget', () => {
+  it('is quiet in text fields and not on buttons', () => {
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'search' } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'TEXTAREA' } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' } as unknown as EventTarget)).toBe(false);
+    expect(isTypingTarget({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+// The one list of keyboard shortcuts. Handlers match events against it and tooltips, labels
+// and the key-help overlay format from it, so what the app says and what it does cannot drift.
+
+export type ShortcutId = 'new-client' | 'search' | 'edit-client' | 'save' | 'close' | 'list-move' | 'help';
+
+export type Shortcut = {
+  id: ShortcutId;
+  /** `Mod` is Ctrl (⌘ on a Mac); parts joined by `+`, e.g. `Mod+N`, `?`, `Escape`. */
+  combo: string;
+  /** Extra combos that do the same thing, listed with the first. */
+  also?: string[];
+  /** What it does, in a few words. */
+  label: string;
+  /** Where it works, when not everywhere. */
+  where?: string;
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'new-client', combo: 'Mod+N', label: 'New client' },
+  { id: 'search', combo: 'Mod+F', label: 'Search clients' },
+  { id: 'edit-client', combo: 'Mod+E', label: 'Edit the client on screen' },
+  { id: 'save', combo: 'Mod+Enter', label: 'Save the form', where: 'In a form, even from the notes' },
+  { id: 'list-move', combo: 'ArrowDown', also: ['ArrowUp'], label: 'Move through the client list', where: 'In the client list' },
+  { id: 'close', combo: 'Escape', label: 'Close a form or this help' },
+  { id: 'help', combo: '?', label: 'Show these shortcuts', where: 'Anywhere but a text field' },
+];
+
+export type Combo = { key: string; mod: boolean; shift: boolean; alt: boolean };
+
+/** The subset of KeyboardEvent that matching needs, so tests can pass plain objects. */
+export type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+export function parseCombo(combo: string): Combo {
+  // A lone "+" is a key; otherwise "+" separates parts.
+  const parts = combo === '+' ? ['+'] : combo.split('+');
+  const key = parts.pop() ?? '';
+  const mods = new Set(parts.map((p) => p.toLowerCase()));
+  return { key, mod: mods.has('mod'), shift: mods.has('shift'), alt: mods.has('alt') };
+}
+
+/** Keys whose character already depends on Shift (like `?`), so Shift is not compared. */
+function isSymbol(key: string): boolean {
+  return key.length === 1 && !/[\p{L}\p{N}]/u.test(key);
+}
+
+export function matches(event: KeyLike, combo: string, mac = isMac()): boolean {
+  const want = parseCombo(combo);
+  const mod = mac ? event.metaKey : event.ctrlKey;
+  const otherMod = mac ? event.ctrlKey : event.metaKey;
+  if (mod !== want.mod || otherMod || event.altKey !== want.alt) return false;
+  if (!isSymbol(want.key) && event.shiftKey !== want.shift) return false;
+  return event.key.toLowerCase() === want.key.toLowerCase();
+}
+
+export function shortcut(id: ShortcutId): Shortcut {
+  const found = SHORTCUTS.find((s) => s.id === id);
+  if (!found) throw new Error(`No shortcut called ${id}`);
+  return found;
+}
+
+/** Which shortcut, if any, this event is (only the first combo of each counts). */
+export function shortcutFor(event: KeyLike, mac = isMac()): ShortcutId | null {
+  return SHORTCUTS.find((s) => matches(event, s.combo, mac))?.id ?? null;
+}
+
+const KEY_NAMES: Record<string, string> = {
+  Escape: 'Esc',
+  ArrowDown: '↓',
+  ArrowUp: '↑',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Enter: 'Enter',
+  ' ': 'Space',
+};
+
+/** The keys of a combo as people read them, one entry per key: `['Ctrl', 'N']`. */
+export function comboKeys(combo: string, mac = isMac()): string[] {
+  const c = parseCombo(combo);
+  const keys: string[] = [];
+  if (c.mod) keys.push(mac ? '⌘' : 'Ctrl');
+  if (c.alt) keys.push(mac ? '⌥' : 'Alt');
+  if (c.shift) keys.push(mac ? '⇧' : 'Shift');
+  keys.push(KEY_NAMES[c.key] ?? (c.key.length === 1 ? c.key.toUpperCase() : c.key));
+  return keys;
+}
+
+/** `Ctrl+N` (or `⌘N` on a Mac). */
+export function formatCombo(combo: string, mac = isMac()): string {
+  return comboKeys(combo, mac).join(mac ? '' : '+');
+}
+
+/** The formatted keys of a shortcut: `Ctrl+N`. */
+export function keysOf(id: ShortcutId, mac = isMac()): string {
+  return formatCombo(shortcut(id).combo, mac);
+}
+
+/** A tooltip that names the action and its key: `New client (Ctrl+N)`. */
+export function withKeys(label: string, id: ShortcutId, mac = isMac()): string {
+  return `${label} (${keysOf(id, mac)})`;
+}
+
+/** True while the person is typing, when single-key shortcuts such as `?` must stay quiet. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof target !== 'object') return false;
+  const el = target as { tagName?: string; isContentEditable?: boolean; type?: string };
+  if (el.isContentEditable) return true;
+  const tag = (el.tagName ?? '').toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const nonText = ['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'];
+  return !nonText.includes((el.type ?? 'text').toLowerCase());
+}
+
+export function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform ?? '');
+}

@@ -1,0 +1,14 @@
+import '@fontsource-variable/inter';
+import './lib/theme.css';
+import './lib/base.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { applyTheme, savedTheme } from './lib/theme';
+
+// Before the first paint, so a dark system never flashes a light window.
+applyTheme(savedTheme());
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+export default mount(App, { target });

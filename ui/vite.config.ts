@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Tauri serves ui/dist from inside the binary, so assets use relative paths and nothing is
+// fetched from the network at run time.
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  clearScreen: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'safari15',
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 600,
+  },
+});
