@@ -2,6 +2,8 @@
 /// capability in `capabilities/main.json` grants exactly these to the main window.
 const COMMANDS: &[&str] = &[
     "about",
+    "get_settings",
+    "update_settings",
     "list_clients",
     "list_trashed_clients",
     "get_client",

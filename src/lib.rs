@@ -12,6 +12,7 @@ pub mod overview;
 pub mod practice;
 pub mod sample;
 pub mod sessions;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;

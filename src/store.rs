@@ -14,8 +14,11 @@ pub const DATA_DIR_ENV: &str = "TENFOLD_DATA_DIR";
 pub const DATABASE_FILE: &str = "tenfold.sqlite3";
 
 /// Numbered migrations, oldest first. Append only: a shipped migration never changes.
-const MIGRATION_SQL: &[&str] =
-    &[include_str!("../migrations/001_initial_schema.sql"), include_str!("../migrations/002_default_content.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("../migrations/001_initial_schema.sql"),
+    include_str!("../migrations/002_default_content.sql"),
+    include_str!("../migrations/003_settings.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())

@@ -15,6 +15,8 @@ fn main() {
         .manage(state::AppState::new(practice))
         .invoke_handler(tauri::generate_handler![
             app::about,
+            app::get_settings,
+            app::update_settings,
             clients::list_clients,
             clients::list_trashed_clients,
             clients::get_client,

@@ -1,5 +1,6 @@
 use tauri::State;
 use tenfold::practice::About;
+use tenfold::settings::Settings;
 use tenfold::ErrorView;
 
 use crate::state::AppState;
@@ -7,4 +8,14 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn about(state: State<'_, AppState>) -> Result<About, ErrorView> {
     state.with(|p| Ok(p.about()))
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, ErrorView> {
+    state.with(|p| p.settings())
+}
+
+#[tauri::command]
+pub async fn update_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, ErrorView> {
+    state.with(|p| p.update_settings(&settings))
 }

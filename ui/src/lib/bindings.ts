@@ -13,6 +13,13 @@ export type ErrorView = { kind: ErrorKind, message: string, field?: string, };
  */
 export type About = { version: string, database_path: string, schema_version: number, };
 
+export type Settings = { 
+/**
+ * How long the live screen's timer runs for each focus area; the guide suggests about
+ * fifteen minutes.
+ */
+focus_timer_minutes: number, };
+
 export type ClientStatus = "active" | "paused" | "completed";
 
 export type Client = { id: string, name: string, 

@@ -1,0 +1,52 @@
+//! Practice-wide preferences, kept in the practice file so they travel with it.
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::practice::Practice;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    /// How long the live screen's timer runs for each focus area; the guide suggests about
+    /// fifteen minutes.
+    pub focus_timer_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { focus_timer_minutes: 15 }
+    }
+}
+
+const FOCUS_TIMER_KEY: &str = "focus_timer_minutes";
+const MAX_TIMER_MINUTES: u32 = 120;
+
+impl Practice {
+    pub fn settings(&self) -> Result<Settings> {
+        let defaults = Settings::default();
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM app_setting WHERE key = ?1", [FOCUS_TIMER_KEY], |row| row.get(0))
+            .optional()?;
+        Ok(Settings {
+            focus_timer_minutes: stored.and_then(|v| v.parse().ok()).unwrap_or(defaults.focus_timer_minutes),
+        })
+    }
+
+    pub fn update_settings(&self, settings: &Settings) -> Result<Settings> {
+        if !(1..=MAX_TIMER_MINUTES).contains(&settings.focus_timer_minutes) {
+            return Err(Error::invalid(
+                "focus_timer_minutes",
+                format!("The timer runs from 1 to {MAX_TIMER_MINUTES} minutes"),
+            ));
+        }
+        self.conn.execute(
+            "INSERT INTO app_setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![FOCUS_TIMER_KEY, settings.focus_timer_minutes.to_string()],
+        )?;
+        self.settings()
+    }
+}
