@@ -1,0 +1,130 @@
+# shellcheck shell=bash
+# Shared helpers for scripts/run and scripts/test. Source it; do not execute it.
+#
+# Everything here installs only what is missing, so running a script twice is cheap.
+
+# Repository root: the parent of the directory holding this file.
+TF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export TF_ROOT
+
+# (The package lists are used by the scripts that source this file.)
+# shellcheck disable=SC2034
+# System packages needed to build the desktop app (Tauri 2 on WebKitGTK 4.1).
+TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev)
+# shellcheck disable=SC2034
+# Extra system packages needed to run the tests (virtual display, WebDriver for WebKitGTK, PDF tools).
+TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils)
+
+TF_APT_UPDATED=0
+
+tf_log() { printf '%s\n' "$*" >&2; }
+
+tf_die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+tf_heading() {
+  printf '\n==> %s\n' "$*" >&2
+}
+
+# Run a command as root: directly when we are root, else through sudo (non-interactive when
+# there is no terminal to ask for a password on, e.g. in CI).
+tf_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    if [ -t 0 ]; then
+      sudo "$@"
+    else
+      sudo -n "$@"
+    fi
+  else
+    tf_die "need root to run '$*' and sudo is not installed"
+  fi
+}
+
+# Make cargo reachable even when the shell that started us did not load ~/.cargo/env.
+tf_cargo_path() {
+  local cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+  case ":$PATH:" in
+    *":$cargo_bin:"*) ;;
+    *) if [ -d "$cargo_bin" ]; then PATH="$cargo_bin:$PATH"; export PATH; fi ;;
+  esac
+}
+
+tf_require_tools() {
+  tf_cargo_path
+  local tool
+  for tool in cargo rustc node npm; do
+    command -v "$tool" >/dev/null 2>&1 \
+      || tf_die "'$tool' is not on PATH. Install a Rust toolchain (https://rustup.rs) and Node.js with npm first."
+  done
+}
+
+tf_apt_installed() {
+  local status
+  status="$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)"
+  [ "$status" = "install ok installed" ]
+}
+
+# tf_ensure_apt_packages PKG... — install those of PKG that are not installed yet.
+tf_ensure_apt_packages() {
+  command -v dpkg-query >/dev/null 2>&1 \
+    || tf_die "this script installs system packages with apt; on a non-Debian system install: $*"
+  local missing=() pkg
+  for pkg in "$@"; do
+    tf_apt_installed "$pkg" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    tf_log "System packages present: $*"
+    return 0
+  fi
+  tf_log "Installing missing system packages: ${missing[*]}"
+  if [ "$TF_APT_UPDATED" -eq 0 ]; then
+    tf_as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    TF_APT_UPDATED=1
+  fi
+  tf_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+}
+
+# Install ui/node_modules with `npm ci` when it is missing or older than ui/package-lock.json.
+# A stamp file written after a successful install stands for "node_modules is complete", so an
+# interrupted install is redone next time.
+tf_ensure_ui_deps() {
+  local ui="$TF_ROOT/ui"
+  local stamp="$ui/node_modules/.tenfold-npm-ci.stamp"
+  [ -f "$ui/package.json" ] || tf_die "ui/package.json not found"
+  [ -f "$ui/package-lock.json" ] || tf_die "ui/package-lock.json not found (needed for a reproducible 'npm ci')"
+  if [ -d "$ui/node_modules" ] && [ -f "$stamp" ] && [ ! "$ui/package-lock.json" -nt "$stamp" ]; then
+    tf_log "UI packages up to date (ui/node_modules)"
+    return 0
+  fi
+  tf_log "Installing UI packages (npm ci in ui/)"
+  (cd "$ui" && npm ci --no-audit --no-fund)
+  touch "$stamp"
+}
+
+tf_build_ui() {
+  (cd "$TF_ROOT/ui" && npm run build)
+  [ -f "$TF_ROOT/ui/dist/index.html" ] || tf_die "npm run build did not produce ui/dist/index.html"
+}
+
+# Where cargo puts its output: $CARGO_TARGET_DIR (relative paths are relative to the repository,
+# where we run cargo) or <repo>/target.
+tf_target_dir() {
+  local dir="${CARGO_TARGET_DIR:-$TF_ROOT/target}"
+  case "$dir" in
+    /*) printf '%s\n' "$dir" ;;
+    *) printf '%s\n' "$TF_ROOT/$dir" ;;
+  esac
+}
+
+tf_desktop_bin() {
+  printf '%s/debug/tenfold-desktop\n' "$(tf_target_dir)"
+}
+
+tf_build_desktop() {
+  (cd "$TF_ROOT" && cargo build -p tenfold-desktop)
+  [ -x "$(tf_desktop_bin)" ] || tf_die "cargo build did not produce $(tf_desktop_bin)"
+}

@@ -1,0 +1,158 @@
+//! Clients, end to end: the real app, its real database in a temporary folder, driven through
+//! the selectors in docs/ui-contract.md.
+
+mod common;
+
+use common::{client_count, open_db, testid, App};
+
+const ITEM: &str = r#"[data-testid="client-item"]"#;
+
+/// Open the new-client form, fill in name and preferred name, submit, and wait until the new
+/// client shows in the list.
+async fn add_client(app: &App, name: &str, preferred: &str) {
+    app.click_testid("new-client").await;
+    let save = {
+        app.wait_for_testid("client-form").await;
+        app.wait_for_testid("save-client").await
+    };
+    assert_eq!(app.text(&save).await.trim(), "Add client", "the new-client form's submit button");
+    app.fill("client-name", name).await;
+    app.fill("client-preferred-name", preferred).await;
+    save.click().await.unwrap();
+    app.wait_for_text(ITEM, name).await;
+}
+
+/// (name, preferred_name, trashed) of every client row.
+fn db_clients(data_dir: &std::path::Path) -> Vec<(String, String, bool)> {
+    let db = open_db(data_dir);
+    let mut stmt = db
+        .prepare("SELECT name, preferred_name, trashed_at IS NOT NULL FROM client WHERE is_sample = 0 ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[tokio::test]
+async fn added_client_survives_restart() {
+    let data = tempfile::tempdir().unwrap();
+
+    let app = App::launch(data.path()).await;
+    add_client(&app, "Maya Lindqvist", "Maya").await;
+    let item = app.wait_for_text(ITEM, "Maya Lindqvist").await;
+    let text = app.text(&item).await;
+    assert!(text.contains("Maya"), "list item text: {text:?}");
+    app.screenshot("added-client").await;
+    app.quit().await;
+
+    let app = App::launch(data.path()).await;
+    app.wait_for_text(ITEM, "Maya Lindqvist").await;
+    app.screenshot("added-client-after-restart").await;
+    app.quit().await;
+
+    assert_eq!(
+        db_clients(data.path()),
+        vec![("Maya Lindqvist".to_string(), "Maya".to_string(), false)],
+        "client rows in {}",
+        data.path().join("tenfold.sqlite3").display()
+    );
+}
+
+#[tokio::test]
+async fn empty_name_shows_error_next_to_field() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    let clients_before = client_count(data.path());
+
+    app.click_testid("new-client").await;
+    app.wait_for_testid("client-form").await;
+    app.fill("client-name", "   ").await;
+    app.click_testid("save-client").await;
+
+    let error = app.wait_for_testid("field-error-name").await;
+    let message = app
+        .wait_until("a non-empty name error", async || {
+            let t = app.try_text(&error).await?;
+            (!t.trim().is_empty()).then_some(t)
+        })
+        .await;
+    assert!(
+        message.to_lowercase().contains("name"),
+        "the error under Name should say what is wrong with the name: {message:?}"
+    );
+    assert_eq!(error.attr("role").await.unwrap().as_deref(), Some("alert"));
+
+    let name = app.find("#client-name").await;
+    assert_eq!(name.attr("aria-invalid").await.unwrap().as_deref(), Some("true"), "#client-name aria-invalid");
+    // The contract: <p id="client-<field-id>-error">, referenced from aria-describedby.
+    let error_id = error.attr("id").await.unwrap().unwrap_or_default();
+    assert!(error_id.starts_with("client-") && error_id.ends_with("-error"), "id of the name error: {error_id:?}");
+    let described_by = name.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert!(
+        described_by.split_whitespace().any(|id| id == error_id),
+        "#client-name aria-describedby={described_by:?} should point at #{error_id}"
+    );
+    // The error sits right under the field: just below the input and overlapping it sideways.
+    let (name_x, name_y, name_w, name_h) = name.rectangle().await.unwrap();
+    let (error_x, error_y, error_w, _) = error.rectangle().await.unwrap();
+    let below = error_y >= name_y + name_h - 1.0 && error_y - (name_y + name_h) < 48.0;
+    let overlaps = error_x < name_x + name_w && name_x < error_x + error_w;
+    assert!(
+        below && overlaps,
+        "the name error at ({error_x}, {error_y}) should be right under Name at ({name_x}, \
+         {name_y}) size {name_w}x{name_h}"
+    );
+    assert_eq!(app.value_of("client-name").await, "   ", "what was typed stays");
+    app.screenshot("empty-name-error").await;
+
+    assert_eq!(client_count(data.path()), clients_before, "no client row was created");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn edit_and_trash_and_restore() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    add_client(&app, "Jonas Berg", "Jo").await;
+
+    // Choose the client and edit the preferred name.
+    app.wait_for_text(ITEM, "Jonas Berg").await.click().await.unwrap();
+    app.wait_for_text(&testid("client-heading"), "Jonas Berg").await;
+    app.click_testid("edit-client").await;
+    app.wait_for_testid("client-form").await;
+    let save = app.wait_for_testid("save-client").await;
+    assert_eq!(app.text(&save).await.trim(), "Save changes");
+    assert_eq!(app.value_of("client-name").await, "Jonas Berg", "edit form is filled in");
+    assert_eq!(app.value_of("client-preferred-name").await, "Jo");
+    app.fill("client-preferred-name", "Jonny").await;
+    save.click().await.unwrap();
+    app.wait_for_text(ITEM, "Jonny").await;
+    assert_eq!(db_clients(data.path()), vec![("Jonas Berg".to_string(), "Jonny".to_string(), false)]);
+    app.screenshot("edited-client").await;
+
+    // Move to trash: gone from the list, an undo notice shows.
+    app.wait_for_text(&testid("client-heading"), "Jonas Berg").await;
+    app.click_testid("trash-client").await;
+    app.wait_for_testid("trash-notice").await;
+    app.wait_for_testid("undo-trash").await;
+    app.wait_no_text(ITEM, "Jonas Berg").await;
+    assert_eq!(db_clients(data.path()), vec![("Jonas Berg".to_string(), "Jonny".to_string(), true)]);
+    app.screenshot("trashed-client").await;
+
+    // In the trash; restore it.
+    app.click_testid("show-trash").await;
+    let trashed = app.wait_for_text(&testid("trash-item"), "Jonas Berg").await;
+    app.screenshot("trash").await;
+    trashed
+        .find(fantoccini::Locator::Css(&testid("restore-client")))
+        .await
+        .expect("a Restore button inside the trash item")
+        .click()
+        .await
+        .unwrap();
+
+    // Back in the client list.
+    app.wait_for_text(ITEM, "Jonas Berg").await;
+    app.wait_no_text(&testid("trash-item"), "Jonas Berg").await;
+    assert_eq!(db_clients(data.path()), vec![("Jonas Berg".to_string(), "Jonny".to_string(), false)]);
+    app.screenshot("restored-client").await;
+    app.quit().await;
+}

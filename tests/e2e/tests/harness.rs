@@ -1,0 +1,32 @@
+//! Checks the harness itself, independent of what the UI shows: the app starts under
+//! tauri-driver, the page can be read and photographed, and quitting leaves nothing running.
+
+mod common;
+
+use common::App;
+
+#[tokio::test]
+async fn harness_launches_app_and_shuts_down_cleanly() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch_only(data.path()).await;
+
+    let source = app
+        .wait_until("the page to load", async || {
+            let ready = app.client().execute("return document.readyState", vec![]).await.ok()?;
+            if ready != "complete" {
+                return None;
+            }
+            app.client().source().await.ok()
+        })
+        .await;
+    assert!(source.to_lowercase().contains("<html"), "page source: {source}");
+    let title = app.client().title().await.expect("read the window's document title");
+    eprintln!("e2e: document title {title:?}");
+
+    let shot = app.screenshot("harness-smoke").await;
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG: {}", shot.display());
+
+    // quit() asserts that WebKitWebDriver, the app and WebKit's helpers are all gone.
+    app.quit().await;
+}
