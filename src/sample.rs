@@ -121,7 +121,7 @@ impl Practice {
                 status: Some(ClientStatus::Active),
                 tags: vec!["sample".into(), "leadership".into()],
                 started_on: started.to_string(),
-                private_notes: "A made-up client to explore Tenfold with. Remove the sample from the client list when you are done.".into(),
+                private_notes: "A made-up client to explore Tenfold with. When you are done, use “Remove the sample” at the top of this page.".into(),
                 ..ClientInput::default()
             },
             true,

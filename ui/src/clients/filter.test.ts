@@ -82,5 +82,7 @@ describe('initials', () => {
     expect(initials(marc)).toBe('MD');
     expect(initials({ name: 'Cher', preferred_name: '' })).toBe('C');
     expect(initials({ name: '  ', preferred_name: '' })).toBe('?');
+    expect(initials({ name: 'Alex Morgan (sample)', preferred_name: '' })).toBe('AM');
+    expect(initials({ name: 'Ana Lima – 2nd', preferred_name: '' })).toBe('AL');
   });
 });

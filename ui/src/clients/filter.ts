@@ -60,7 +60,8 @@ export function upsert(clients: readonly Client[], client: Client): Client[] {
 
 /** Up to two initials for the avatar, from the name the coach uses. */
 export function initials(client: Pick<Client, 'name' | 'preferred_name'>): string {
-  const words = client.name.trim().split(/\s+/).filter(Boolean);
+  // Only words that start with a letter: "Alex Morgan (sample)" is AM, not A(.
+  const words = client.name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   const first = [...(client.preferred_name.trim() || words[0] || '?')][0] ?? '?';
   const last = words.length > 1 ? ([...(words[words.length - 1] ?? '')][0] ?? '') : '';
   return (first + last).toUpperCase();

@@ -21,3 +21,6 @@ export const createClient = (input: ClientInput) => call<Client>('create_client'
 export const updateClient = (id: string, input: ClientInput) => call<Client>('update_client', { id, input });
 export const trashClient = (id: string) => call<Client>('trash_client', { id });
 export const restoreClient = (id: string) => call<Client>('restore_client', { id });
+
+export const createSamplePractice = () => call<Client>('create_sample_practice');
+export const removeSamplePractice = () => call<number>('remove_sample_practice');
