@@ -1,14 +1,16 @@
-//! Harness for the end-to-end tests: starts the real `tenfold-desktop` binary through
-//! `tauri-driver` (which starts `WebKitWebDriver`, which starts the app) and drives it with
-//! fantoccini over plain HTTP.
+//! The WebDriver harness: starts the real `tenfold-desktop` binary through `tauri-driver` (which
+//! starts `WebKitWebDriver`, which starts the app) and drives it with fantoccini over plain HTTP.
+//! Used by the end-to-end tests (`tests/`) and the README screenshot tool (`src/bin/`).
 //!
 //! Needs `TENFOLD_DESKTOP_BIN` (path of the built app), `tauri-driver` on PATH (or in
 //! `~/.cargo/bin`), `/usr/bin/WebKitWebDriver` (Debian `webkit2gtk-driver`) and an X display
-//! (`xvfb-run -a`). `scripts/test` provides all of these.
+//! (`xvfb-run -a`). `scripts/test` and `scripts/screenshots` provide all of these.
 //!
 //! Every wait is a poll with a deadline; on a timeout the harness saves a screenshot named after
 //! what it waited for and puts its path in the panic message.
-#![allow(dead_code)] // each test binary uses a different part of the harness
+//!
+//! Clean-up: call [`App::quit`] when done; it asserts that nothing it started is left running. If
+//! the caller panics first, `Drop` closes the session and stops the drivers.
 
 use std::{
     io::{Read, Write},
@@ -298,13 +300,32 @@ impl App {
     /// Save a screenshot of the window to `${CARGO_TARGET_DIR:-target}/e2e-screenshots/<name>.png`
     /// and return its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.client().screenshot().await.unwrap_or_else(|e| panic!("screenshot {name} failed: {e}"));
-        let dir = screenshot_dir();
-        std::fs::create_dir_all(&dir).expect("create the screenshot directory");
-        let path = dir.join(format!("{}.png", file_name(name)));
-        std::fs::write(&path, png).expect("write the screenshot");
-        eprintln!("e2e: screenshot {}", path.display());
+        let path = screenshot_dir().join(format!("{}.png", file_name(name)));
+        self.screenshot_to(&path).await;
         path
+    }
+
+    /// Save a PNG screenshot of the window's page to `path` (its folder is created if needed).
+    pub async fn screenshot_to(&self, path: &Path) {
+        let png =
+            self.client().screenshot().await.unwrap_or_else(|e| panic!("screenshot {} failed: {e}", path.display()));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+        }
+        std::fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        eprintln!("e2e: screenshot {}", path.display());
+    }
+
+    /// Size of the page's viewport in CSS pixels (what a screenshot shows, at device pixel
+    /// ratio 1).
+    pub async fn viewport_size(&self) -> (u64, u64) {
+        let v = self
+            .client()
+            .execute("return [window.innerWidth, window.innerHeight]", vec![])
+            .await
+            .expect("read the viewport size");
+        let n = |i: usize| v.get(i).and_then(serde_json::Value::as_u64).expect("viewport size is a number");
+        (n(0), n(1))
     }
 
     async fn failure_screenshot(&self, what: &str) -> String {

@@ -1,3 +1,11 @@
-//! End-to-end tests for Tenfold. Only integration tests live in this crate (see `tests/`); they
-//! need the built app (`TENFOLD_DESKTOP_BIN`), `tauri-driver`, `WebKitWebDriver` and a display,
-//! so run them through `scripts/test`, which provides all of that.
+//! End-to-end tests for Tenfold and the tools built on the same harness.
+//!
+//! [`harness`] starts the real `tenfold-desktop` binary through `tauri-driver` and drives it over
+//! WebDriver. The tests in `tests/` and the screenshot tool in `src/bin/readme-screenshots.rs`
+//! both use it. They need the built app (`TENFOLD_DESKTOP_BIN`), `tauri-driver`,
+//! `WebKitWebDriver` and a display, so run them through `scripts/test` and
+//! `scripts/screenshots`, which provide all of that.
+
+pub mod harness;
+
+pub use harness::{client_count, desktop_bin, open_db, testid, App, READY, READY_TIMEOUT, TIMEOUT};

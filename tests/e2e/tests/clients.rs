@@ -1,9 +1,7 @@
 //! Clients, end to end: the real app, its real database in a temporary folder, driven through
 //! the selectors in docs/ui-contract.md.
 
-mod common;
-
-use common::{client_count, open_db, testid, App};
+use tenfold_e2e::{client_count, open_db, testid, App};
 
 const ITEM: &str = r#"[data-testid="client-item"]"#;
 

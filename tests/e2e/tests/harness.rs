@@ -1,9 +1,7 @@
 //! Checks the harness itself, independent of what the UI shows: the app starts under
 //! tauri-driver, the page can be read and photographed, and quitting leaves nothing running.
 
-mod common;
-
-use common::App;
+use tenfold_e2e::App;
 
 #[tokio::test]
 async fn harness_launches_app_and_shuts_down_cleanly() {

@@ -1,0 +1,135 @@
+//! Takes the README's screenshots of the real app: seeds a practice through the core, starts the
+//! app through the WebDriver harness and saves PNGs into the folder given as the only argument
+//! (`scripts/screenshots` passes `docs/screenshots`).
+//!
+//! Usage: `readme-screenshots <out-dir>`; needs what the end-to-end tests need
+//! (`TENFOLD_DESKTOP_BIN`, `tauri-driver`, `WebKitWebDriver`, a display).
+
+use std::path::{Path, PathBuf};
+
+use tenfold::clients::{ClientInput, ClientStatus};
+use tenfold::Practice;
+use tenfold_e2e::{testid, App};
+
+/// The window size the app opens with (src-tauri/tauri.conf.json); every screenshot is this size.
+const WIDTH: u64 = 1200;
+const HEIGHT: u64 = 800;
+
+/// The client shown selected in `clients.png`.
+const SHOWN: &str = "Zoë Hartmann";
+
+/// Every screenshot this tool saves: name → file in the output folder. Add a screen with one line
+/// here and one `shots.save(&app, "name")` call where the app shows it.
+const SCREENS: &[(&str, &str)] =
+    &[("clients", "clients.png"), ("client-form-error", "client-form-error.png"), ("empty", "empty.png")];
+
+struct Shots {
+    out: PathBuf,
+    saved: Vec<PathBuf>,
+}
+
+impl Shots {
+    async fn save(&mut self, app: &App, name: &str) {
+        let file = SCREENS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
+            .unwrap_or_else(|| panic!("no screenshot named {name:?} in SCREENS"));
+        // Let transitions and focus rings settle so the picture is of the resting state.
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let path = self.out.join(file);
+        app.screenshot_to(&path).await;
+        self.saved.push(path);
+    }
+}
+
+/// Ordinary clients beside the sample: varied names and scripts, preferred names, tags, and
+/// every status.
+fn clients() -> Vec<ClientInput> {
+    let client = |name: &str, preferred: &str, status, tags: &[&str], started: &str| ClientInput {
+        name: name.into(),
+        preferred_name: preferred.into(),
+        status: Some(status),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        started_on: started.into(),
+        ..ClientInput::default()
+    };
+    use ClientStatus::{Active, Completed, Paused};
+    vec![
+        ClientInput {
+            email: "zoe.hartmann@example.com".into(),
+            phone: "+49 30 5550 1427".into(),
+            private_notes: "Moving from engineering lead to head of product. Wants to stop being the person \
+                            who fixes everything and start setting direction. Energised by mentoring; \
+                            drained by status meetings."
+                .into(),
+            ..client(SHOWN, "Zoë", Active, &["leadership", "career change"], "2026-03-09")
+        },
+        client("Tomás Ortega", "Tomás", Active, &["founder"], "2026-06-02"),
+        client("Aiko Tanaka", "", Active, &["leadership"], "2026-08-18"),
+        client("Nadia Haddad", "Nadia", Paused, &["wellbeing"], "2026-01-12"),
+        client("Sipho Dlamini", "", Active, &["career change"], "2026-09-29"),
+        client("Мария Волкова", "Маша", Completed, &["founder"], "2025-10-06"),
+    ]
+}
+
+fn seed(dir: &Path) {
+    let practice = Practice::open_in(dir).unwrap_or_else(|e| panic!("open a practice in {}: {e}", dir.display()));
+    practice.create_sample_practice().expect("create the sample practice");
+    for input in clients() {
+        practice.create_client(&input).unwrap_or_else(|e| panic!("create {}: {e}", input.name));
+    }
+}
+
+/// Check that screenshots will have the intended size; resize the window if they would not.
+async fn ensure_size(app: &App) {
+    let mut size = app.viewport_size().await;
+    if size != (WIDTH, HEIGHT) {
+        // The window's outer size includes no decorations under Xvfb (no window manager).
+        app.client().set_window_size(WIDTH as u32, HEIGHT as u32).await.expect("resize the window");
+        size = app.viewport_size().await;
+    }
+    assert_eq!(size, (WIDTH, HEIGHT), "viewport size (screenshots would have the wrong size)");
+}
+
+#[tokio::main]
+async fn main() {
+    let out = std::env::args_os().nth(1).map(PathBuf::from).unwrap_or_else(|| {
+        eprintln!("usage: readme-screenshots <out-dir>");
+        std::process::exit(2);
+    });
+    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("create {}: {e}", out.display()));
+    let mut shots = Shots { out, saved: Vec::new() };
+
+    // A practice with the sample client and a handful of ordinary ones.
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    seed(data.path());
+    let app = App::launch(data.path()).await;
+    ensure_size(&app).await;
+
+    // clients.png: the list, one ordinary client chosen and its details on the right.
+    let item = app.wait_for_text(&testid("client-item"), SHOWN).await;
+    item.click().await.expect("choose the client");
+    app.wait_for_text(&testid("client-heading"), SHOWN).await;
+    shots.save(&app, "clients").await;
+
+    // client-form-error.png: the new-client form after submitting it with no name.
+    app.click_testid("new-client").await;
+    app.wait_for_testid("client-form").await;
+    app.click_testid("save-client").await;
+    app.wait_for_testid("field-error-name").await;
+    shots.save(&app, "client-form-error").await;
+    app.quit().await;
+
+    // empty.png: the first-run screen of a practice with no clients.
+    let empty = tempfile::tempdir().expect("a temporary data folder");
+    let app = App::launch(empty.path()).await;
+    ensure_size(&app).await;
+    app.wait_for_testid("empty-clients").await;
+    shots.save(&app, "empty").await;
+    app.quit().await;
+
+    for path in &shots.saved {
+        println!("{}", path.display());
+    }
+}
