@@ -1,7 +1,7 @@
 //! Clients: who the coach works with, their status, and moving them to and from the trash.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -82,10 +82,30 @@ struct ValidClient {
     preferred_name: String,
     email: String,
     phone: String,
-    status: ClientStatus,
+    status_text: &'static str,
     tags: String,
     started_on: Option<String>,
     private_notes: String,
+}
+
+impl ValidClient {
+    /// The values of `?1` (id) to `?10` (updated_at) in the client statements, in order.
+    // `&String`, not `&str`: a `str` is unsized, so it cannot become a `&dyn ToSql`.
+    #[allow(clippy::ptr_arg)]
+    fn columns<'a>(&'a self, id: &'a String, now: &'a String) -> [&'a dyn ToSql; 10] {
+        [
+            id,
+            &self.name,
+            &self.preferred_name,
+            &self.email,
+            &self.phone,
+            &self.status_text,
+            &self.tags,
+            &self.started_on,
+            &self.private_notes,
+            now,
+        ]
+    }
 }
 
 const MAX_TAGS: usize = 30;
@@ -110,7 +130,7 @@ fn validate(input: &ClientInput) -> Result<ValidClient> {
         preferred_name: text::optional_name("preferred_name", "Preferred name", &input.preferred_name)?,
         email,
         phone: text::optional_name("phone", "Phone", &input.phone)?,
-        status: input.status.unwrap_or(ClientStatus::Active),
+        status_text: input.status.unwrap_or(ClientStatus::Active).as_str(),
         tags: serde_json::to_string(&tags).expect("a list of strings always serialises"),
         started_on: time::parse_optional_date("started_on", Some(&input.started_on))?.map(|d| d.to_string()),
         private_notes: text::note("private_notes", "Private notes", &input.private_notes)?,
@@ -161,23 +181,12 @@ impl Practice {
         let valid = validate(input)?;
         let id = ids::new_id();
         let now = time::stamp(time::now());
+        let fields = valid.columns(&id, &now);
         self.conn.execute(
             "INSERT INTO client (id, name, preferred_name, email, phone, status, tags, started_on, private_notes, \
-                                 is_sample, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
-                id,
-                valid.name,
-                valid.preferred_name,
-                valid.email,
-                valid.phone,
-                valid.status.as_str(),
-                valid.tags,
-                valid.started_on,
-                valid.private_notes,
-                is_sample,
-                now
-            ],
+                                 updated_at, created_at, is_sample)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+            params_from_iter(fields.into_iter().chain([&is_sample as &dyn ToSql])),
         )?;
         self.client(&id)
     }
@@ -187,22 +196,12 @@ impl Practice {
         let id = ids::parse("id", id)?;
         self.require_live_client(&id)?;
         let valid = validate(input)?;
+        let now = time::stamp(time::now());
         self.conn.execute(
             "UPDATE client SET name = ?2, preferred_name = ?3, email = ?4, phone = ?5, status = ?6, tags = ?7,
                                started_on = ?8, private_notes = ?9, updated_at = ?10
              WHERE id = ?1",
-            params![
-                id,
-                valid.name,
-                valid.preferred_name,
-                valid.email,
-                valid.phone,
-                valid.status.as_str(),
-                valid.tags,
-                valid.started_on,
-                valid.private_notes,
-                time::stamp(time::now())
-            ],
+            params_from_iter(valid.columns(&id, &now)),
         )?;
         self.client(&id)
     }
