@@ -10,7 +10,8 @@
 //! what it waited for and puts its path in the panic message.
 //!
 //! Clean-up: call [`App::quit`] when done; it asserts that nothing it started is left running. If
-//! the caller panics first, `Drop` closes the session and stops the drivers.
+//! the caller panics first, `Drop` closes the session and stops the drivers. To simulate a crash,
+//! [`App::kill_app_hard`] SIGKILLs the app and then cleans up the same way.
 
 use std::{
     io::{Read, Write},
@@ -20,7 +21,11 @@ use std::{
     time::{Duration, Instant},
 };
 
-use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use fantoccini::{
+    actions::{InputSource, KeyAction, KeyActions},
+    elements::Element,
+    Client, ClientBuilder, Locator,
+};
 use hyper_util::client::legacy::connect::HttpConnector;
 
 /// Present once the app has loaded its first client list (see docs/ui-contract.md).
@@ -137,6 +142,36 @@ impl App {
         self.session_id = None;
         let leftovers = self.stop_driver(before);
         assert!(leftovers.is_empty(), "processes still running after quitting the app: {leftovers:?}");
+    }
+
+    /// Kill the app process with SIGKILL, as a crash or a power cut would, then close the
+    /// WebDriver session and stop tauri-driver and WebKitWebDriver as [`App::quit`] does, without
+    /// expecting the app to have exited gracefully. The app is the process whose executable is
+    /// `TENFOLD_DESKTOP_BIN` and whose environment holds `TENFOLD_DATA_DIR=<this app's folder>`;
+    /// panics unless exactly one such process exists. Returns once it is gone.
+    pub async fn kill_app_hard(mut self) {
+        let before = self.driver_tree();
+        let pid = app_pid(&desktop_bin(), &self.data_dir);
+        let app = Proc::read(pid).map(|(p, _, _)| p).unwrap_or_else(|| panic!("the app (pid {pid}) vanished"));
+        signal(pid, libc::SIGKILL);
+        assert!(
+            wait_all_gone(std::slice::from_ref(&app), Duration::from_secs(10)),
+            "{} survived SIGKILL",
+            app.describe()
+        );
+        eprintln!("e2e: killed the app ({}) with SIGKILL", app.describe());
+
+        // The session's browser is gone; ending the session may fail or hang, which is fine.
+        if let Some(client) = self.client.take() {
+            match tokio::time::timeout(Duration::from_secs(10), client.close()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => eprintln!("e2e: closing the session of the killed app failed (expected): {e}"),
+                Err(_) => eprintln!("e2e: closing the session of the killed app timed out"),
+            }
+        }
+        self.session_id = None;
+        let leftovers = self.stop_driver(before);
+        assert!(leftovers.is_empty(), "processes still running after killing the app: {leftovers:?}");
     }
 
     pub fn client(&self) -> &Client {
@@ -287,6 +322,30 @@ impl App {
         let field = self.wait_for(&format!("#{for_id}")).await;
         field.clear().await.unwrap_or_else(|e| panic!("clearing #{field_id} ({label_text}) failed: {e}"));
         field.send_keys(text).await.unwrap_or_else(|e| panic!("typing into #{field_id} ({label_text}) failed: {e}"));
+    }
+
+    /// Press `keys` together through the WebDriver Actions API, as one chord: each goes down in
+    /// order and comes up in reverse (e.g. `[Key::Control.into(), Key::Down.into()]`, or one digit). The keys
+    /// go to whatever has the focus; see [`App::blur`].
+    pub async fn press(&self, keys: &[char]) {
+        let mut seq = KeyActions::new("keyboard".into());
+        for &k in keys {
+            seq = seq.then(KeyAction::Down { value: k });
+        }
+        for &k in keys.iter().rev() {
+            seq = seq.then(KeyAction::Up { value: k });
+        }
+        self.client().perform_actions(seq).await.unwrap_or_else(|e| panic!("pressing {keys:?} failed: {e}"));
+        let _ = self.client().release_actions().await;
+    }
+
+    /// Take the focus away from whatever holds it (a text field, a button), so that key presses
+    /// go to the page itself.
+    pub async fn blur(&self) {
+        self.client()
+            .execute("if (document.activeElement) document.activeElement.blur(); return null;", vec![])
+            .await
+            .expect("blur the focused element");
     }
 
     /// Current value of the form field with id `field_id`.
@@ -553,6 +612,43 @@ impl Proc {
 
     fn describe(&self) -> String {
         format!("{} (pid {})", self.name, self.pid)
+    }
+}
+
+/// The pid of the one live process whose executable is `bin` and whose environment contains
+/// `TENFOLD_DATA_DIR=<data_dir>`.
+fn app_pid(bin: &Path, data_dir: &Path) -> u32 {
+    use std::os::unix::ffi::OsStrExt;
+    let mut wanted = b"TENFOLD_DATA_DIR=".to_vec();
+    wanted.extend_from_slice(data_dir.as_os_str().as_bytes());
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("read /proc").flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+        let Ok(exe) = std::fs::read_link(format!("/proc/{pid}/exe")) else { continue };
+        // A binary rebuilt while it runs shows as "<path> (deleted)".
+        let exe_bytes = exe.as_os_str().as_bytes();
+        let exe_bytes = exe_bytes.strip_suffix(b" (deleted)").unwrap_or(exe_bytes);
+        if exe_bytes != bin.as_os_str().as_bytes() {
+            continue;
+        }
+        let Ok(environ) = std::fs::read(format!("/proc/{pid}/environ")) else { continue };
+        if environ.split(|b| *b == 0).any(|var| var == wanted.as_slice()) {
+            if let Some((p, _, state)) = Proc::read(pid) {
+                if state != 'Z' && state != 'X' {
+                    found.push(p);
+                }
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => one.pid,
+        [] => panic!("no running {} with TENFOLD_DATA_DIR={}", bin.display(), data_dir.display()),
+        many => panic!(
+            "several processes of {} with TENFOLD_DATA_DIR={}: {:?}",
+            bin.display(),
+            data_dir.display(),
+            many.iter().map(Proc::describe).collect::<Vec<_>>()
+        ),
     }
 }
 

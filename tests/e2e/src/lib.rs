@@ -4,8 +4,13 @@
 //! WebDriver. The tests in `tests/` and the screenshot tool in `src/bin/readme-screenshots.rs`
 //! both use it. They need the built app (`TENFOLD_DESKTOP_BIN`), `tauri-driver`,
 //! `WebKitWebDriver` and a display, so run them through `scripts/test` and
-//! `scripts/screenshots`, which provide all of that.
+//! `scripts/screenshots`, which provide all of that. [`flows`] holds the steps through a
+//! client's screens (open a client, a tab, start a session, choose a focus area) that several
+//! of them share.
 
+pub mod flows;
 pub mod harness;
 
+/// Special keys (Control, Alt, arrows) for [`App::press`].
+pub use fantoccini::key::Key;
 pub use harness::{client_count, desktop_bin, open_db, testid, App, READY, READY_TIMEOUT, TIMEOUT};

@@ -28,3 +28,16 @@ async fn harness_launches_app_and_shuts_down_cleanly() {
     // quit() asserts that WebKitWebDriver, the app and WebKit's helpers are all gone.
     app.quit().await;
 }
+
+#[tokio::test]
+async fn harness_kills_the_app_hard_and_cleans_up() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    // kill_app_hard() finds the app by its executable and data folder, SIGKILLs it, waits for it
+    // to be gone and asserts that tauri-driver, WebKitWebDriver and WebKit's helpers are too.
+    app.kill_app_hard().await;
+
+    // The same folder opens again afterwards.
+    let app = App::launch(data.path()).await;
+    app.quit().await;
+}

@@ -1,0 +1,79 @@
+//! Steps through a chosen client's screens that several tests (and the screenshot tool) share,
+//! written against the selectors in docs/ui-contract.md.
+
+use fantoccini::{elements::Element, Locator};
+
+use crate::harness::{testid, App};
+
+/// The client screens' tabs, by the name in their `data-testid="tab-<name>"`.
+pub const TABS: [&str; 5] = ["overview", "session", "history", "assessment", "profile"];
+
+/// Choose the client whose list item contains `name` and wait for their heading.
+pub async fn open_client(app: &App, name: &str) {
+    let item = app.wait_for_text(&testid("client-item"), name).await;
+    item.click().await.unwrap_or_else(|e| panic!("choosing the client {name:?} failed: {e}"));
+    app.wait_for_text(&testid("client-heading"), name).await;
+}
+
+/// Click the tab `tab-<name>` and wait until it is the selected one.
+pub async fn open_tab(app: &App, name: &str) {
+    app.click_testid(&format!("tab-{name}")).await;
+    app.wait_for(&format!(r#"{}[aria-selected="true"]"#, testid(&format!("tab-{name}")))).await;
+}
+
+/// Set the value of the input or select with id `id` as a person picking it would: through the
+/// element's native value setter, then `input` and `change` events. Used for date inputs, whose
+/// typing rules differ between engines, and for selects.
+pub async fn set_value(app: &App, id: &str, value: &str) {
+    let field = app.wait_for(&format!("#{id}")).await;
+    let arg = serde_json::to_value(&field).expect("an element serialises");
+    app.client()
+        .execute(
+            "const el = arguments[0], value = arguments[1];
+             const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype
+                 : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+             Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));
+             return el.value;",
+            vec![arg, serde_json::Value::String(value.into())],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("setting #{id} to {value:?} failed: {e}"));
+    assert_eq!(app.value_of(id).await, value, "#{id} did not take the value {value:?}");
+}
+
+/// On the Session tab: choose the kind (a `SessionKind` value such as `follow_up`) and the date
+/// (`YYYY-MM-DD`), press Start session and wait for the live screen.
+pub async fn start_session(app: &App, kind: &str, date: &str) {
+    app.wait_for(r#"label[for="session-kind"]"#).await;
+    app.wait_for(r#"label[for="session-date"]"#).await;
+    set_value(app, "session-kind", kind).await;
+    set_value(app, "session-date", date).await;
+    app.click_testid("start-session").await;
+    app.wait_for_testid("live-session").await;
+}
+
+/// On the live screen: make the focus area whose item contains `title` the current one.
+pub async fn choose_area(app: &App, title: &str) -> Element {
+    let css = format!(r#"{} {}"#, testid("live-session"), testid("focus-area-item"));
+    let current = format!(r#"{css}[aria-current="true"]"#);
+    if let Some(e) = app.try_find(&current).await {
+        if app.try_text(&e).await.is_some_and(|t| t.contains(title)) {
+            return e;
+        }
+    }
+    let item = app.wait_for_text(&css, title).await;
+    item.click().await.unwrap_or_else(|e| panic!("choosing the focus area {title:?} failed: {e}"));
+    app.wait_for_text(&current, title).await
+}
+
+/// Value of attribute `name` of `e`, or `None`.
+pub async fn attr(e: &Element, name: &str) -> Option<String> {
+    e.attr(name).await.ok().flatten()
+}
+
+/// The first element inside `parent` matching `css`, if any.
+pub async fn find_in(parent: &Element, css: &str) -> Option<Element> {
+    parent.find(Locator::Css(css)).await.ok()
+}
