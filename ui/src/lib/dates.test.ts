@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseIsoDate } from './dates';
+import { formatDate, instantToIsoDate, parseIsoDate, todayIso } from './dates';
 
 describe('dates', () => {
   it('reads a calendar date in local time', () => {
@@ -16,5 +16,17 @@ describe('dates', () => {
     expect(formatDate('2024-03-01', 'en-GB')).toBe('1 March 2024');
     expect(formatDate(null)).toBe('');
     expect(formatDate('soon')).toBe('soon');
+  });
+});
+
+describe('today and instants', () => {
+  it('writes a local date as YYYY-MM-DD with padding', () => {
+    expect(todayIso(new Date(2026, 0, 5))).toBe('2026-01-05');
+  });
+
+  it('turns an instant into its local calendar date, and passes odd text through', () => {
+    const local = new Date(2026, 4, 3, 12, 0);
+    expect(instantToIsoDate(local.toISOString())).toBe('2026-05-03');
+    expect(instantToIsoDate('2026-05-03Tnonsense')).toBe('2026-05-03');
   });
 });

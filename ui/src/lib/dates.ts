@@ -15,3 +15,29 @@ export function formatDate(iso: string | null, locale?: string): string {
   if (!date) return iso;
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
+
+/** Today as `YYYY-MM-DD` in the person's own time zone. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The local calendar date of an RFC 3339 instant, as `YYYY-MM-DD`. */
+export function instantToIsoDate(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant.slice(0, 10) : todayIso(date);
+}
+
+/** An instant as a local date, written like `formatDate` writes calendar dates. */
+export function formatInstantDate(instant: string, locale?: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** An instant as a local time of day, e.g. `14:05`. */
+export function formatTime(instant: string, locale?: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+}

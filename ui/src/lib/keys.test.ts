@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, comboKeys, formatCombo, isTypingTarget, keysOf, matches, parseCombo, shortcutFor, withKeys } from './keys';
+import {
+  SHORTCUTS,
+  comboKeys,
+  formatCombo,
+  isTypingTarget,
+  keysOf,
+  matches,
+  parseCombo,
+  ratingFromKey,
+  shortcutFor,
+  tabFromKey,
+  withKeys,
+} from './keys';
 
 const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => ({
   key: k,
@@ -73,5 +85,40 @@ describe('isTypingTarget', () => {
     expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' } as unknown as EventTarget)).toBe(false);
     expect(isTypingTarget({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('live-session keys', () => {
+  it('finds the area and call-mode shortcuts', () => {
+    expect(shortcutFor(key('ArrowDown', { ctrl: true }), false)).toBe('next-area');
+    expect(shortcutFor(key('ArrowUp', { ctrl: true }), false)).toBe('prev-area');
+    expect(shortcutFor(key('M', { ctrl: true, shift: true }), false)).toBe('call-mode');
+    expect(shortcutFor(key('T', { ctrl: true, shift: true }), false)).toBe('timer');
+    expect(shortcutFor(key(',', { ctrl: true }), false)).toBe('settings');
+    expect(keysOf('next-area', false)).toBe('Ctrl+↓');
+  });
+
+  it('turns digits into ratings, 0 into 10, and ignores digits with modifiers', () => {
+    expect(ratingFromKey(key('1'))).toBe(1);
+    expect(ratingFromKey(key('9'))).toBe(9);
+    expect(ratingFromKey(key('0'))).toBe(10);
+    expect(ratingFromKey(key('a'))).toBeNull();
+    expect(ratingFromKey(key('1', { ctrl: true }))).toBeNull();
+    expect(ratingFromKey(key('1', { alt: true }))).toBeNull();
+  });
+
+  it('lists every digit that records a rating in the help', () => {
+    const rate = SHORTCUTS.find((s) => s.id === 'rate');
+    const keys = [rate?.combo, ...(rate?.also ?? [])].sort();
+    expect(keys).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('maps Alt+1…Alt+5 to the client screens, by key or by code', () => {
+    expect(tabFromKey(key('1', { alt: true }))).toBe(0);
+    expect(tabFromKey(key('5', { alt: true }))).toBe(4);
+    expect(tabFromKey({ ...key('¡', { alt: true }), code: 'Digit1' })).toBe(0);
+    expect(tabFromKey(key('6', { alt: true }))).toBeNull();
+    expect(tabFromKey(key('1'))).toBeNull();
+    expect(tabFromKey(key('1', { alt: true, ctrl: true }))).toBeNull();
   });
 });

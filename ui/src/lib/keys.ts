@@ -1,7 +1,21 @@
 // The one list of keyboard shortcuts. Handlers match events against it and tooltips, labels
 // and the key-help overlay format from it, so what the app says and what it does cannot drift.
 
-export type ShortcutId = 'new-client' | 'search' | 'edit-client' | 'save' | 'close' | 'list-move' | 'help';
+export type ShortcutId =
+  | 'new-client'
+  | 'search'
+  | 'edit-client'
+  | 'client-tab'
+  | 'next-area'
+  | 'prev-area'
+  | 'rate'
+  | 'timer'
+  | 'call-mode'
+  | 'settings'
+  | 'save'
+  | 'close'
+  | 'list-move'
+  | 'help';
 
 export type Shortcut = {
   id: ShortcutId;
@@ -19,9 +33,28 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'new-client', combo: 'Mod+N', label: 'New client' },
   { id: 'search', combo: 'Mod+F', label: 'Search clients' },
   { id: 'edit-client', combo: 'Mod+E', label: 'Edit the client on screen' },
+  {
+    id: 'client-tab',
+    combo: 'Alt+1',
+    also: ['Alt+2', 'Alt+3', 'Alt+4', 'Alt+5'],
+    label: 'Overview, Session, History, Assessment Map, Profile',
+    where: 'With a client open',
+  },
+  { id: 'next-area', combo: 'Mod+ArrowDown', label: 'Next focus area', where: 'Live session, even while typing' },
+  { id: 'prev-area', combo: 'Mod+ArrowUp', label: 'Previous focus area', where: 'Live session, even while typing' },
+  {
+    id: 'rate',
+    combo: '1',
+    also: ['2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    label: 'Record the satisfaction rating (0 is 10)',
+    where: 'Live session, outside a text field; Esc leaves the field',
+  },
+  { id: 'timer', combo: 'Mod+Shift+T', label: 'Start or pause the focus-area timer', where: 'Live session' },
+  { id: 'call-mode', combo: 'Mod+Shift+M', label: 'Call mode: only the current focus area', where: 'Live session' },
+  { id: 'settings', combo: 'Mod+,', label: 'Open settings' },
   { id: 'save', combo: 'Mod+Enter', label: 'Save the form', where: 'In a form, even from the notes' },
   { id: 'list-move', combo: 'ArrowDown', also: ['ArrowUp'], label: 'Move through the client list', where: 'In the client list' },
-  { id: 'close', combo: 'Escape', label: 'Close a form or this help' },
+  { id: 'close', combo: 'Escape', label: 'Close a form, call mode or this help' },
   { id: 'help', combo: '?', label: 'Show these shortcuts', where: 'Anywhere but a text field' },
 ];
 
@@ -97,6 +130,25 @@ export function keysOf(id: ShortcutId, mac = isMac()): string {
 /** A tooltip that names the action and its key: `New client (Ctrl+N)`. */
 export function withKeys(label: string, id: ShortcutId, mac = isMac()): string {
   return `${label} (${keysOf(id, mac)})`;
+}
+
+/** The rating a digit key records (1–9, and 0 for 10), or null; no modifier may be held. */
+export function ratingFromKey(event: KeyLike): number | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (!/^[0-9]$/.test(event.key)) return null;
+  const digit = Number(event.key);
+  return digit === 0 ? 10 : digit;
+}
+
+/**
+ * Which client screen (0-based) Alt+1…Alt+5 asks for, or null. Reads `code` too, because
+ * Alt changes the character of a digit on some keyboards (⌥1 is ¡ on a Mac).
+ */
+export function tabFromKey(event: KeyLike & { code?: string }, count = 5): number | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  const digit = /^[1-9]$/.test(event.key) ? Number(event.key) : /^Digit([1-9])$/.exec(event.code ?? '')?.[1];
+  const n = Number(digit);
+  return n >= 1 && n <= count ? n - 1 : null;
 }
 
 /** True while the person is typing, when single-key shortcuts such as `?` must stay quiet. */

@@ -1,0 +1,64 @@
+// Pure helpers for the focus-area list of the live screen.
+import type { FocusArea, RatingEntry } from '../lib/bindings';
+
+/** The ids in a new order with `id` moved by `delta` places, or null when it cannot move. */
+export function moved(ids: readonly string[], id: string, delta: number): string[] | null {
+  const from = ids.indexOf(id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= ids.length || delta === 0) return null;
+  const next = [...ids];
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}
+
+/** Active areas in their order, then retired ones (most recently retired first). */
+export function splitAreas(areas: readonly FocusArea[]): { active: FocusArea[]; retired: FocusArea[] } {
+  const active = areas.filter((a) => a.retired_at === null).sort((a, b) => a.position - b.position);
+  const retired = areas
+    .filter((a) => a.retired_at !== null)
+    .sort((a, b) => (b.retired_at ?? '').localeCompare(a.retired_at ?? ''));
+  return { active, retired };
+}
+
+/** The area after (delta 1) or before (delta -1) the current one; stays put at either end. */
+export function neighbour(ids: readonly string[], current: string | null, delta: number): string | null {
+  if (ids.length === 0) return null;
+  const at = current === null ? -1 : ids.indexOf(current);
+  if (at < 0) return ids[0] ?? null;
+  const next = Math.min(ids.length - 1, Math.max(0, at + delta));
+  return ids[next] ?? null;
+}
+
+/** The rating recorded for an area in a session: the latest one, if several. */
+export function sessionRating(ratings: readonly RatingEntry[], sessionId: string): RatingEntry | null {
+  let found: RatingEntry | null = null;
+  for (const r of ratings) {
+    if (r.session_id === sessionId && (!found || r.taken_at >= found.taken_at)) found = r;
+  }
+  return found;
+}
+
+/** The latest rating taken outside this session, to show "last time" beside the keys. */
+export function previousRating(ratings: readonly RatingEntry[], sessionId: string): RatingEntry | null {
+  let found: RatingEntry | null = null;
+  for (const r of ratings) {
+    if (r.session_id !== sessionId && (!found || r.taken_at >= found.taken_at)) found = r;
+  }
+  return found;
+}
+
+/**
+ * When a rating made in this session is taken: now for a session held today; otherwise on
+ * the session's own day at the present time of day, so History puts it where it happened and
+ * several ratings of one session keep their order.
+ */
+export function ratingTakenAt(heldOn: string, now: Date): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(heldOn);
+  if (!m) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  if (heldOn === today) return null;
+  const at = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), now.getHours(), now.getMinutes(), now.getSeconds(), now.getMilliseconds());
+  return at.toISOString();
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, suggestedKind } from './kinds';
+
+describe('suggestedKind', () => {
+  it('follows discovery, values, strategy, then follow-ups', () => {
+    expect(suggestedKind([])).toBe('discovery');
+    expect(suggestedKind([{ kind: 'discovery' }])).toBe('values');
+    expect(suggestedKind([{ kind: 'discovery' }, { kind: 'values' }])).toBe('strategy');
+    expect(suggestedKind([{ kind: 'strategy' }, { kind: 'values' }, { kind: 'discovery' }])).toBe('follow_up');
+  });
+});
+
+describe('excerpt', () => {
+  it('takes the first non-empty line and shortens it', () => {
+    expect(excerpt('\n\n  First thought\nsecond')).toBe('First thought');
+    expect(excerpt('abcdefghij', 5)).toBe('abcd…');
+    expect(excerpt('')).toBe('');
+  });
+});
