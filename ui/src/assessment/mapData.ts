@@ -1,0 +1,146 @@
+// The Assessment Map screen's data: the radar configuration, the comparison rows and the
+// new-map form, as pure functions. Whether a fall is flagged comes from the core
+// (DimensionChange.flagged); the UI never applies the rule itself.
+import type { ChartConfiguration } from 'chart.js';
+import type { AssessmentDimension, AssessmentMap, DimensionChange, ErrorView, ScoreInput } from '../lib/bindings';
+import { withAlpha, type ChartColors } from '../lib/chartColors';
+
+export type DimensionRow = {
+  dimension: number;
+  label: string;
+  latest: number;
+  previous: number | null;
+  change: number | null;
+  flagged: boolean;
+  note: string;
+};
+
+function scoreOf(map: AssessmentMap | null, dimension: number): number | null {
+  return map?.scores.find((s) => s.dimension === dimension)?.score ?? null;
+}
+
+/**
+ * One row per dimension of the latest map: with the core's comparison when there is a map
+ * before it, otherwise just the scores.
+ */
+export function dimensionRows(
+  dimensions: readonly AssessmentDimension[],
+  latest: AssessmentMap | null,
+  changes: readonly DimensionChange[],
+): DimensionRow[] {
+  if (!latest) return [];
+  return dimensions.map((d) => {
+    const change = changes.find((c) => c.dimension === d.position);
+    const note = latest.scores.find((s) => s.dimension === d.position)?.note ?? '';
+    return {
+      dimension: d.position,
+      label: change?.label ?? d.label,
+      latest: change?.latest ?? scoreOf(latest, d.position) ?? 0,
+      previous: change?.previous ?? null,
+      change: change?.change ?? null,
+      flagged: change?.flagged ?? false,
+      note,
+    };
+  });
+}
+
+/** Splits a long label into lines of about `width` characters, so radar labels are not cut. */
+export function wrapLabel(label: string, width = 16): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The radar of the latest map over the previous one (dashed), on the 0–10 scale. */
+export function radarChart(
+  dimensions: readonly AssessmentDimension[],
+  latest: AssessmentMap,
+  previous: AssessmentMap | null,
+  colors: ChartColors,
+  dateText: (map: AssessmentMap) => string = (m) => m.taken_at.slice(0, 10),
+): ChartConfiguration<'radar', (number | null)[], string[]> {
+  const accent = colors.series[0] ?? colors.text;
+  const font = { family: colors.font, size: 13 };
+  const datasets: ChartConfiguration<'radar', (number | null)[], string[]>['data']['datasets'] = [];
+  if (previous) {
+    datasets.push({
+      label: `Before: ${dateText(previous)}`,
+      data: dimensions.map((d) => scoreOf(previous, d.position)),
+      borderColor: colors.previous,
+      backgroundColor: withAlpha(colors.previous, 0.08),
+      borderDash: [5, 4],
+      borderWidth: 1.5,
+      pointRadius: 2.5,
+      pointBackgroundColor: colors.previous,
+      fill: true,
+    });
+  }
+  datasets.push({
+    label: `Latest: ${dateText(latest)}`,
+    data: dimensions.map((d) => scoreOf(latest, d.position)),
+    borderColor: accent,
+    backgroundColor: withAlpha(accent, 0.18),
+    borderWidth: 2.5,
+    pointRadius: 3.5,
+    pointBackgroundColor: accent,
+    fill: true,
+  });
+  return {
+    type: 'radar',
+    data: { labels: dimensions.map((d) => wrapLabel(d.label)), datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: {
+        r: {
+          min: 0,
+          max: 10,
+          ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
+          grid: { color: colors.grid },
+          angleLines: { color: colors.grid },
+          pointLabels: { color: colors.text, font },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: colors.text, font, usePointStyle: true, boxWidth: 8 } },
+      },
+    },
+  };
+}
+
+/** The form as typed. A number input bound by Svelte may hand over numbers (or null when empty). */
+export type MapDraft = { scores: (string | number | null)[]; notes: string[]; note: string };
+
+export function emptyDraft(count = 7): MapDraft {
+  return { scores: Array.from({ length: count }, () => ''), notes: Array.from({ length: count }, () => ''), note: '' };
+}
+
+/** Checks the form: every score a whole number 1–10. Errors are keyed by dimension (1-based). */
+export function readDraft(draft: MapDraft): { scores: ScoreInput[]; errors: Record<number, string> } {
+  const errors: Record<number, string> = {};
+  const scores: ScoreInput[] = [];
+  draft.scores.forEach((typed, i) => {
+    const t = String(typed ?? '').trim();
+    const n = Number(t);
+    if (t === '') errors[i + 1] = 'Give a score from 1 to 10';
+    else if (!/^\d+$/.test(t) || n < 1 || n > 10) errors[i + 1] = 'A score is a whole number from 1 to 10';
+    else scores.push({ dimension: i + 1, score: n, note: draft.notes[i]?.trim() ?? '' });
+  });
+  return { scores, errors };
+}
+
+/** Places a core error (`scores.4`) under the dimension it names; anything else is form-wide. */
+export function placeMapError(error: ErrorView): { dimension: number | null; message: string } {
+  const m = /^scores\.(\d+)$/.exec(error.field ?? '');
+  return { dimension: m ? Number(m[1]) : null, message: error.message };
+}
