@@ -107,6 +107,14 @@ describe('live-session keys', () => {
     expect(ratingFromKey(key('1', { alt: true }))).toBeNull();
   });
 
+  it('shows only real combos (or "–") in a shortened run of keys', () => {
+    for (const s of SHORTCUTS) {
+      for (const shown of s.shown ?? []) {
+        if (shown !== '–') expect([s.combo, ...(s.also ?? [])]).toContain(shown);
+      }
+    }
+  });
+
   it('lists every digit that records a rating in the help', () => {
     const rate = SHORTCUTS.find((s) => s.id === 'rate');
     const keys = [rate?.combo, ...(rate?.also ?? [])].sort();

@@ -27,6 +27,8 @@ export type Shortcut = {
   label: string;
   /** Where it works, when not everywhere. */
   where?: string;
+  /** How the help shows a long run of keys: combos, with `–` meaning "through". */
+  shown?: string[];
 };
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -39,6 +41,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     also: ['Alt+2', 'Alt+3', 'Alt+4', 'Alt+5'],
     label: 'Overview, Session, History, Assessment Map, Profile',
     where: 'With a client open',
+    shown: ['Alt+1', '–', 'Alt+5'],
   },
   { id: 'next-area', combo: 'Mod+ArrowDown', label: 'Next focus area', where: 'Live session, even while typing' },
   { id: 'prev-area', combo: 'Mod+ArrowUp', label: 'Previous focus area', where: 'Live session, even while typing' },
@@ -48,6 +51,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     also: ['2', '3', '4', '5', '6', '7', '8', '9', '0'],
     label: 'Record the satisfaction rating (0 is 10)',
     where: 'Live session, outside a text field; Esc leaves the field',
+    shown: ['1', '–', '9', '0'],
   },
   { id: 'timer', combo: 'Mod+Shift+T', label: 'Start or pause the focus-area timer', where: 'Live session' },
   { id: 'call-mode', combo: 'Mod+Shift+M', label: 'Call mode: only the current focus area', where: 'Live session' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, suggestedKind } from './kinds';
+import { HOMEWORK_STATUSES, KIND_LABELS, SESSION_KINDS, excerpt, suggestedKind } from './kinds';
 
 describe('suggestedKind', () => {
   it('follows discovery, values, strategy, then follow-ups', () => {
@@ -15,5 +15,12 @@ describe('excerpt', () => {
     expect(excerpt('\n\n  First thought\nsecond')).toBe('First thought');
     expect(excerpt('abcdefghij', 5)).toBe('abcd…');
     expect(excerpt('')).toBe('');
+  });
+});
+
+describe('labels', () => {
+  it('names every session kind and every homework status once', () => {
+    expect(SESSION_KINDS.map((k) => KIND_LABELS[k])).toEqual(['Discovery', 'Values', 'Strategy', 'Follow-up', 'Other']);
+    expect(new Set(HOMEWORK_STATUSES.map((s) => s.id))).toEqual(new Set(['open', 'done', 'partly', 'skipped']));
   });
 });
