@@ -18,6 +18,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/001_initial_schema.sql"),
     include_str!("../migrations/002_default_content.sql"),
     include_str!("../migrations/003_settings.sql"),
+    include_str!("../migrations/004_one_rating_per_session.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -123,3 +123,42 @@ fn no_rating_for_a_trashed_client() {
     p.trash_client(&client.id).unwrap();
     assert_in_trash(p.record_rating(&rating(&area.id, 5, "2026-01-01T10:00:00Z")));
 }
+
+#[test]
+fn a_second_rating_in_the_same_session_replaces_the_first() {
+    let p = TempPractice::new();
+    let client = p.add_client("Jon");
+    let area = p.create_focus_area(&client.id, "Sleep").unwrap();
+    let other_area = p.create_focus_area(&client.id, "Work").unwrap();
+    let session = |day: &str| {
+        p.create_session(&SessionInput {
+            client_id: client.id.clone(),
+            held_on: day.into(),
+            kind: SessionKind::FollowUp,
+            notes: String::new(),
+            prep_checklist: vec![],
+        })
+        .unwrap()
+    };
+    let first = session("2026-04-01");
+    let second = session("2026-04-15");
+    let in_session = |session: &str, area: &str, value: i32, at: &str| RatingInput {
+        session_id: Some(session.into()),
+        ..rating(area, value, at)
+    };
+
+    let original = p.record_rating(&in_session(&first.id, &area.id, 4, "2026-04-01T10:00:00Z")).unwrap();
+    let corrected = p.record_rating(&in_session(&first.id, &area.id, 5, "2026-04-01T10:01:00Z")).unwrap();
+    assert_eq!(corrected.id, original.id, "the correction keeps the rating's id");
+    p.record_rating(&in_session(&first.id, &other_area.id, 8, "2026-04-01T10:02:00Z")).unwrap();
+    p.record_rating(&in_session(&second.id, &area.id, 7, "2026-04-15T10:00:00Z")).unwrap();
+    // Ratings outside a session are each kept.
+    p.record_rating(&rating(&area.id, 6, "2026-04-20T10:00:00Z")).unwrap();
+    p.record_rating(&rating(&area.id, 6, "2026-04-21T10:00:00Z")).unwrap();
+
+    let history = p.rating_history(&area.id).unwrap();
+    assert_eq!(history.iter().map(|r| r.value).collect::<Vec<_>>(), vec![5, 7, 6, 6]);
+    assert_eq!(history[0].id, original.id);
+    assert_eq!(history[0].taken_at.to_rfc3339(), "2026-04-01T10:01:00+00:00");
+    assert_eq!(p.rating_history(&other_area.id).unwrap().len(), 1);
+}

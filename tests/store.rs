@@ -156,3 +156,38 @@ fn the_schema_itself_rejects_what_the_types_reject() {
     );
     assert!(conn.execute(&bad_date, []).is_err(), "an impossible date was accepted");
 }
+
+#[test]
+fn upgrading_trashes_duplicate_session_ratings_instead_of_deleting_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../migrations/001_initial_schema.sql"),
+            include_str!("../migrations/002_default_content.sql"),
+            include_str!("../migrations/003_settings.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO client (id, name, created_at, updated_at) VALUES ('0190a1b2-c3d4-7e5f-8a6b-000000000001', 'C', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO focus_area (id, client_id, title, position, created_at, updated_at)
+                VALUES ('0190a1b2-c3d4-7e5f-8a6b-000000000002', '0190a1b2-c3d4-7e5f-8a6b-000000000001', 'A', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO session (id, client_id, held_on, kind, created_at, updated_at)
+                VALUES ('0190a1b2-c3d4-7e5f-8a6b-000000000003', '0190a1b2-c3d4-7e5f-8a6b-000000000001', '2026-01-01', 'other', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO rating (id, focus_area_id, session_id, value, taken_at, created_at) VALUES
+                ('0190a1b2-c3d4-7e5f-8a6b-00000000000a', '0190a1b2-c3d4-7e5f-8a6b-000000000002', '0190a1b2-c3d4-7e5f-8a6b-000000000003', 3, '2026-01-01T10:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                ('0190a1b2-c3d4-7e5f-8a6b-00000000000b', '0190a1b2-c3d4-7e5f-8a6b-000000000002', '0190a1b2-c3d4-7e5f-8a6b-000000000003', 5, '2026-01-01T10:05:00.000Z', '2026-01-01T00:00:00.000Z');",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 3).unwrap();
+    }
+    let practice = Practice::open(&path).unwrap();
+    let history = practice.rating_history("0190a1b2-c3d4-7e5f-8a6b-000000000002").unwrap();
+    assert_eq!(history.iter().map(|r| r.value).collect::<Vec<_>>(), vec![5], "the newest is the session's rating");
+    drop(practice);
+    let conn = Connection::open(&path).unwrap();
+    let kept: i64 = conn.query_row("SELECT count(*) FROM rating", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, 2, "the older one is in the trash, not deleted");
+}

@@ -70,17 +70,25 @@ pub(crate) fn rating_from_row(row: &Row<'_>) -> rusqlite::Result<RatingEntry> {
 }
 
 impl Practice {
+    /// Records a rating. Within a session an area has one rating: recording another replaces
+    /// it (the coach corrected a key press), keeping its id.
     pub fn record_rating(&self, input: &RatingInput) -> Result<RatingEntry> {
         let value = Rating::new(i64::from(input.value))?;
         let note = text::note("note", "Note", &input.note)?;
         let taken_at = time::parse_optional_instant("taken_at", input.taken_at.as_deref())?;
         let area = self.writable_focus_area(&input.focus_area_id)?;
         let session_id = self.require_session_of(&area.client_id, input.session_id.as_deref())?;
-        let entry =
+        let mut entry =
             RatingEntry { id: ids::new_id(), focus_area_id: area.id, session_id, value: value.get(), taken_at, note };
-        self.conn.execute(
+        let now = time::stamp(time::now());
+        // The upsert's target is the partial unique index on (focus_area_id, session_id); a
+        // rating without a session never conflicts, so each one is kept.
+        entry.id = self.conn.query_row(
             "INSERT INTO rating (id, focus_area_id, session_id, value, taken_at, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (focus_area_id, session_id) WHERE session_id IS NOT NULL AND trashed_at IS NULL
+             DO UPDATE SET value = excluded.value, taken_at = excluded.taken_at, note = excluded.note
+             RETURNING id",
             params![
                 entry.id,
                 entry.focus_area_id,
@@ -88,8 +96,9 @@ impl Practice {
                 entry.value,
                 time::stamp(entry.taken_at),
                 entry.note,
-                time::stamp(time::now())
+                now
             ],
+            |row| row.get(0),
         )?;
         Ok(entry)
     }
