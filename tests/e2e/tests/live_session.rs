@@ -79,13 +79,15 @@ async fn answer_survives_a_kill_right_after_saved() {
     app.quit().await;
 }
 
-/// (area title, value, session held_on, session kind) of every rating, oldest first.
+/// (area title, value, session held_on, session kind) of every rating not in the trash, oldest
+/// first.
 fn db_ratings(dir: &Path) -> Vec<(String, i64, String, String)> {
     let db = open_db(dir);
     let mut stmt = db
         .prepare(
             "SELECT a.title, r.value, s.held_on, s.kind FROM rating r
              JOIN focus_area a ON a.id = r.focus_area_id JOIN session s ON s.id = r.session_id
+             WHERE r.trashed_at IS NULL
              ORDER BY r.taken_at, r.created_at",
         )
         .unwrap();
@@ -118,11 +120,12 @@ async fn three_keyboard_ratings_across_two_sessions_show_in_history_in_order() {
     open_client(&app, "Kwame Mensah").await;
     open_tab(&app, "session").await;
 
-    // Session 1 (two weeks ago): rate the first area 4, then the next area (Ctrl+ArrowDown) 10
-    // with the 0 key. One rating per area and session: the contract does not say whether a
-    // second press in the same session adds a rating or replaces the first.
+    // Session 1 (two weeks ago): rate the first area 3, correct it to 4 (one rating per area
+    // and session: a second press replaces the first), then go to the next area
+    // (Ctrl+ArrowDown) and rate it 10 with the 0 key.
     start_session(&app, "strategy", &first_date.to_string()).await;
     choose_area(&app, "Delegating").await;
+    rate_by_key(&app, 3).await;
     rate_by_key(&app, 4).await;
     app.press(&[Key::Control.into(), Key::Down.into()]).await;
     app.wait_for_text(&format!(r#"{}[aria-current="true"]"#, testid("focus-area-item")), "Running again").await;
@@ -187,11 +190,7 @@ async fn three_keyboard_ratings_across_two_sessions_show_in_history_in_order() {
         ],
         "ratings with the date and kind of their session"
     );
-    assert_eq!(
-        open_db(data.path())
-            .query_row("SELECT count(*) FROM rating WHERE session_id IS NULL", [], |r| r.get::<_, i64>(0))
-            .unwrap(),
-        0,
-        "ratings with no session"
-    );
+    let count = |sql: &str| open_db(data.path()).query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(count("SELECT count(*) FROM rating WHERE session_id IS NULL"), 0, "ratings with no session");
+    assert_eq!(count("SELECT count(*) FROM rating"), 3, "rating rows, in the trash or not: the correction replaced");
 }

@@ -1,0 +1,118 @@
+//! Assessment Maps, end to end: a map entered on the Assessment Map tab is compared with the
+//! one before it, and a fall of two points or more in a dimension is flagged.
+
+use tenfold::assessment::{AssessmentInput, ScoreInput};
+use tenfold::clients::ClientInput;
+use tenfold::Practice;
+use tenfold_e2e::flows::{attr, open_client, open_tab};
+use tenfold_e2e::{open_db, testid, App};
+
+/// The note typed for dimension 2; the row may show it, so it is not taken for the flag's words.
+const NOTE: &str = "Felt I pushed too hard on the deadline.";
+
+#[tokio::test]
+async fn a_drop_of_three_is_flagged() {
+    let data = tempfile::tempdir().unwrap();
+    // A client with one earlier map, all sevens, taken a month ago.
+    let labels: Vec<String> = {
+        let practice = Practice::open_in(data.path()).unwrap();
+        let client = practice.create_client(&ClientInput::named("Søren Lund")).unwrap();
+        let taken = chrono::Utc::now() - chrono::Duration::days(30);
+        practice
+            .record_assessment_map(&AssessmentInput {
+                client_id: client.id,
+                session_id: None,
+                taken_at: Some(taken.to_rfc3339()),
+                note: String::new(),
+                scores: (1..=7).map(|d| ScoreInput { dimension: d, score: 7, note: String::new() }).collect(),
+            })
+            .unwrap();
+        practice.assessment_dimensions().unwrap().into_iter().map(|d| d.label).collect()
+    };
+    assert_eq!(labels.len(), 7);
+
+    let app = App::launch(data.path()).await;
+    open_client(&app, "Søren Lund").await;
+    open_tab(&app, "assessment").await;
+
+    // The second map, typed into the form: 7 everywhere but dimension 2, which falls to 4.
+    app.click_testid("new-map").await;
+    for n in 1..=7 {
+        let label = app.wait_for(&format!(r#"label[for="score-{n}"]"#)).await;
+        let label_text = app.text(&label).await;
+        assert!(
+            label_text.contains(&labels[n - 1]),
+            "the label of #score-{n} should name the dimension {:?}: {label_text:?}",
+            labels[n - 1]
+        );
+        let score = app.find(&format!("#score-{n}")).await;
+        assert_eq!(attr(&score, "type").await.as_deref(), Some("number"), "#score-{n} type");
+        assert_eq!(attr(&score, "min").await.as_deref(), Some("1"), "#score-{n} min");
+        assert_eq!(attr(&score, "max").await.as_deref(), Some("10"), "#score-{n} max");
+        app.fill(&format!("score-{n}"), if n == 2 { "4" } else { "7" }).await;
+    }
+    // The note's label may be a <label for> or an aria-label; type into the field itself.
+    let note = app.find("#score-2-note").await;
+    note.send_keys(NOTE).await.unwrap();
+    app.click_testid("save-map").await;
+
+    // The comparison: seven rows, only dimension 2 flagged, with words saying so.
+    app.wait_for_testid("assessment-radar").await;
+    let rows = app
+        .wait_until("seven dimension-change rows for the new map", async || {
+            let rows = app.find_all(&testid("dimension-change")).await;
+            if rows.len() != 7 {
+                return None;
+            }
+            // The comparison is of the new map: dimension 2 is flagged.
+            let flagged = attr(&rows[1], "data-flagged").await;
+            (flagged.as_deref() == Some("true")).then_some(rows)
+        })
+        .await;
+    let mut unflagged_texts = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let text = app.text(row).await;
+        assert!(text.contains(&labels[i]), "dimension-change row {} should name {:?}: {text:?}", i + 1, labels[i]);
+        let flagged = attr(row, "data-flagged").await;
+        if i == 1 {
+            assert_eq!(flagged.as_deref(), Some("true"), "dimension 2 fell by 3: data-flagged");
+            assert!(text.contains('4') && text.contains('7'), "dimension 2's row shows 7 → 4: {text:?}");
+        } else {
+            assert_ne!(flagged.as_deref(), Some("true"), "dimension {} did not fall: {text:?}", i + 1);
+            unflagged_texts.push(text);
+        }
+    }
+    // The flag is spelled out in words, not only by colour or an attribute.
+    let flagged_text = app.text(&rows[1]).await;
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+    };
+    let label_words = [words(&labels[1]), words(NOTE)].concat();
+    let flag_words: Vec<String> = words(&flagged_text)
+        .into_iter()
+        .filter(|w| !label_words.contains(w) && !unflagged_texts.iter().any(|t| words(t).contains(w)))
+        .collect();
+    eprintln!("e2e: flagged row {flagged_text:?}; words only it has: {flag_words:?}");
+    assert!(!flag_words.is_empty(), "dimension 2's row should say in words that it is flagged: {flagged_text:?}");
+    app.screenshot("assessment-drop-flagged").await;
+    app.quit().await;
+
+    // The map is stored as entered.
+    let db = open_db(data.path());
+    let scores: Vec<(i64, i64)> = db
+        .prepare(
+            "SELECT s.dimension, s.score FROM assessment_score s JOIN assessment_map m ON m.id = s.map_id
+             WHERE m.id = (SELECT id FROM assessment_map ORDER BY taken_at DESC, id DESC LIMIT 1) ORDER BY s.dimension",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(scores, vec![(1, 7), (2, 4), (3, 7), (4, 7), (5, 7), (6, 7), (7, 7)], "the new map's scores");
+    assert_eq!(
+        db.query_row("SELECT count(*) FROM assessment_map", [], |r| r.get::<_, i64>(0)).unwrap(),
+        2,
+        "maps stored"
+    );
+}
