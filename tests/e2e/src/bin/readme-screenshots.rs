@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tenfold::clients::{ClientInput, ClientStatus};
 use tenfold::Practice;
-use tenfold_e2e::{testid, App};
+use tenfold_e2e::{flows, testid, App};
 
 /// The window size the app opens with (src-tauri/tauri.conf.json); every screenshot is this size.
 const WIDTH: u64 = 1200;
@@ -20,8 +20,20 @@ const SHOWN: &str = "Zoë Hartmann";
 
 /// Every screenshot this tool saves: name → file in the output folder. Add a screen with one line
 /// here and one `shots.save(&app, "name")` call where the app shows it.
-const SCREENS: &[(&str, &str)] =
-    &[("clients", "clients.png"), ("client-form-error", "client-form-error.png"), ("empty", "empty.png")];
+const SCREENS: &[(&str, &str)] = &[
+    ("clients", "clients.png"),
+    ("client-form-error", "client-form-error.png"),
+    ("empty", "empty.png"),
+    ("overview", "overview.png"),
+    ("live-session", "live-session.png"),
+    ("history", "history.png"),
+    ("assessment", "assessment.png"),
+];
+
+/// The sample client (src/sample.rs), whose screens all have something in them.
+const SAMPLE: &str = "Alex Morgan (sample)";
+/// The sample focus area shown on the live screen.
+const SAMPLE_AREA: &str = "Leading the new team";
 
 struct Shots {
     out: PathBuf,
@@ -92,6 +104,32 @@ async fn ensure_size(app: &App) {
     assert_eq!(size, (WIDTH, HEIGHT), "viewport size (screenshots would have the wrong size)");
 }
 
+/// Scroll the element matching `css` into view, `block` being `start`, `center` or `end`, and
+/// wait until it is there.
+async fn scroll_into_view(app: &App, css: &str, block: &str) {
+    let e = app.wait_for(css).await;
+    let arg = serde_json::to_value(&e).expect("an element serialises");
+    app.client()
+        .execute(
+            "arguments[0].scrollIntoView({ block: arguments[1], behavior: 'instant' }); return null;",
+            vec![arg.clone(), serde_json::Value::String(block.into())],
+        )
+        .await
+        .unwrap_or_else(|err| panic!("scrolling {css} into view failed: {err}"));
+    app.wait_until(&format!("{css} to be in view"), async || {
+        let v = app
+            .client()
+            .execute(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+                vec![arg.clone()],
+            )
+            .await
+            .ok()?;
+        (v == serde_json::Value::Bool(true)).then_some(())
+    })
+    .await;
+}
+
 #[tokio::main]
 async fn main() {
     let out = std::env::args_os().nth(1).map(PathBuf::from).unwrap_or_else(|| {
@@ -119,6 +157,42 @@ async fn main() {
     app.click_testid("save-client").await;
     app.wait_for_testid("field-error-name").await;
     shots.save(&app, "client-form-error").await;
+    app.click_testid("cancel-client").await;
+    app.wait_gone(&testid("client-form")).await;
+
+    // overview.png: the sample client's Overview (focus areas with their trends, homework, the
+    // last session and map).
+    flows::open_client(&app, SAMPLE).await;
+    app.wait_for(&format!(r#"{}[aria-selected="true"]"#, testid("tab-overview"))).await;
+    app.wait_for_testid("focus-summary").await;
+    shots.save(&app, "overview").await;
+
+    // history.png: every rating, a line per focus area with its target.
+    flows::open_tab(&app, "history").await;
+    app.wait_for_testid("history-chart").await;
+    app.wait_for_testid("history-row").await;
+    shots.save(&app, "history").await;
+
+    // assessment.png: the latest map against the one before, with the sample's drop flagged.
+    flows::open_tab(&app, "assessment").await;
+    app.wait_for_testid("assessment-radar").await;
+    // The whole radar, and below it the rows down to the flagged dimension.
+    let flagged = format!(r#"{}[data-flagged="true"]"#, testid("dimension-change"));
+    scroll_into_view(&app, &flagged, "end").await;
+    shots.save(&app, "assessment").await;
+
+    // live-session.png: the latest session open live, on a focus area with its answers and the
+    // rating recorded in that session.
+    flows::open_tab(&app, "session").await;
+    app.click_testid("session-item").await;
+    app.wait_for_testid("live-session").await;
+    flows::choose_area(&app, SAMPLE_AREA).await;
+    app.wait_for("#answer-barriers").await;
+    app.wait_for(r#"[data-testid^="rating-"][aria-pressed="true"]"#).await;
+    app.blur().await;
+    // The rating keys in the middle, written answers around them; the session's bar stays.
+    scroll_into_view(&app, &testid("rating-1"), "center").await;
+    shots.save(&app, "live-session").await;
     app.quit().await;
 
     // empty.png: the first-run screen of a practice with no clients.
