@@ -181,6 +181,11 @@ impl Practice {
     pub fn list_assessment_maps(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
+        self.assessment_maps_of(&client_id)
+    }
+
+    /// The maps of a client already known to exist, oldest first.
+    pub(crate) fn assessment_maps_of(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
         let mut maps: Vec<AssessmentMap> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, client_id, session_id, taken_at, note FROM assessment_map

@@ -160,6 +160,11 @@ impl Practice {
     pub fn list_homework(&self, client_id: &str, open_only: bool) -> Result<Vec<HomeworkItem>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
+        self.homework_of(&client_id, open_only)
+    }
+
+    /// The homework of a client already known to exist, in the order `list_homework` gives.
+    pub(crate) fn homework_of(&self, client_id: &str, open_only: bool) -> Result<Vec<HomeworkItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {HOMEWORK_COLUMNS} FROM homework_item h
              WHERE client_id = ?1 AND trashed_at IS NULL AND (NOT ?2 OR status = 'open')

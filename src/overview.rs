@@ -82,28 +82,29 @@ pub struct SessionPrep {
 impl Practice {
     pub fn session_prep(&self, client_id: &str) -> Result<SessionPrep> {
         let overview = self.client_overview(client_id)?;
-        Ok(SessionPrep { values: self.list_client_values(&overview.client.id)?, overview })
+        Ok(SessionPrep { values: self.client_values_of(&overview.client.id)?, overview })
     }
 
+    /// Reads the client once; every later query is over that client's id.
     pub fn client_overview(&self, client_id: &str) -> Result<ClientOverview> {
         let client = self.client(client_id)?;
         let mut ratings = self.ratings_by_area(&client.id)?;
         let focus_areas = self
-            .list_focus_areas(&client.id, false)?
+            .focus_areas_of(&client.id, false)?
             .into_iter()
             .map(|area| {
                 let history = ratings.remove(&area.id).unwrap_or_default();
                 FocusSummary::new(area, &history)
             })
             .collect();
-        let maps = self.list_assessment_maps(&client.id)?;
+        let maps = self.assessment_maps_of(&client.id)?;
         let map_changes = match maps.as_slice() {
             [.., previous, latest] => self.compare_maps(latest, previous)?,
             _ => Vec::new(),
         };
         Ok(ClientOverview {
-            open_homework: self.list_homework(&client.id, true)?,
-            last_session: self.list_sessions(&client.id)?.into_iter().next(),
+            open_homework: self.homework_of(&client.id, true)?,
+            last_session: self.sessions_of(&client.id, Some(1))?.into_iter().next(),
             last_map: maps.into_iter().last(),
             map_changes,
             focus_areas,
@@ -114,14 +115,14 @@ impl Practice {
     pub fn client_history(&self, client_id: &str) -> Result<ClientHistory> {
         let client = self.client(client_id)?;
         let mut ratings = self.ratings_by_area(&client.id)?;
-        let mut areas = self.list_focus_areas(&client.id, true)?;
+        let mut areas = self.focus_areas_of(&client.id, true)?;
         // Stable: active areas keep their order, retired ones follow in theirs.
         areas.sort_by_key(|a| a.retired_at.is_some());
         let areas = areas
             .into_iter()
             .map(|area| AreaHistory { ratings: ratings.remove(&area.id).unwrap_or_default(), area })
             .collect();
-        Ok(ClientHistory { sessions: self.list_sessions(&client.id)?, areas, client })
+        Ok(ClientHistory { sessions: self.sessions_of(&client.id, None)?, areas, client })
     }
 
     /// Every rating of a client's focus areas in one query, grouped by area, oldest first.

@@ -172,11 +172,18 @@ impl Practice {
     pub fn list_sessions(&self, client_id: &str) -> Result<Vec<Session>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
+        self.sessions_of(&client_id, None)
+    }
+
+    /// The sessions of a client already known to exist, most recent first; the first `limit`
+    /// only when given, so a screen that needs the last session does not read years of notes.
+    pub(crate) fn sessions_of(&self, client_id: &str, limit: Option<u32>) -> Result<Vec<Session>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS} FROM session WHERE client_id = ?1 AND trashed_at IS NULL
-             ORDER BY held_on DESC, id DESC"
+             ORDER BY held_on DESC, id DESC LIMIT ?2"
         ))?;
-        let rows = stmt.query_map([&client_id], session_from_row)?;
+        // A negative LIMIT is no limit in SQLite.
+        let rows = stmt.query_map(params![client_id, limit.map_or(-1, i64::from)], session_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -78,6 +78,11 @@ impl Practice {
     pub fn list_client_values(&self, client_id: &str) -> Result<Vec<ClientValue>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
+        self.client_values_of(&client_id)
+    }
+
+    /// The values of a client already known to exist, most important first.
+    pub(crate) fn client_values_of(&self, client_id: &str) -> Result<Vec<ClientValue>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {VALUE_COLUMNS} FROM client_value WHERE client_id = ?1 AND trashed_at IS NULL ORDER BY rank, id"
         ))?;
@@ -101,7 +106,7 @@ impl Practice {
         let client_id = ids::parse("client_id", client_id)?;
         self.require_live_client(&client_id)?;
         let wanted = ids::parse_all("ordered_ids", ordered_ids)?;
-        let current: Vec<String> = self.list_client_values(&client_id)?.into_iter().map(|v| v.id).collect();
+        let current: Vec<String> = self.client_values_of(&client_id)?.into_iter().map(|v| v.id).collect();
         ids::require_permutation("ordered_ids", "value", &wanted, &current)?;
         self.atomically(|| {
             let mut stmt = self.conn.prepare_cached("UPDATE client_value SET rank = ?2 WHERE id = ?1")?;
@@ -110,7 +115,7 @@ impl Practice {
             }
             Ok(())
         })?;
-        self.list_client_values(&client_id)
+        self.client_values_of(&client_id)
     }
 
     /// Moves a value to the trash; the ones below it move up.

@@ -135,6 +135,11 @@ impl Practice {
     pub fn list_focus_areas(&self, client_id: &str, include_retired: bool) -> Result<Vec<FocusArea>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
+        self.focus_areas_of(&client_id, include_retired)
+    }
+
+    /// The focus areas of a client already known to exist, in their order.
+    pub(crate) fn focus_areas_of(&self, client_id: &str, include_retired: bool) -> Result<Vec<FocusArea>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {AREA_COLUMNS} FROM focus_area
              WHERE client_id = ?1 AND trashed_at IS NULL AND (?2 OR retired_at IS NULL)
@@ -185,15 +190,11 @@ impl Practice {
         let client_id = ids::parse("client_id", client_id)?;
         self.require_live_client(&client_id)?;
         let mut wanted = ids::parse_all("ordered_ids", ordered_ids)?;
-        let current: Vec<String> = self.list_focus_areas(&client_id, false)?.into_iter().map(|a| a.id).collect();
-        ids::require_permutation("ordered_ids", "active focus area", &wanted, &current)?;
-        let retired: Vec<String> = self
-            .list_focus_areas(&client_id, true)?
-            .into_iter()
-            .filter(|a| a.retired_at.is_some())
-            .map(|a| a.id)
-            .collect();
-        wanted.extend(retired);
+        let (retired, active): (Vec<FocusArea>, Vec<FocusArea>) =
+            self.focus_areas_of(&client_id, true)?.into_iter().partition(|a| a.retired_at.is_some());
+        let active: Vec<String> = active.into_iter().map(|a| a.id).collect();
+        ids::require_permutation("ordered_ids", "active focus area", &wanted, &active)?;
+        wanted.extend(retired.into_iter().map(|a| a.id));
         self.atomically(|| {
             let mut stmt = self.conn.prepare_cached("UPDATE focus_area SET position = ?2 WHERE id = ?1")?;
             for (index, id) in wanted.iter().enumerate() {
@@ -201,7 +202,7 @@ impl Practice {
             }
             Ok(())
         })?;
-        self.list_focus_areas(&client_id, false)
+        self.focus_areas_of(&client_id, false)
     }
 
     /// Takes an area out of the active list while keeping its answers and ratings.
