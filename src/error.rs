@@ -34,6 +34,11 @@ pub enum Error {
 
     #[error("could not upgrade the database: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+
+    /// A document template failed to compile or warned. `location` is `file:line:column` in
+    /// the template, so whoever edits it can find the place Typst means.
+    #[error("the document could not be produced: {message}{}", location.as_deref().map(|l| format!(" (at {l})")).unwrap_or_default())]
+    Render { message: String, location: Option<String> },
 }
 
 impl Error {
@@ -53,6 +58,7 @@ impl Error {
             Error::InTrash { .. } => ErrorKind::InTrash,
             Error::NoDataDir | Error::Io { .. } => ErrorKind::Storage,
             Error::Database(_) | Error::Migration(_) => ErrorKind::Storage,
+            Error::Render { .. } => ErrorKind::Render,
         }
     }
 
@@ -71,6 +77,7 @@ pub enum ErrorKind {
     NotFound,
     InTrash,
     Storage,
+    Render,
 }
 
 /// What the UI receives when a command fails: `{kind, message, field?}`.

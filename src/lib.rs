@@ -10,6 +10,7 @@ pub mod homework;
 pub mod ids;
 pub mod overview;
 pub mod practice;
+pub mod render;
 pub mod sample;
 pub mod sessions;
 pub mod settings;

@@ -1,7 +1,7 @@
 // Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.
 // Do not edit by hand.
 
-export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage";
+export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render";
 
 /**
  * What the UI receives when a command fails: `{kind, message, field?}`.
