@@ -4,7 +4,10 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{assessment, clients, error, focus, homework, overview, practice, sessions, settings, values};
+use crate::{
+    assessment, branding, clients, documents, error, exports, focus, homework, letters, overview, practice, sessions,
+    settings, values,
+};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -56,6 +59,18 @@ pub fn typescript() -> String {
         overview::AreaHistory,
         overview::ClientHistory,
         overview::SessionPrep,
+        branding::LogoFormat,
+        branding::LogoInfo,
+        branding::CoachProfile,
+        branding::BrandingInput,
+        letters::LetterTemplate,
+        letters::LetterTemplateInput,
+        letters::Placeholder,
+        documents::DocumentRequest,
+        documents::DocumentKind,
+        documents::HomeworkLetterText,
+        exports::ExportsFolder,
+        exports::ExportedFile,
     ];
     let mut file = String::from(
         "// Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.\n\

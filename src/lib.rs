@@ -3,11 +3,15 @@
 
 pub mod assessment;
 pub mod bindings;
+pub mod branding;
 pub mod clients;
+pub mod documents;
 pub mod error;
+pub mod exports;
 pub mod focus;
 pub mod homework;
 pub mod ids;
+pub mod letters;
 pub mod overview;
 pub mod practice;
 pub mod render;

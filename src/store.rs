@@ -19,6 +19,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/002_default_content.sql"),
     include_str!("../migrations/003_settings.sql"),
     include_str!("../migrations/004_one_rating_per_session.sql"),
+    include_str!("../migrations/005_document_exports.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

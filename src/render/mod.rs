@@ -79,10 +79,14 @@ impl Renderer {
         data: &impl Serialize,
         attachments: Vec<Attachment>,
     ) -> Result<PagedDocument> {
+        self.layout_path(template.path(), data, attachments)
+    }
+
+    fn layout_path(&self, path: &str, data: &impl Serialize, attachments: Vec<Attachment>) -> Result<PagedDocument> {
         let main = self
             .workshop
-            .template_id(template.path())
-            .ok_or_else(|| Error::Render { message: format!("no template {}", template.path()), location: None })?;
+            .template_id(path)
+            .ok_or_else(|| Error::Render { message: format!("no template {path}"), location: None })?;
         let data = serde_json::to_vec(data).map_err(|e| Error::Render { message: e.to_string(), location: None })?;
         let job = attachments
             .into_iter()
@@ -133,5 +137,46 @@ impl Renderer {
 impl Default for Renderer {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::templates::TemplateFile;
+    use super::*;
+
+    fn renderer_with(text: &'static str) -> Renderer {
+        Renderer { workshop: Workshop::with_templates(&[TemplateFile { path: "/doc.typ", text }]) }
+    }
+
+    fn render_error(text: &'static str) -> (String, Option<String>) {
+        match renderer_with(text).layout_path("/doc.typ", &serde_json::json!({}), Vec::new()) {
+            Err(Error::Render { message, location }) => (message, location),
+            Err(other) => panic!("expected a render error, got {other}"),
+            Ok(_) => panic!("expected a render error, got a document"),
+        }
+    }
+
+    #[test]
+    fn a_template_error_carries_typsts_message_and_the_line() {
+        let (message, location) = render_error("= Title\n#let x = (\n");
+        assert!(message.contains("unclosed delimiter"), "{message}");
+        assert_eq!(location.as_deref(), Some("doc.typ:2:10"));
+    }
+
+    #[test]
+    fn a_warning_such_as_an_unknown_font_is_an_error_too() {
+        let (message, location) = render_error("#set text(font: \"Comic Sans MS\")\nHello");
+        assert!(message.contains("unknown font family: comic sans ms"), "{message}");
+        assert!(location.is_some_and(|l| l.starts_with("doc.typ:1:")));
+    }
+
+    #[test]
+    fn the_data_file_is_what_the_template_reads() {
+        let renderer = renderer_with("#let data = json(sys.inputs.data)\n#data.greeting");
+        let document = renderer
+            .layout_path("/doc.typ", &serde_json::json!({ "greeting": "#panic(\"no\")" }), Vec::new())
+            .expect("data is text, not code");
+        assert_eq!(document.pages().len(), 1);
     }
 }

@@ -13,7 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::fonts::bundled_fonts;
-use super::templates::TEMPLATE_FILES;
+use super::templates::{TemplateFile, TEMPLATE_FILES};
 
 /// Where a job's data lives in the virtual file system; templates learn it from
 /// `sys.inputs.data`.
@@ -28,12 +28,16 @@ pub struct Workshop {
 
 impl Workshop {
     pub fn new() -> Self {
+        Self::with_templates(TEMPLATE_FILES)
+    }
+
+    pub fn with_templates(files: &[TemplateFile]) -> Self {
         let mut inputs = Dict::new();
         inputs.insert("data".into(), DATA_PATH.into_value());
         let library = Library::builder().with_inputs(inputs).build();
         let fonts = bundled_fonts();
         let book = FontBook::from_fonts(&fonts);
-        let templates = TEMPLATE_FILES
+        let templates = files
             .iter()
             .map(|file| {
                 let id = file_id(file.path);

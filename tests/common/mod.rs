@@ -1,6 +1,9 @@
 //! A practice in a fresh temporary folder, removed when the test ends.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
+mod pdf;
+
+pub use pdf::{flat, pdf_image_count, pdf_text};
 use tenfold::clients::{Client, ClientInput};
 use tenfold::{Error, Practice};
 

@@ -199,3 +199,49 @@ export type SessionPrep = { overview: ClientOverview,
  * Most important first.
  */
 values: Array<ClientValue>, };
+
+export type LogoFormat = "png" | "jpeg" | "svg";
+
+export type LogoInfo = { format: LogoFormat, size_bytes: number, };
+
+export type CoachProfile = { coach_name: string, practice_name: string, contact_lines: Array<string>, 
+/**
+ * `#RRGGBB`.
+ */
+accent_colour: string, 
+/**
+ * The words before the coach's name at the end of a letter, e.g. "Warm regards,".
+ */
+sign_off: string, logo: LogoInfo | null, updated_at: string, };
+
+export type BrandingInput = { coach_name: string, practice_name: string, contact_lines: Array<string>, accent_colour: string, sign_off: string, };
+
+export type LetterTemplate = { id: string, name: string, greeting: string, intro: string, closing: string, 
+/**
+ * The template a new letter starts from; exactly one live template has it.
+ */
+is_default: boolean, updated_at: string, };
+
+export type LetterTemplateInput = { name: string, greeting: string, intro: string, closing: string, };
+
+export type Placeholder = { name: string, meaning: string, };
+
+/**
+ * Which document to make, and from what.
+ */
+export type DocumentRequest = { "kind": "homework_letter", session_id: string, template_id?: string, due_on?: string, } | { "kind": "directive_sheet", directive_id: string, } | { "kind": "progress_report", client_id: string, };
+
+export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report";
+
+/**
+ * The letter as plain text, for pasting into an e-mail.
+ */
+export type HomeworkLetterText = { subject: string, body: string, };
+
+export type ExportsFolder = { path: string, 
+/**
+ * True when the coach has not chosen one and the default is in use.
+ */
+is_default: boolean, };
+
+export type ExportedFile = { id: string, client_id: string, kind: DocumentKind, source_id: string, path: string, file_name: string, exported_at: string, };

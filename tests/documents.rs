@@ -1,0 +1,339 @@
+//! Every document rendered for real and read back with pdftotext: what must be there is
+//! there, what must not be (a directive's rationale) is not, and names in any script or full
+//! of Typst syntax print exactly as typed.
+
+mod common;
+
+use common::{flat, pdf_text, TempPractice};
+use tenfold::assessment::{AssessmentInput, ScoreInput};
+use tenfold::branding::BrandingInput;
+use tenfold::clients::{Client, ClientInput};
+use tenfold::documents::DocumentRequest;
+use tenfold::focus::RatingInput;
+use tenfold::homework::HomeworkInput;
+use tenfold::sessions::{Session, SessionInput, SessionKind};
+use tenfold::Error;
+
+const INJECTION: &str = r#"#panic("x") *bold* $x$ <l> @r \ "q""#;
+
+fn brand(practice: &TempPractice) {
+    practice
+        .update_branding(&BrandingInput {
+            coach_name: "Jordan Avery".into(),
+            practice_name: "Clear Path Coaching".into(),
+            contact_lines: vec!["jordan@clearpath.example".into()],
+            accent_colour: "#2F5D54".into(),
+            sign_off: "Warm regards,".into(),
+        })
+        .expect("branding saves");
+}
+
+fn client(practice: &TempPractice, name: &str, preferred: &str) -> Client {
+    practice
+        .create_client(&ClientInput { name: name.into(), preferred_name: preferred.into(), ..Default::default() })
+        .expect("client")
+}
+
+fn session(practice: &TempPractice, client: &Client) -> Session {
+    practice
+        .create_session(&SessionInput {
+            client_id: client.id.clone(),
+            held_on: "2026-11-14".into(),
+            kind: SessionKind::Strategy,
+            notes: String::new(),
+            prep_checklist: Vec::new(),
+        })
+        .expect("session")
+}
+
+fn homework(practice: &TempPractice, session: &Session, text: &str, optional: bool, due: &str) {
+    practice
+        .add_homework_item(&HomeworkInput {
+            client_id: session.client_id.clone(),
+            session_id: Some(session.id.clone()),
+            text: text.into(),
+            is_optional: optional,
+            due_on: due.into(),
+            ..Default::default()
+        })
+        .expect("homework item");
+}
+
+fn letter(session: &Session) -> DocumentRequest {
+    DocumentRequest::HomeworkLetter { session_id: session.id.clone(), template_id: None, due_on: None }
+}
+
+/// A directive written straight into the table: this test is about the sheet, not about how
+/// directives are made.
+fn directive(practice: &TempPractice, client: &Client, title: &str, instructions: &str, rationale: &str) -> String {
+    let id = tenfold::ids::new_id();
+    let conn = rusqlite::Connection::open(practice.path()).expect("open the file");
+    conn.execute(
+        "INSERT INTO directive (id, client_id, title, instructions, timing, report_back, rationale, due_on,
+                                created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 'Every evening at seven', 'Which evenings felt long', ?5, '2026-11-28',
+                 '2026-11-14T10:00:00.000Z', '2026-11-14T10:00:00.000Z')",
+        rusqlite::params![id, client.id, title, instructions, rationale],
+    )
+    .expect("insert directive");
+    id
+}
+
+fn rated_client(practice: &TempPractice, name: &str) -> Client {
+    let client = client(practice, name, "");
+    let area = practice.create_focus_area(&client.id, "Leading the new team").expect("area");
+    for (day, value) in [("2026-03-03", 3), ("2026-06-10", 5), ("2026-11-14", 7)] {
+        practice
+            .record_rating(&RatingInput {
+                focus_area_id: area.id.clone(),
+                session_id: None,
+                value,
+                note: String::new(),
+                taken_at: Some(format!("{day}T10:00:00Z")),
+            })
+            .expect("rating");
+    }
+    let scores = (1..=7).map(|d| ScoreInput { dimension: d, score: 5 + (d % 4), note: String::new() }).collect();
+    practice
+        .record_assessment_map(&AssessmentInput {
+            client_id: client.id.clone(),
+            session_id: None,
+            taken_at: Some("2026-11-14T11:00:00Z".into()),
+            note: String::new(),
+            scores,
+        })
+        .expect("map");
+    client
+}
+
+#[test]
+fn homework_letter_has_the_greeting_every_item_in_order_the_due_date_and_the_signature() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let sam = client(&practice, "Samantha Reyes", "Sam");
+    let session = session(&practice, &sam);
+    homework(&practice, &session, "Review the three focus areas; is anything missing?", false, "2026-11-28");
+    homework(&practice, &session, "Free-write the talk you would give a year from now", true, "");
+    homework(&practice, &session, "Note one or two next steps for each area", false, "2026-11-30");
+
+    let document = practice.render_document(&letter(&session)).expect("letter renders");
+    let text = flat(&pdf_text(&document.pdf));
+
+    assert!(text.contains("Dear Sam,"), "greeting by preferred name: {text}");
+    assert!(text.contains("Samantha Reyes"), "full name on the letter: {text}");
+    let first = text.find("1. Review the three focus areas; is anything missing?").expect("item 1");
+    let second = text.find("2. Optional: Free-write the talk you would give a year from now").expect("item 2, marked");
+    let third = text.find("3. Note one or two next steps for each area").expect("item 3");
+    assert!(first < second && second < third, "items keep their order: {text}");
+    assert!(text.contains("Please try these before Saturday 28 November 2026"), "earliest due date: {text}");
+    assert!(text.contains("Warm regards, Jordan Avery Clear Path Coaching"), "signature: {text}");
+    assert!(text.contains("jordan@clearpath.example"), "letterhead contact line: {text}");
+}
+
+#[test]
+fn homework_letter_as_email_text_matches_the_pdf() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let sam = client(&practice, "Samantha Reyes", "Sam");
+    let session = session(&practice, &sam);
+    homework(&practice, &session, "Review the focus areas", false, "");
+    homework(&practice, &session, "Journal about the talk", true, "");
+
+    let email = practice.homework_letter_text(&session.id, None, Some("2026-11-27")).expect("letter as text");
+    assert!(email.subject.contains("Sam"), "{}", email.subject);
+    let body = email.body;
+    assert!(body.starts_with("Dear Sam,\n\n"), "{body}");
+    assert!(body.contains("1. Review the focus areas\n2. Optional: Journal about the talk\n"), "{body}");
+    assert!(body.contains("Please try these before Friday 27 November 2026."), "{body}");
+    assert!(
+        body.trim_end().ends_with("Warm regards,\nJordan Avery\nClear Path Coaching\njordan@clearpath.example"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_letter_needs_homework_and_a_valid_due_date() {
+    let practice = TempPractice::new();
+    let sam = client(&practice, "Samantha Reyes", "");
+    let session = session(&practice, &sam);
+    common::assert_invalid(practice.render_document(&letter(&session)), "session_id");
+    homework(&practice, &session, "Try it", false, "");
+    let request = DocumentRequest::HomeworkLetter {
+        session_id: session.id.clone(),
+        template_id: None,
+        due_on: Some("28/11/2026".into()),
+    };
+    common::assert_invalid(practice.render_document(&request), "due_on");
+    let request = DocumentRequest::HomeworkLetter {
+        session_id: session.id.clone(),
+        template_id: Some("not-an-id".into()),
+        due_on: None,
+    };
+    common::assert_invalid(practice.render_document(&request), "template_id");
+}
+
+#[test]
+fn directive_sheet_shows_the_instructions_and_never_the_rationale() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let sam = client(&practice, "Samantha Reyes", "Sam");
+    let id = directive(
+        &practice,
+        &sam,
+        "The worry appointment",
+        "Set a timer for ten minutes and worry on purpose.",
+        "Prescribing the symptom takes away its power to surprise her.",
+    );
+    let document = practice.render_document(&DocumentRequest::DirectiveSheet { directive_id: id }).expect("sheet");
+    let text = flat(&pdf_text(&document.pdf));
+    assert!(text.contains("The worry appointment"), "{text}");
+    assert!(text.contains("Set a timer for ten minutes and worry on purpose."), "{text}");
+    assert!(text.contains("Every evening at seven"), "{text}");
+    assert!(text.contains("Which evenings felt long"), "{text}");
+    assert!(text.contains("Saturday 28 November 2026"), "{text}");
+    assert!(!text.contains("Prescribing"), "the rationale leaked into the sheet: {text}");
+    assert!(!text.contains("symptom"), "the rationale leaked into the sheet: {text}");
+}
+
+#[test]
+fn progress_report_lists_each_area_with_its_ratings_and_the_latest_map() {
+    let practice = TempPractice::new();
+    let client = rated_client(&practice, "Samantha Reyes");
+    let document =
+        practice.render_document(&DocumentRequest::ProgressReport { client_id: client.id.clone() }).expect("report");
+    let text = flat(&pdf_text(&document.pdf));
+    assert!(text.contains("Progress report"), "{text}");
+    assert!(text.contains("Samantha Reyes"), "{text}");
+    assert!(text.contains("Leading the new team"), "{text}");
+    assert!(text.contains("Latest 7 of 10 · first 3"), "{text}");
+    assert!(text.contains("Ratings from 3 March 2026 to 14 November 2026"), "{text}");
+    assert!(text.contains("Trust and safety"), "radar labels: {text}");
+    assert!(text.contains("Sense of momentum"), "radar labels: {text}");
+}
+
+#[test]
+fn a_name_full_of_typst_syntax_prints_literally_in_every_document() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let client = rated_client(&practice, INJECTION);
+    let session = session(&practice, &client);
+    homework(&practice, &session, INJECTION, false, "");
+    let directive_id = directive(&practice, &client, INJECTION, INJECTION, "why");
+
+    for request in [
+        letter(&session),
+        DocumentRequest::DirectiveSheet { directive_id },
+        DocumentRequest::ProgressReport { client_id: client.id.clone() },
+    ] {
+        let document = practice.render_document(&request).unwrap_or_else(|e| panic!("{request:?} renders: {e}"));
+        let text = flat(&pdf_text(&document.pdf));
+        assert!(text.contains(INJECTION), "{request:?} does not show the name literally: {text}");
+    }
+}
+
+fn letter_text_for(practice: &TempPractice, name: &str) -> String {
+    let client = client(practice, name, "");
+    let session = session(practice, &client);
+    homework(practice, &session, &format!("Write to {name}"), false, "");
+    let document = practice.render_document(&letter(&session)).expect("letter renders");
+    pdf_text(&document.pdf)
+}
+
+#[test]
+fn names_in_greek_cyrillic_hebrew_and_arabic_come_back_intact() {
+    let practice = TempPractice::new();
+    for name in ["Ελένη Παπαδοπούλου", "Анна Кузнецова", "נועה כהן", "مريم يوسف", "نور الهدى", "Zoë Ångström-Çelik"]
+    {
+        let text = letter_text_for(&practice, name);
+        assert!(text.contains(name), "{name} not extracted intact from: {text}");
+    }
+}
+
+/// Arabic requires some letter pairs (lam + alef, for one) to be drawn as a single ligature
+/// glyph, and the PDF maps that glyph back to both letters in logical order. Poppler 22's
+/// pdftotext then reverses the letters *inside* such a glyph when it puts a right-to-left run
+/// into reading order, so "علاء" comes back as "عالء". Turning the ligatures off would print
+/// Arabic that readers see as misspelt, so the PDF keeps them and this test checks what can be
+/// checked with pdftotext: every word is there, each with exactly its own letters.
+#[test]
+fn arabic_names_with_ligatures_keep_every_letter() {
+    let practice = TempPractice::new();
+    for name in ["علاء سلام", "ليلى حداد"] {
+        let text = letter_text_for(&practice, name);
+        let line = text.lines().find(|l| l.starts_with("For ")).expect("the For line");
+        let extracted: Vec<String> = line
+            .trim_start_matches("For ")
+            .split_whitespace()
+            .map(|w| w.chars().filter(|c| !('\u{202a}'..='\u{202e}').contains(c)).collect())
+            .filter(|w: &String| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()))
+            .take(2)
+            .collect();
+        for word in name.split_whitespace() {
+            let mut wanted: Vec<char> = word.chars().collect();
+            wanted.sort_unstable();
+            let found = extracted.iter().any(|w| {
+                let mut got: Vec<char> = w.chars().collect();
+                got.sort_unstable();
+                got == wanted
+            });
+            assert!(found, "{word} of {name} is missing letters in {extracted:?}");
+        }
+    }
+}
+
+#[test]
+fn characters_no_bundled_font_covers_do_not_stop_a_document() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Mei 李梅 🌱", "");
+    let session = session(&practice, &client);
+    homework(&practice, &session, "Notice the 🌱 moments", false, "");
+    let document = practice.render_document(&letter(&session)).expect("renders with missing glyphs");
+    assert!(pdf_text(&document.pdf).contains("Mei"));
+}
+
+#[test]
+fn documents_for_missing_or_malformed_records_are_clear_errors() {
+    let practice = TempPractice::new();
+    let missing = tenfold::ids::new_id();
+    common::assert_not_found(
+        practice.render_document(&DocumentRequest::DirectiveSheet { directive_id: missing.clone() }),
+        "directive",
+    );
+    common::assert_not_found(
+        practice.render_document(&DocumentRequest::ProgressReport { client_id: missing.clone() }),
+        "client",
+    );
+    common::assert_invalid(
+        practice.render_document(&DocumentRequest::HomeworkLetter {
+            session_id: "x".into(),
+            template_id: None,
+            due_on: None,
+        }),
+        "session_id",
+    );
+}
+
+#[test]
+fn a_preview_is_one_png_per_page() {
+    let practice = TempPractice::new();
+    let client = rated_client(&practice, "Samantha Reyes");
+    let pages =
+        practice.document_pages(&DocumentRequest::ProgressReport { client_id: client.id }).expect("preview renders");
+    assert!(!pages.is_empty());
+    for page in pages {
+        assert!(page.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    }
+}
+
+#[test]
+fn a_trashed_directive_is_not_printed() {
+    let practice = TempPractice::new();
+    let sam = client(&practice, "Samantha Reyes", "");
+    let id = directive(&practice, &sam, "Title", "Do it", "why");
+    let conn = rusqlite::Connection::open(practice.path()).expect("open");
+    conn.execute("UPDATE directive SET trashed_at = '2026-11-15T00:00:00.000Z' WHERE id = ?1", [&id]).expect("trash");
+    match practice.render_document(&DocumentRequest::DirectiveSheet { directive_id: id }) {
+        Err(Error::InTrash { entity, .. }) => assert_eq!(entity, "directive"),
+        other => panic!("expected in-trash, got {other:?}"),
+    }
+}

@@ -1,0 +1,85 @@
+//! Saving documents: one click into the client's folder under a descriptive name that never
+//! overwrites an earlier file, or exactly where the coach chose.
+
+mod common;
+
+use common::{assert_invalid, TempPractice};
+use tenfold::documents::DocumentRequest;
+use tenfold::exports::safe_file_name;
+
+fn report(practice: &TempPractice, name: &str) -> tenfold::documents::RenderedDocument {
+    let client = practice.add_client(name);
+    practice.render_document(&DocumentRequest::ProgressReport { client_id: client.id }).expect("report")
+}
+
+#[test]
+fn one_click_exports_go_to_a_client_folder_and_never_overwrite() {
+    let practice = TempPractice::new();
+    let folder = practice.dir.path().join("exports");
+    practice.set_exports_folder(folder.to_str().expect("utf-8 path")).expect("set folder");
+    let document = report(&practice, "Samantha Reyes");
+
+    let first = practice.export_document(&document).expect("first export");
+    let second = practice.export_document(&document).expect("second export");
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert_eq!(first.file_name, format!("Samantha Reyes - Progress report - {today}.pdf"));
+    assert_eq!(second.file_name, format!("Samantha Reyes - Progress report - {today} (2).pdf"));
+    assert!(first.path.starts_with(folder.join("Samantha Reyes").to_str().unwrap()));
+    assert_eq!(std::fs::read(&first.path).expect("first file"), document.pdf);
+    assert_eq!(std::fs::read(&second.path).expect("second file"), document.pdf);
+
+    let listed = practice.exports_of(&document.source_id).expect("list");
+    assert_eq!(
+        listed.iter().map(|e| e.file_name.clone()).collect::<Vec<_>>(),
+        vec![second.file_name.clone(), first.file_name]
+    );
+    assert!(practice.is_exported_file(&second.path).expect("check"));
+    assert!(!practice.is_exported_file("/etc/passwd").expect("check"));
+}
+
+#[test]
+fn save_as_writes_exactly_where_chosen() {
+    let practice = TempPractice::new();
+    let document = report(&practice, "Samantha Reyes");
+    let path = practice.dir.path().join("chosen name.pdf");
+    let saved = practice.save_document_as(&document, &path).expect("save as");
+    assert_eq!(saved.file_name, "chosen name.pdf");
+    assert_eq!(std::fs::read(&path).expect("file"), document.pdf);
+}
+
+#[test]
+fn names_that_are_not_safe_as_file_names_are_cleaned() {
+    assert_eq!(safe_file_name(r#"#panic("x") *bold* $x$ <l> @r \ "q""#), "#panic( x ) bold $x$ l @r q");
+    assert_eq!(safe_file_name("a/b\\c:d"), "a b c d");
+    assert_eq!(safe_file_name("..."), "");
+    assert_eq!(safe_file_name("ليلى حداد"), "ليلى حداد");
+    assert_eq!(safe_file_name(&"x".repeat(500)).chars().count(), 120);
+
+    let practice = TempPractice::new();
+    practice.set_exports_folder(practice.dir.path().join("out").to_str().unwrap()).expect("folder");
+    let exported = practice.export_document(&report(&practice, "///")).expect("export");
+    assert!(exported.path.contains("/Client/"), "{}", exported.path);
+}
+
+#[test]
+fn the_exports_folder_must_be_a_full_path_to_a_folder() {
+    let practice = TempPractice::new();
+    assert!(practice.exports_folder().expect("default").is_default);
+    assert_invalid(practice.set_exports_folder("relative/folder"), "exports_folder");
+    let file = practice.dir.path().join("a-file");
+    std::fs::write(&file, "x").expect("file");
+    assert_invalid(practice.set_exports_folder(file.to_str().unwrap()), "exports_folder");
+    let chosen = practice.set_exports_folder(practice.dir.path().to_str().unwrap()).expect("set");
+    assert!(!chosen.is_default);
+    assert!(practice.set_exports_folder("  ").expect("back to default").is_default);
+}
+
+#[test]
+fn an_export_into_a_folder_that_cannot_be_written_fails_clearly() {
+    let practice = TempPractice::new();
+    let blocker = practice.dir.path().join("blocker");
+    std::fs::write(&blocker, "a file where the client folder would go").expect("file");
+    practice.set_exports_folder(blocker.join("sub").to_str().unwrap()).expect("set");
+    let error = practice.export_document(&report(&practice, "Sam")).expect_err("cannot create folder");
+    assert_eq!(error.kind(), tenfold::ErrorKind::Storage, "{error}");
+}
