@@ -4,7 +4,10 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{assessment, clients, error, focus, homework, overview, practice, sessions, settings, values};
+use crate::{
+    assessment, clients, directives, error, focus, formulation, homework, overview, practice, sessions, settings,
+    values,
+};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -51,6 +54,18 @@ pub fn typescript() -> String {
         homework::HomeworkStatus,
         homework::HomeworkItem,
         homework::HomeworkInput,
+        homework::HomeworkEdit,
+        formulation::FormulationStep,
+        formulation::FormulationText,
+        formulation::AttemptedSolution,
+        formulation::PersonInSystem,
+        formulation::Formulation,
+        formulation::FormulationVersion,
+        directives::DirectiveStatus,
+        directives::Directive,
+        directives::DirectiveInput,
+        directives::DirectiveMove,
+        directives::DirectiveSheet,
         overview::FocusSummary,
         overview::ClientOverview,
         overview::AreaHistory,

@@ -4,8 +4,10 @@
 pub mod assessment;
 pub mod bindings;
 pub mod clients;
+pub mod directives;
 pub mod error;
 pub mod focus;
+pub mod formulation;
 pub mod homework;
 pub mod ids;
 pub mod overview;

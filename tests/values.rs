@@ -42,8 +42,31 @@ fn session_prep_brings_the_values_with_the_overview() {
     p.add_client_value(&client.id, &value("Freedom")).unwrap();
     p.create_focus_area(&client.id, "Work").unwrap();
     let prep = p.session_prep(&client.id).unwrap();
-    assert_eq!(prep.values[0].value, "Freedom");
+    assert_eq!(prep.overview.values[0].value, "Freedom");
     assert_eq!(prep.overview.focus_areas[0].area.title, "Work");
     p.trash_client(&client.id).unwrap();
     assert_in_trash(p.add_client_value(&client.id, &value("Late")));
+}
+
+#[test]
+fn the_overview_and_prep_show_values_most_important_first() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rosa");
+    let ids: Vec<String> =
+        ["Growth", "Family", "Craft"].iter().map(|v| p.add_client_value(&client.id, &value(v)).unwrap().id).collect();
+    p.rank_client_values(&client.id, &[ids[2].clone(), ids[0].clone(), ids[1].clone()]).unwrap();
+    let ranked = |values: &[tenfold::values::ClientValue]| {
+        values.iter().map(|v| (v.rank, v.value.clone(), v.notes.clone())).collect::<Vec<_>>()
+    };
+    let expected = vec![
+        (1, "Craft".to_string(), "why Craft".to_string()),
+        (2, "Growth".to_string(), "why Growth".to_string()),
+        (3, "Family".to_string(), "why Family".to_string()),
+    ];
+    assert_eq!(ranked(&p.client_overview(&client.id).unwrap().values), expected);
+    assert_eq!(ranked(&p.session_prep(&client.id).unwrap().overview.values), expected);
+    // Another client's values stay theirs.
+    let other = p.add_client("Other");
+    p.add_client_value(&other.id, &value("Theirs")).unwrap();
+    assert_eq!(p.client_overview(&client.id).unwrap().values.len(), 3);
 }
