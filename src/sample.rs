@@ -101,7 +101,7 @@ const HOMEWORK: [(usize, &str, bool, HomeworkStatus); 4] = [
     (2, "Look over the three focus areas: did we miss anything?", false, HomeworkStatus::Done),
     (2, "Sketch an ideal average week, hour by hour.", false, HomeworkStatus::Partly),
     (7, "Write one bad page of chapter two, on purpose, in twenty minutes.", false, HomeworkStatus::Open),
-    (7, "Optional: write the talk you would give a year from now.", true, HomeworkStatus::Open),
+    (7, "Write the talk you would give a year from now.", true, HomeworkStatus::Open),
 ];
 
 /// The ranked values from the values session, with what the client said about each.
