@@ -63,6 +63,7 @@ const COMMANDS: &[&str] = &[
     "update_client_value",
     "rank_client_values",
     "trash_client_value",
+    "restore_client_value",
 ];
 
 fn main() {

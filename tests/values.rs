@@ -33,6 +33,10 @@ fn values_are_ranked_in_the_order_given() {
     );
     // A value added now goes to the bottom, after the ones left.
     assert_eq!(p.add_client_value(&client.id, &value("Play")).unwrap().rank, 3);
+    // A value brought back from the trash goes to the bottom too.
+    let back = p.restore_client_value(&family.id).unwrap();
+    assert_eq!((back.value.as_str(), back.rank), ("Family", 4));
+    common::assert_not_found(p.restore_client_value(&family.id), "value in the trash");
 }
 
 #[test]

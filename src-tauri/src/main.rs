@@ -78,6 +78,7 @@ fn main() {
             values::update_client_value,
             values::rank_client_values,
             values::trash_client_value,
+            values::restore_client_value,
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");

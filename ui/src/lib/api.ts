@@ -34,6 +34,7 @@ import type {
   SessionInput,
   SessionPrep,
   Settings,
+  ValueInput,
 } from './bindings';
 import { toErrorView } from './errors';
 
@@ -125,3 +126,9 @@ export const trashDirective = (id: string) => call<void>('trash_directive', { id
 export const restoreDirective = (id: string) => call<Directive>('restore_directive', { id });
 
 export const listClientValues = (clientId: string) => call<ClientValue[]>('list_client_values', { clientId });
+export const addClientValue = (clientId: string, input: ValueInput) => call<ClientValue>('add_client_value', { clientId, input });
+export const updateClientValue = (id: string, input: ValueInput) => call<ClientValue>('update_client_value', { id, input });
+export const rankClientValues = (clientId: string, orderedIds: string[]) =>
+  call<ClientValue[]>('rank_client_values', { clientId, orderedIds });
+export const trashClientValue = (id: string) => call<void>('trash_client_value', { id });
+export const restoreClientValue = (id: string) => call<ClientValue>('restore_client_value', { id });
