@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    assessment, branding, clients, documents, error, exports, focus, homework, letters, overview, practice, sessions,
-    settings, values,
+    assessment, branding, clients, directives, documents, error, exports, focus, formulation, homework, letters,
+    overview, practice, sessions, settings, values,
 };
 
 /// Where the generated file lives, relative to the repository root.
@@ -54,6 +54,17 @@ pub fn typescript() -> String {
         homework::HomeworkStatus,
         homework::HomeworkItem,
         homework::HomeworkInput,
+        homework::HomeworkEdit,
+        formulation::FormulationStep,
+        formulation::FormulationText,
+        formulation::AttemptedSolution,
+        formulation::PersonInSystem,
+        formulation::Formulation,
+        formulation::FormulationVersion,
+        directives::DirectiveStatus,
+        directives::Directive,
+        directives::DirectiveInput,
+        directives::DirectiveMove,
         overview::FocusSummary,
         overview::ClientOverview,
         overview::AreaHistory,

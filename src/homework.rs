@@ -69,6 +69,16 @@ pub struct HomeworkInput {
     pub due_on: String,
 }
 
+/// A change to an item's wording, optional flag or due date (its session never changes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct HomeworkEdit {
+    pub text: String,
+    pub is_optional: bool,
+    /// `YYYY-MM-DD`, or empty.
+    pub due_on: String,
+}
+
 pub(crate) const HOMEWORK_COLUMNS: &str = "id, client_id, session_id, focus_area_id, position, text, is_optional, \
                                            due_on, status, created_at, updated_at";
 
@@ -175,12 +185,99 @@ impl Practice {
     }
 
     pub fn set_homework_status(&self, id: &str, status: HomeworkStatus) -> Result<HomeworkItem> {
-        let item = self.homework_item(id)?;
-        self.require_live_client(&item.client_id)?;
+        let item = self.writable_homework_item(id)?;
         self.conn.execute(
             "UPDATE homework_item SET status = ?2, updated_at = ?3 WHERE id = ?1",
             params![item.id, status.as_str(), time::stamp(time::now())],
         )?;
         self.homework_item(&item.id)
+    }
+
+    /// The items given in one session, in their list order.
+    pub fn list_session_homework(&self, session_id: &str) -> Result<Vec<HomeworkItem>> {
+        let session = self.session(session_id)?;
+        self.session_homework_of(&session.id)
+    }
+
+    fn session_homework_of(&self, session_id: &str) -> Result<Vec<HomeworkItem>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HOMEWORK_COLUMNS} FROM homework_item
+             WHERE session_id = ?1 AND trashed_at IS NULL ORDER BY position, id"
+        ))?;
+        let rows = stmt.query_map([session_id], homework_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn update_homework_item(&self, id: &str, edit: &HomeworkEdit) -> Result<HomeworkItem> {
+        let text = homework_text(&edit.text)?;
+        let due_on = time::parse_optional_date("due_on", Some(&edit.due_on))?;
+        let item = self.writable_homework_item(id)?;
+        self.conn.execute(
+            "UPDATE homework_item SET text = ?2, is_optional = ?3, due_on = ?4, updated_at = ?5 WHERE id = ?1",
+            params![item.id, text, edit.is_optional, due_on.map(|d| d.to_string()), time::stamp(time::now())],
+        )?;
+        self.homework_item(&item.id)
+    }
+
+    /// Puts a session's items in the given order; each must be named exactly once.
+    pub fn reorder_session_homework(&self, session_id: &str, ordered_ids: &[String]) -> Result<Vec<HomeworkItem>> {
+        let session = self.session(session_id)?;
+        self.require_live_client(&session.client_id)?;
+        let wanted = ids::parse_all("ordered_ids", ordered_ids)?;
+        let current: Vec<String> = self.session_homework_of(&session.id)?.into_iter().map(|h| h.id).collect();
+        ids::require_permutation("ordered_ids", "homework item", &wanted, &current)?;
+        self.atomically(|| {
+            let mut stmt = self.conn.prepare_cached("UPDATE homework_item SET position = ?2 WHERE id = ?1")?;
+            for (index, id) in wanted.iter().enumerate() {
+                stmt.execute(params![id, index as i64 + 1])?;
+            }
+            Ok(())
+        })?;
+        self.session_homework_of(&session.id)
+    }
+
+    /// Moves an item to the trash; the ones after it in its list move up.
+    pub fn trash_homework_item(&self, id: &str) -> Result<()> {
+        let item = self.writable_homework_item(id)?;
+        self.atomically(|| {
+            self.conn.execute(
+                "UPDATE homework_item SET trashed_at = ?2 WHERE id = ?1",
+                params![item.id, time::stamp(time::now())],
+            )?;
+            self.conn.execute(
+                "UPDATE homework_item SET position = position - 1
+                 WHERE client_id = ?1 AND session_id IS ?2 AND trashed_at IS NULL AND position > ?3",
+                params![item.client_id, item.session_id, item.position],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Brings an item back from the trash, at the end of its list.
+    pub fn restore_homework_item(&self, id: &str) -> Result<HomeworkItem> {
+        let id = ids::parse("homework_id", id)?;
+        let client_id: Option<String> = self
+            .conn
+            .query_row("SELECT client_id FROM homework_item WHERE id = ?1 AND trashed_at IS NOT NULL", [&id], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let client_id = client_id.ok_or_else(|| Error::not_found("homework item in the trash", &id))?;
+        self.require_live_client(&client_id)?;
+        self.conn.execute(
+            "UPDATE homework_item SET trashed_at = NULL,
+                 position = (SELECT coalesce(max(o.position), 0) + 1 FROM homework_item o
+                             WHERE o.client_id = homework_item.client_id AND o.session_id IS homework_item.session_id
+                               AND o.trashed_at IS NULL)
+             WHERE id = ?1",
+            [&id],
+        )?;
+        self.homework_item(&id)
+    }
+
+    fn writable_homework_item(&self, id: &str) -> Result<HomeworkItem> {
+        let item = self.homework_item(id)?;
+        self.require_live_client(&item.client_id)?;
+        Ok(item)
     }
 }

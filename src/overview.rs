@@ -1,5 +1,5 @@
-//! What the client overview and the history screen show, each read in a fixed number of
-//! queries however many focus areas and ratings a client has.
+//! What the client overview, session prep and the history screen show, each read in a fixed
+//! number of queries however many focus areas, ratings, directives or values a client has.
 
 use std::collections::HashMap;
 
@@ -8,8 +8,10 @@ use ts_rs::TS;
 
 use crate::assessment::{AssessmentMap, DimensionChange};
 use crate::clients::Client;
+use crate::directives::Directive;
 use crate::error::Result;
 use crate::focus::{FocusArea, RatingEntry};
+use crate::formulation::Formulation;
 use crate::homework::HomeworkItem;
 use crate::ids;
 use crate::practice::Practice;
@@ -48,6 +50,10 @@ pub struct ClientOverview {
     /// Active focus areas in their order.
     pub focus_areas: Vec<FocusSummary>,
     pub open_homework: Vec<HomeworkItem>,
+    /// Directives the client is working on (given or reported back), newest first.
+    pub live_directives: Vec<Directive>,
+    /// The client's values, most important first.
+    pub values: Vec<ClientValue>,
     pub last_session: Option<Session>,
     pub last_map: Option<AssessmentMap>,
     /// The last map against the one before it, dimension by dimension; empty with fewer
@@ -71,18 +77,19 @@ pub struct ClientHistory {
     pub sessions: Vec<Session>,
 }
 
-/// Everything to look over before a call: the overview plus the client's values.
+/// Everything to look over before a call: the overview plus the working formulation, whose
+/// hypothesis and first sign of change are worth listening for.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SessionPrep {
     pub overview: ClientOverview,
-    /// Most important first.
-    pub values: Vec<ClientValue>,
+    /// The latest version, if a formulation was started.
+    pub formulation: Option<Formulation>,
 }
 
 impl Practice {
     pub fn session_prep(&self, client_id: &str) -> Result<SessionPrep> {
         let overview = self.client_overview(client_id)?;
-        Ok(SessionPrep { values: self.client_values_of(&overview.client.id)?, overview })
+        Ok(SessionPrep { formulation: self.latest_formulation_of(&overview.client.id)?, overview })
     }
 
     /// Reads the client once; every later query is over that client's id.
@@ -104,6 +111,8 @@ impl Practice {
         };
         Ok(ClientOverview {
             open_homework: self.homework_of(&client.id, true)?,
+            live_directives: self.directives_of(&client.id, true)?,
+            values: self.client_values_of(&client.id)?,
             last_session: self.sessions_of(&client.id, Some(1))?.into_iter().next(),
             last_map: maps.into_iter().last(),
             map_changes,

@@ -6,12 +6,15 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::assessment::{AssessmentInput, ScoreInput};
 use crate::clients::{Client, ClientInput, ClientStatus};
+use crate::directives::{DirectiveInput, DirectiveMove, DirectiveStatus};
 use crate::error::Result;
 use crate::focus::{FocusAnswer, RatingInput};
+use crate::formulation::{AttemptedSolution, FormulationStep, FormulationText, PersonInSystem};
 use crate::homework::{HomeworkInput, HomeworkStatus};
 use crate::practice::Practice;
 use crate::sessions::{SessionInput, SessionKind};
 use crate::time;
+use crate::values::ValueInput;
 
 struct SampleArea {
     title: &'static str,
@@ -98,7 +101,26 @@ const HOMEWORK: [(usize, &str, bool, HomeworkStatus); 4] = [
     (2, "Look over the three focus areas: did we miss anything?", false, HomeworkStatus::Done),
     (2, "Sketch an ideal average week, hour by hour.", false, HomeworkStatus::Partly),
     (7, "Write one bad page of chapter two, on purpose, in twenty minutes.", false, HomeworkStatus::Open),
-    (7, "Optional: write the talk you would give a year from now.", true, HomeworkStatus::Open),
+    (7, "Write the talk you would give a year from now.", true, HomeworkStatus::Open),
+];
+
+/// The ranked values from the values session, with what the client said about each.
+const VALUES: [(&str, &str); 4] = [
+    ("Growth", "Feels most alive when learning something hard; bored within months otherwise."),
+    ("Family", "Dinner with the kids most nights is not negotiable."),
+    ("Craft", "Cares about work done well more than about being seen to do it."),
+    ("Independence", "Wants to choose her own projects, even at some cost to security."),
+];
+
+const FORMULATION_TEXTS: [(FormulationText, &str); 8] = [
+    (FormulationText::PresentingProblem, "“Whenever something wobbles I end up doing it myself, and then I have no time for the work only I can do.”"),
+    (FormulationText::Pattern, "A project slips, she steps in at night, it gets rescued, the team waits for her next time, and the next slip comes sooner."),
+    (FormulationText::PatternProtects, "Being the rescuer keeps her visibly valuable to a manager she is unsure of. If she stopped, she would have to find out whether her judgement alone is enough."),
+    (FormulationText::ClientPosition, "Proud of being reliable. Talks in terms of craft and standards; responds to experiments, not advice."),
+    (FormulationText::Resistance, "Pushes back hard on “just delegate”: the weight is in what her manager would think, not in trusting the team."),
+    (FormulationText::FirstSignOfChange, "A planning meeting where she stays quiet for the first ten minutes and the plan is still good."),
+    (FormulationText::Hypothesis, "Rescuing is how she proves her worth while the manager's view is unknown. A small, safe test of stepping back will say more than any plan to delegate."),
+    (FormulationText::DirectiveIdeas, "Wait ten seconds before answering in meetings\nAsk her manager one question about what he values"),
 ];
 
 impl Practice {
@@ -184,7 +206,69 @@ impl Practice {
                 self.set_homework_status(&item.id, status)?;
             }
         }
+        for (value, notes) in VALUES {
+            self.add_client_value(&client.id, &ValueInput { value: value.into(), notes: notes.into() })?;
+        }
+        self.insert_sample_strategy(&client, today)?;
         Ok(client)
+    }
+
+    /// A formulation worked through to its last step, a directive drawn from it that the
+    /// client is trying now, and a draft for later.
+    fn insert_sample_strategy(&self, client: &Client, today: NaiveDate) -> Result<()> {
+        let formulation = self.start_formulation(&client.id)?;
+        for (field, text) in FORMULATION_TEXTS {
+            self.update_formulation_text(&formulation.id, field, text)?;
+        }
+        self.update_attempted_solutions(
+            &formulation.id,
+            &[
+                AttemptedSolution {
+                    who: "Alex".into(),
+                    what: "Wrote a delegation plan with owners for every project".into(),
+                    how_it_went: "Followed it for a week, then took two projects back during a crunch".into(),
+                },
+                AttemptedSolution {
+                    who: "Her manager".into(),
+                    what: "Told her to “let the team fail a bit”".into(),
+                    how_it_went: "She heard it as a test she might fail".into(),
+                },
+            ],
+        )?;
+        self.update_people_in_system(
+            &formulation.id,
+            &[
+                PersonInSystem { who: "Her manager".into(), wants: "Projects on time, no surprises upward".into() },
+                PersonInSystem { who: "Priya and Tom".into(), wants: "Room to run planning their own way".into() },
+                PersonInSystem { who: "Her partner".into(), wants: "Evenings without a laptop open".into() },
+            ],
+        )?;
+        self.set_formulation_step(&formulation.id, FormulationStep::HypothesisAndIdeas)?;
+
+        let given = self.create_directive(&DirectiveInput {
+            client_id: client.id.clone(),
+            formulation_id: Some(formulation.id.clone()),
+            title: "Ten quiet seconds".into(),
+            instructions: "In every meeting this week, when a question is asked, count to ten in your head before you answer. If someone else answers first, let their answer stand.".into(),
+            timing: "Every meeting, Monday to Friday".into(),
+            report_back: "Who spoke into the silence, and what you felt while you waited.".into(),
+            rationale: "A small, safe test of stepping back: the team shows what it can do and she sees the sky does not fall.".into(),
+            due_on: today.checked_add_days(Days::new(7)).unwrap_or(today).to_string(),
+            outcome: String::new(),
+        })?;
+        self.move_directive(
+            &given.id,
+            &DirectiveMove {
+                status: DirectiveStatus::Given,
+                given_on: today.checked_sub_days(Days::new(7)).unwrap_or(today).to_string(),
+                outcome: None,
+            },
+        )?;
+        let mut draft = self.directive_draft_from_formulation(&formulation.id)?;
+        draft.title = "One question for her manager".into();
+        draft.instructions = "Ask your manager one open question: what does he most want from your team this quarter? Write down his answer word for word.".into();
+        self.create_directive(&draft)?;
+        Ok(())
     }
 
     /// Deletes every sample client and all that was recorded for them. The coach's own

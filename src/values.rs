@@ -118,6 +118,26 @@ impl Practice {
         self.client_values_of(&client_id)
     }
 
+    /// Brings a value back from the trash, at the bottom of the ranking.
+    pub fn restore_client_value(&self, id: &str) -> Result<ClientValue> {
+        let id = ids::parse("value_id", id)?;
+        let client_id: Option<String> = self
+            .conn
+            .query_row("SELECT client_id FROM client_value WHERE id = ?1 AND trashed_at IS NOT NULL", [&id], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let client_id = client_id.ok_or_else(|| Error::not_found("value in the trash", &id))?;
+        self.require_live_client(&client_id)?;
+        self.conn.execute(
+            "UPDATE client_value SET trashed_at = NULL,
+                 rank = (SELECT coalesce(max(rank), 0) + 1 FROM client_value WHERE client_id = ?2 AND trashed_at IS NULL)
+             WHERE id = ?1",
+            params![id, client_id],
+        )?;
+        self.client_value(&id)
+    }
+
     /// Moves a value to the trash; the ones below it move up.
     pub fn trash_client_value(&self, id: &str) -> Result<()> {
         let existing = self.client_value(id)?;

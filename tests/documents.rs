@@ -8,6 +8,7 @@ use common::{flat, pdf_text, TempPractice};
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::branding::BrandingInput;
 use tenfold::clients::{Client, ClientInput};
+use tenfold::directives::DirectiveInput;
 use tenfold::documents::DocumentRequest;
 use tenfold::focus::RatingInput;
 use tenfold::homework::HomeworkInput;
@@ -63,20 +64,20 @@ fn letter(session: &Session) -> DocumentRequest {
     DocumentRequest::HomeworkLetter { session_id: session.id.clone(), template_id: None, due_on: None }
 }
 
-/// A directive written straight into the table: this test is about the sheet, not about how
-/// directives are made.
 fn directive(practice: &TempPractice, client: &Client, title: &str, instructions: &str, rationale: &str) -> String {
-    let id = tenfold::ids::new_id();
-    let conn = rusqlite::Connection::open(practice.path()).expect("open the file");
-    conn.execute(
-        "INSERT INTO directive (id, client_id, title, instructions, timing, report_back, rationale, due_on,
-                                created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, 'Every evening at seven', 'Which evenings felt long', ?5, '2026-11-28',
-                 '2026-11-14T10:00:00.000Z', '2026-11-14T10:00:00.000Z')",
-        rusqlite::params![id, client.id, title, instructions, rationale],
-    )
-    .expect("insert directive");
-    id
+    practice
+        .create_directive(&DirectiveInput {
+            client_id: client.id.clone(),
+            title: title.into(),
+            instructions: instructions.into(),
+            timing: "Every evening at seven".into(),
+            report_back: "Which evenings felt long".into(),
+            rationale: rationale.into(),
+            due_on: "2026-11-28".into(),
+            ..DirectiveInput::default()
+        })
+        .expect("directive")
+        .id
 }
 
 fn rated_client(practice: &TempPractice, name: &str) -> Client {
@@ -330,8 +331,7 @@ fn a_trashed_directive_is_not_printed() {
     let practice = TempPractice::new();
     let sam = client(&practice, "Samantha Reyes", "");
     let id = directive(&practice, &sam, "Title", "Do it", "why");
-    let conn = rusqlite::Connection::open(practice.path()).expect("open");
-    conn.execute("UPDATE directive SET trashed_at = '2026-11-15T00:00:00.000Z' WHERE id = ?1", [&id]).expect("trash");
+    practice.trash_directive(&id).expect("trash");
     match practice.render_document(&DocumentRequest::DirectiveSheet { directive_id: id }) {
         Err(Error::InTrash { entity, .. }) => assert_eq!(entity, "directive"),
         other => panic!("expected in-trash, got {other:?}"),

@@ -17,6 +17,10 @@ fn the_sample_practice_fills_every_screen_and_goes_in_one_action() {
     assert!(overview.last_map.is_some());
     assert!(overview.map_changes.iter().any(|c| c.flagged), "the sample shows what a flagged drop looks like");
     assert!(!overview.open_homework.is_empty());
+    assert!(overview.values.len() >= 3, "prep has values to show");
+    assert_eq!(overview.live_directives.len(), 1, "one directive is with the client");
+    assert!(p.list_directives(&sample.id).unwrap().len() >= 2);
+    assert!(p.latest_formulation(&sample.id).unwrap().is_some_and(|f| !f.hypothesis.is_empty()));
     assert!(p.list_sessions(&sample.id).unwrap().len() >= 6);
     let history = p.client_history(&sample.id).unwrap();
     // Every rating is tied to a session of this client.

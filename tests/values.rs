@@ -33,6 +33,10 @@ fn values_are_ranked_in_the_order_given() {
     );
     // A value added now goes to the bottom, after the ones left.
     assert_eq!(p.add_client_value(&client.id, &value("Play")).unwrap().rank, 3);
+    // A value brought back from the trash goes to the bottom too.
+    let back = p.restore_client_value(&family.id).unwrap();
+    assert_eq!((back.value.as_str(), back.rank), ("Family", 4));
+    common::assert_not_found(p.restore_client_value(&family.id), "value in the trash");
 }
 
 #[test]
@@ -42,8 +46,31 @@ fn session_prep_brings_the_values_with_the_overview() {
     p.add_client_value(&client.id, &value("Freedom")).unwrap();
     p.create_focus_area(&client.id, "Work").unwrap();
     let prep = p.session_prep(&client.id).unwrap();
-    assert_eq!(prep.values[0].value, "Freedom");
+    assert_eq!(prep.overview.values[0].value, "Freedom");
     assert_eq!(prep.overview.focus_areas[0].area.title, "Work");
     p.trash_client(&client.id).unwrap();
     assert_in_trash(p.add_client_value(&client.id, &value("Late")));
+}
+
+#[test]
+fn the_overview_and_prep_show_values_most_important_first() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rosa");
+    let ids: Vec<String> =
+        ["Growth", "Family", "Craft"].iter().map(|v| p.add_client_value(&client.id, &value(v)).unwrap().id).collect();
+    p.rank_client_values(&client.id, &[ids[2].clone(), ids[0].clone(), ids[1].clone()]).unwrap();
+    let ranked = |values: &[tenfold::values::ClientValue]| {
+        values.iter().map(|v| (v.rank, v.value.clone(), v.notes.clone())).collect::<Vec<_>>()
+    };
+    let expected = vec![
+        (1, "Craft".to_string(), "why Craft".to_string()),
+        (2, "Growth".to_string(), "why Growth".to_string()),
+        (3, "Family".to_string(), "why Family".to_string()),
+    ];
+    assert_eq!(ranked(&p.client_overview(&client.id).unwrap().values), expected);
+    assert_eq!(ranked(&p.session_prep(&client.id).unwrap().overview.values), expected);
+    // Another client's values stay theirs.
+    let other = p.add_client("Other");
+    p.add_client_value(&other.id, &value("Theirs")).unwrap();
+    assert_eq!(p.client_overview(&client.id).unwrap().values.len(), 3);
 }

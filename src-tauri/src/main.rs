@@ -4,7 +4,9 @@
 mod commands;
 mod state;
 
-use commands::{app, assessment, clients, focus, homework, overview, sample, sessions, values};
+use commands::{
+    app, assessment, clients, directives, focus, formulation, homework, overview, sample, sessions, values,
+};
 
 fn main() {
     let practice = tenfold::Practice::open_default();
@@ -45,6 +47,27 @@ fn main() {
             homework::add_homework_item,
             homework::list_homework,
             homework::set_homework_status,
+            homework::list_session_homework,
+            homework::update_homework_item,
+            homework::reorder_session_homework,
+            homework::trash_homework_item,
+            homework::restore_homework_item,
+            formulation::start_formulation,
+            formulation::latest_formulation,
+            formulation::get_formulation,
+            formulation::formulation_versions,
+            formulation::update_formulation_text,
+            formulation::update_attempted_solutions,
+            formulation::update_people_in_system,
+            formulation::set_formulation_step,
+            formulation::revise_formulation,
+            directives::list_directives,
+            directives::create_directive,
+            directives::directive_draft_from_formulation,
+            directives::update_directive,
+            directives::move_directive,
+            directives::trash_directive,
+            directives::restore_directive,
             overview::client_overview,
             overview::client_history,
             overview::session_prep,
@@ -55,6 +78,7 @@ fn main() {
             values::update_client_value,
             values::rank_client_values,
             values::trash_client_value,
+            values::restore_client_value,
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");

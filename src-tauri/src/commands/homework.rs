@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::homework::{HomeworkInput, HomeworkItem, HomeworkStatus};
+use tenfold::homework::{HomeworkEdit, HomeworkInput, HomeworkItem, HomeworkStatus};
 use tenfold::ErrorView;
 
 use crate::state::AppState;
@@ -25,4 +25,40 @@ pub async fn set_homework_status(
     status: HomeworkStatus,
 ) -> Result<HomeworkItem, ErrorView> {
     state.with(|p| p.set_homework_status(&id, status))
+}
+
+#[tauri::command]
+pub async fn list_session_homework(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> Result<Vec<HomeworkItem>, ErrorView> {
+    state.with(|p| p.list_session_homework(&session_id))
+}
+
+#[tauri::command]
+pub async fn update_homework_item(
+    state: State<'_, AppState>,
+    id: String,
+    edit: HomeworkEdit,
+) -> Result<HomeworkItem, ErrorView> {
+    state.with(|p| p.update_homework_item(&id, &edit))
+}
+
+#[tauri::command]
+pub async fn reorder_session_homework(
+    state: State<'_, AppState>,
+    session_id: String,
+    ordered_ids: Vec<String>,
+) -> Result<Vec<HomeworkItem>, ErrorView> {
+    state.with(|p| p.reorder_session_homework(&session_id, &ordered_ids))
+}
+
+#[tauri::command]
+pub async fn trash_homework_item(state: State<'_, AppState>, id: String) -> Result<(), ErrorView> {
+    state.with(|p| p.trash_homework_item(&id))
+}
+
+#[tauri::command]
+pub async fn restore_homework_item(state: State<'_, AppState>, id: String) -> Result<HomeworkItem, ErrorView> {
+    state.with(|p| p.restore_homework_item(&id))
 }

@@ -3,7 +3,9 @@
 pub mod app;
 pub mod assessment;
 pub mod clients;
+pub mod directives;
 pub mod focus;
+pub mod formulation;
 pub mod homework;
 pub mod overview;
 pub mod sample;

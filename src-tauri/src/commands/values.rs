@@ -40,3 +40,8 @@ pub async fn rank_client_values(
 pub async fn trash_client_value(state: State<'_, AppState>, id: String) -> Result<(), ErrorView> {
     state.with(|p| p.trash_client_value(&id))
 }
+
+#[tauri::command]
+pub async fn restore_client_value(state: State<'_, AppState>, id: String) -> Result<ClientValue, ErrorView> {
+    state.with(|p| p.restore_client_value(&id))
+}

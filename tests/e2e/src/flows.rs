@@ -6,7 +6,7 @@ use fantoccini::{elements::Element, Locator};
 use crate::harness::{testid, App};
 
 /// The client screens' tabs, by the name in their `data-testid="tab-<name>"`.
-pub const TABS: [&str; 5] = ["overview", "session", "history", "assessment", "profile"];
+pub const TABS: [&str; 7] = ["overview", "session", "history", "assessment", "profile", "formulation", "directives"];
 
 /// Choose the client whose list item contains `name` and wait for their heading.
 pub async fn open_client(app: &App, name: &str) {

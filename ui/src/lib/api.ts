@@ -6,16 +6,27 @@ import type {
   AssessmentDimension,
   AssessmentInput,
   AssessmentMap,
+  AttemptedSolution,
   Client,
   ClientHistory,
   ClientInput,
   ClientOverview,
   ClientStatus,
   ClientValue,
+  Directive,
+  DirectiveInput,
+  DirectiveMove,
   FocusAnswer,
   FocusArea,
+  Formulation,
+  FormulationStep,
+  FormulationText,
+  FormulationVersion,
+  HomeworkEdit,
+  HomeworkInput,
   HomeworkItem,
   HomeworkStatus,
+  PersonInSystem,
   RatingEntry,
   RatingInput,
   Session,
@@ -23,6 +34,7 @@ import type {
   SessionInput,
   SessionPrep,
   Settings,
+  ValueInput,
 } from './bindings';
 import { toErrorView } from './errors';
 
@@ -83,5 +95,40 @@ export const listAssessmentMaps = (clientId: string) => call<AssessmentMap[]>('l
 
 export const listHomework = (clientId: string, openOnly: boolean) => call<HomeworkItem[]>('list_homework', { clientId, openOnly });
 export const setHomeworkStatus = (id: string, status: HomeworkStatus) => call<HomeworkItem>('set_homework_status', { id, status });
+export const addHomeworkItem = (input: HomeworkInput) => call<HomeworkItem>('add_homework_item', { input });
+export const listSessionHomework = (sessionId: string) => call<HomeworkItem[]>('list_session_homework', { sessionId });
+export const updateHomeworkItem = (id: string, edit: HomeworkEdit) => call<HomeworkItem>('update_homework_item', { id, edit });
+export const reorderSessionHomework = (sessionId: string, orderedIds: string[]) =>
+  call<HomeworkItem[]>('reorder_session_homework', { sessionId, orderedIds });
+export const trashHomeworkItem = (id: string) => call<void>('trash_homework_item', { id });
+export const restoreHomeworkItem = (id: string) => call<HomeworkItem>('restore_homework_item', { id });
+
+export const startFormulation = (clientId: string) => call<Formulation>('start_formulation', { clientId });
+export const latestFormulation = (clientId: string) => call<Formulation | null>('latest_formulation', { clientId });
+export const getFormulation = (id: string) => call<Formulation>('get_formulation', { id });
+export const formulationVersions = (clientId: string) => call<FormulationVersion[]>('formulation_versions', { clientId });
+/** Each of these resolves with the instant the core stored the change (RFC 3339). */
+export const updateFormulationText = (id: string, field: FormulationText, text: string) =>
+  call<string>('update_formulation_text', { id, field, text });
+export const updateAttemptedSolutions = (id: string, rows: AttemptedSolution[]) =>
+  call<string>('update_attempted_solutions', { id, rows });
+export const updatePeopleInSystem = (id: string, rows: PersonInSystem[]) => call<string>('update_people_in_system', { id, rows });
+export const setFormulationStep = (id: string, step: FormulationStep) => call<Formulation>('set_formulation_step', { id, step });
+export const reviseFormulation = (clientId: string) => call<Formulation>('revise_formulation', { clientId });
+
+export const listDirectives = (clientId: string) => call<Directive[]>('list_directives', { clientId });
+export const createDirective = (input: DirectiveInput) => call<Directive>('create_directive', { input });
+export const directiveDraftFromFormulation = (formulationId: string) =>
+  call<DirectiveInput>('directive_draft_from_formulation', { formulationId });
+export const updateDirective = (id: string, input: DirectiveInput) => call<Directive>('update_directive', { id, input });
+export const moveDirective = (id: string, change: DirectiveMove) => call<Directive>('move_directive', { id, change });
+export const trashDirective = (id: string) => call<void>('trash_directive', { id });
+export const restoreDirective = (id: string) => call<Directive>('restore_directive', { id });
 
 export const listClientValues = (clientId: string) => call<ClientValue[]>('list_client_values', { clientId });
+export const addClientValue = (clientId: string, input: ValueInput) => call<ClientValue>('add_client_value', { clientId, input });
+export const updateClientValue = (id: string, input: ValueInput) => call<ClientValue>('update_client_value', { id, input });
+export const rankClientValues = (clientId: string, orderedIds: string[]) =>
+  call<ClientValue[]>('rank_client_values', { clientId, orderedIds });
+export const trashClientValue = (id: string) => call<void>('trash_client_value', { id });
+export const restoreClientValue = (id: string) => call<ClientValue>('restore_client_value', { id });

@@ -154,6 +154,125 @@ export type HomeworkInput = { client_id: string, session_id: string | null, focu
  */
 due_on: string, };
 
+/**
+ * A change to an item's wording, optional flag or due date (its session never changes).
+ */
+export type HomeworkEdit = { text: string, is_optional: boolean, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+due_on: string, };
+
+/**
+ * The wizard's steps, in order. The number stored in `current_step` is the index here.
+ */
+export type FormulationStep = "presenting_problem" | "attempted_solutions" | "pattern" | "what_it_protects" | "people_in_system" | "client_position" | "resistance" | "first_sign_of_change" | "hypothesis_and_ideas";
+
+/**
+ * The free-text answers of a formulation; the two lists are saved whole (see
+ * `update_attempted_solutions` and `update_people_in_system`).
+ */
+export type FormulationText = "presenting_problem" | "pattern" | "pattern_protects" | "client_position" | "resistance" | "first_sign_of_change" | "hypothesis" | "directive_ideas";
+
+/**
+ * Something already tried to solve the problem: by whom, what, and how it went.
+ */
+export type AttemptedSolution = { who: string, what: string, how_it_went: string, };
+
+/**
+ * Someone else in the client's system and what they want.
+ */
+export type PersonInSystem = { who: string, wants: string, };
+
+export type Formulation = { id: string, client_id: string, 
+/**
+ * 1 for the first; each revision adds one.
+ */
+version: number, 
+/**
+ * Only the newest version can change; earlier ones are kept as they were.
+ */
+is_latest: boolean, 
+/**
+ * In the client's own words.
+ */
+presenting_problem: string, attempted_solutions: Array<AttemptedSolution>, pattern: string, 
+/**
+ * What the pattern protects, and what would be at risk if it changed.
+ */
+pattern_protects: string, people_in_system: Array<PersonInSystem>, 
+/**
+ * The client's position, language and values to speak to.
+ */
+client_position: string, 
+/**
+ * Resistance read as information: where the weight is.
+ */
+resistance: string, first_sign_of_change: string, hypothesis: string, directive_ideas: string, 
+/**
+ * Where the coach left the wizard; it opens there again.
+ */
+current_step: FormulationStep, created_at: string, updated_at: string, };
+
+/**
+ * One version in a formulation's history, for the list of earlier versions.
+ */
+export type FormulationVersion = { id: string, version: number, is_latest: boolean, created_at: string, updated_at: string, };
+
+export type DirectiveStatus = "draft" | "given" | "reported_back" | "done" | "dropped";
+
+export type Directive = { id: string, client_id: string, 
+/**
+ * The formulation (version) it was drafted from, if any.
+ */
+formulation_id: string | null, title: string, 
+/**
+ * What the client is asked to do, in words meant for them.
+ */
+instructions: string, 
+/**
+ * When and how often.
+ */
+timing: string, 
+/**
+ * What to notice and bring back.
+ */
+report_back: string, 
+/**
+ * Why the coach chose it. Coach-only: never printed for the client.
+ */
+rationale: string, status: DirectiveStatus, given_on: string | null, due_on: string | null, outcome: string, 
+/**
+ * Given or reported back: the client is working on it.
+ */
+is_live: boolean, 
+/**
+ * Where the status may move from here.
+ */
+next_statuses: Array<DirectiveStatus>, created_at: string, updated_at: string, };
+
+/**
+ * The fields the coach writes; the status moves separately (`move_directive`).
+ */
+export type DirectiveInput = { client_id: string, formulation_id: string | null, title: string, instructions: string, timing: string, report_back: string, rationale: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+due_on: string, outcome: string, };
+
+/**
+ * A move of a directive's status, with what came of it.
+ */
+export type DirectiveMove = { status: DirectiveStatus, 
+/**
+ * When moving to given: the day it was given, `YYYY-MM-DD`; empty means today.
+ */
+given_on: string, 
+/**
+ * Replaces the written outcome when present.
+ */
+outcome: string | null, };
+
 export type FocusSummary = { area: FocusArea, latest: RatingEntry | null, 
 /**
  * Latest value minus the one before it; none until there are two ratings.
@@ -168,7 +287,15 @@ export type ClientOverview = { client: Client,
 /**
  * Active focus areas in their order.
  */
-focus_areas: Array<FocusSummary>, open_homework: Array<HomeworkItem>, last_session: Session | null, last_map: AssessmentMap | null, 
+focus_areas: Array<FocusSummary>, open_homework: Array<HomeworkItem>, 
+/**
+ * Directives the client is working on (given or reported back), newest first.
+ */
+live_directives: Array<Directive>, 
+/**
+ * The client's values, most important first.
+ */
+values: Array<ClientValue>, last_session: Session | null, last_map: AssessmentMap | null, 
 /**
  * The last map against the one before it, dimension by dimension; empty with fewer
  * than two maps.
@@ -192,13 +319,14 @@ areas: Array<AreaHistory>,
 sessions: Array<Session>, };
 
 /**
- * Everything to look over before a call: the overview plus the client's values.
+ * Everything to look over before a call: the overview plus the working formulation, whose
+ * hypothesis and first sign of change are worth listening for.
  */
 export type SessionPrep = { overview: ClientOverview, 
 /**
- * Most important first.
+ * The latest version, if a formulation was started.
  */
-values: Array<ClientValue>, };
+formulation: Formulation | null, };
 
 export type LogoFormat = "png" | "jpeg" | "svg";
 

@@ -126,6 +126,8 @@ describe('live-session keys', () => {
     expect(tabFromKey(key('5', { alt: true }))).toBe(4);
     expect(tabFromKey({ ...key('¡', { alt: true }), code: 'Digit1' })).toBe(0);
     expect(tabFromKey(key('6', { alt: true }))).toBeNull();
+    expect(tabFromKey(key('7', { alt: true }), 7)).toBe(6);
+    expect(tabFromKey(key('8', { alt: true }), 7)).toBeNull();
     expect(tabFromKey(key('1'))).toBeNull();
     expect(tabFromKey(key('1', { alt: true, ctrl: true }))).toBeNull();
   });

@@ -38,13 +38,23 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'client-tab',
     combo: 'Alt+1',
-    also: ['Alt+2', 'Alt+3', 'Alt+4', 'Alt+5'],
-    label: 'Overview, Session, History, Assessment Map, Profile',
+    also: ['Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6', 'Alt+7'],
+    label: 'Overview, Session, History, Assessment Map, Profile, Formulation, Directives',
     where: 'With a client open',
-    shown: ['Alt+1', '–', 'Alt+5'],
+    shown: ['Alt+1', '–', 'Alt+7'],
   },
-  { id: 'next-area', combo: 'Mod+ArrowDown', label: 'Next focus area', where: 'Live session, even while typing' },
-  { id: 'prev-area', combo: 'Mod+ArrowUp', label: 'Previous focus area', where: 'Live session, even while typing' },
+  {
+    id: 'next-area',
+    combo: 'Mod+ArrowDown',
+    label: 'Next focus area, or next formulation step',
+    where: 'Live session and formulation, even while typing',
+  },
+  {
+    id: 'prev-area',
+    combo: 'Mod+ArrowUp',
+    label: 'Previous focus area, or previous formulation step',
+    where: 'Live session and formulation, even while typing',
+  },
   {
     id: 'rate',
     combo: '1',
@@ -145,7 +155,7 @@ export function ratingFromKey(event: KeyLike): number | null {
 }
 
 /**
- * Which client screen (0-based) Alt+1…Alt+5 asks for, or null. Reads `code` too, because
+ * Which client screen (0-based) Alt+1…Alt+9 asks for (up to `count` screens), or null. Reads `code` too, because
  * Alt changes the character of a digit on some keyboards (⌥1 is ¡ on a Mac).
  */
 export function tabFromKey(event: KeyLike & { code?: string }, count = 5): number | null {

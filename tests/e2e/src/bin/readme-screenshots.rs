@@ -28,6 +28,9 @@ const SCREENS: &[(&str, &str)] = &[
     ("live-session", "live-session.png"),
     ("history", "history.png"),
     ("assessment", "assessment.png"),
+    ("formulation", "formulation.png"),
+    ("directives", "directives.png"),
+    ("prep-values", "prep-values.png"),
 ];
 
 /// The sample client (src/sample.rs), whose screens all have something in them.
@@ -180,6 +183,33 @@ async fn main() {
     let flagged = format!(r#"{}[data-flagged="true"]"#, testid("dimension-change"));
     scroll_into_view(&app, &flagged, "end").await;
     shots.save(&app, "assessment").await;
+
+    // formulation.png: the wizard, reopened at the step the sample left it on (the hypothesis
+    // and directive ideas), with the step list and versions beside it.
+    flows::open_tab(&app, "formulation").await;
+    app.wait_for(&format!(r#"{}[data-step="hypothesis_and_ideas"]"#, testid("formulation-wizard"))).await;
+    app.wait_for("#formulation-hypothesis").await;
+    app.blur().await;
+    scroll_into_view(&app, &testid("formulation-wizard"), "start").await;
+    shots.save(&app, "formulation").await;
+
+    // directives.png: the live directive opened (its moves and the private rationale), the
+    // draft below it.
+    flows::open_tab(&app, "directives").await;
+    let live = format!(r#"{}[data-live="true"]"#, testid("directive-item"));
+    app.wait_for(&format!("{live} button[aria-expanded]")).await.click().await.expect("open the live directive");
+    app.wait_for_testid("move-to-reported_back").await;
+    app.blur().await;
+    scroll_into_view(&app, &testid("live-directive-list"), "start").await;
+    shots.save(&app, "directives").await;
+
+    // prep-values.png: the Session tab's prep, with the client's values, the live directive and
+    // the working hypothesis at the top.
+    flows::open_tab(&app, "session").await;
+    app.wait_for_testid("prep-value").await;
+    app.wait_for_testid("prep-directive").await;
+    scroll_into_view(&app, &testid("prep-values"), "start").await;
+    shots.save(&app, "prep-values").await;
 
     // live-session.png: the latest session open live, on a focus area with its answers and the
     // rating recorded in that session.
