@@ -63,5 +63,7 @@ export function errorTitle(error: ErrorView): string {
       return 'That is in the trash';
     case 'invalid':
       return 'That did not work';
+    case 'render':
+      return 'The document could not be made';
   }
 }
