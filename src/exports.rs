@@ -81,6 +81,11 @@ pub fn document_file_stem(document: &RenderedDocument, on: chrono::NaiveDate) ->
     }
 }
 
+/// The name "Save as…" offers: the same one a one-click export would use today.
+pub fn suggested_file_name(document: &RenderedDocument) -> String {
+    format!("{}.pdf", document_file_stem(document, chrono::Local::now().date_naive()))
+}
+
 /// Creates `folder/stem.pdf`, or `stem (2).pdf`, `stem (3).pdf`… if taken. `create_new`
 /// makes the check and the creation one step, so two exports can never share a file.
 fn create_unused(folder: &Path, stem: &str) -> Result<(File, PathBuf)> {
@@ -147,7 +152,7 @@ impl Practice {
         };
         let folder = root.join(client_folder);
         std::fs::create_dir_all(&folder).map_err(|source| Error::Io { path: folder.display().to_string(), source })?;
-        let (file, path) = create_unused(&folder, &document_file_stem(document, time::now().date_naive()))?;
+        let (file, path) = create_unused(&folder, &document_file_stem(document, chrono::Local::now().date_naive()))?;
         write_all(file, &path, &document.pdf)?;
         self.record_export(document, &path)
     }

@@ -21,7 +21,7 @@ fn one_click_exports_go_to_a_client_folder_and_never_overwrite() {
 
     let first = practice.export_document(&document).expect("first export");
     let second = practice.export_document(&document).expect("second export");
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert_eq!(first.file_name, format!("Samantha Reyes - Progress report - {today}.pdf"));
     assert_eq!(second.file_name, format!("Samantha Reyes - Progress report - {today} (2).pdf"));
     assert!(first.path.starts_with(folder.join("Samantha Reyes").to_str().unwrap()));

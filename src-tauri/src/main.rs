@@ -5,7 +5,8 @@ mod commands;
 mod state;
 
 use commands::{
-    app, assessment, clients, directives, focus, formulation, homework, overview, sample, sessions, values,
+    app, assessment, branding, clients, directives, documents, focus, formulation, homework, letters, overview, sample,
+    sessions, values,
 };
 
 fn main() {
@@ -15,6 +16,8 @@ fn main() {
     }
     tauri::Builder::default()
         .manage(state::AppState::new(practice))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             app::about,
             app::get_settings,
@@ -79,6 +82,27 @@ fn main() {
             values::rank_client_values,
             values::trash_client_value,
             values::restore_client_value,
+            branding::get_coach_profile,
+            branding::update_branding,
+            branding::preview_letterhead,
+            branding::choose_logo,
+            branding::clear_logo,
+            letters::list_letter_templates,
+            letters::letter_placeholders,
+            letters::create_letter_template,
+            letters::update_letter_template,
+            letters::set_default_letter_template,
+            letters::trash_letter_template,
+            documents::preview_document,
+            documents::export_document,
+            documents::save_document_as,
+            documents::open_exported_file,
+            documents::show_exported_file,
+            documents::list_exports,
+            documents::homework_letter_text,
+            documents::get_exports_folder,
+            documents::set_exports_folder,
+            documents::choose_exports_folder,
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");

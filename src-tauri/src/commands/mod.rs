@@ -2,11 +2,14 @@
 
 pub mod app;
 pub mod assessment;
+pub mod branding;
 pub mod clients;
 pub mod directives;
+pub mod documents;
 pub mod focus;
 pub mod formulation;
 pub mod homework;
+pub mod letters;
 pub mod overview;
 pub mod sample;
 pub mod sessions;

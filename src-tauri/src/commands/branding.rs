@@ -1,0 +1,45 @@
+use base64::Engine;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tenfold::branding::{BrandingInput, CoachProfile};
+use tenfold::{ErrorKind, ErrorView};
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_coach_profile(state: State<'_, AppState>) -> Result<CoachProfile, ErrorView> {
+    state.with(|p| p.coach_profile())
+}
+
+#[tauri::command]
+pub async fn update_branding(state: State<'_, AppState>, input: BrandingInput) -> Result<CoachProfile, ErrorView> {
+    state.with(|p| p.update_branding(&input))
+}
+
+/// The letterhead as it would print with `input`, as a `data:` URL of a PNG image.
+#[tauri::command]
+pub async fn preview_letterhead(state: State<'_, AppState>, input: BrandingInput) -> Result<String, ErrorView> {
+    let png = state.with(|p| p.letterhead_preview(&input))?;
+    Ok(format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)))
+}
+
+/// Picks a logo with the system's file dialog and stores it; `None` when cancelled.
+#[tauri::command]
+pub async fn choose_logo(app: AppHandle, state: State<'_, AppState>) -> Result<Option<CoachProfile>, ErrorView> {
+    let dialog = app.dialog().file().set_title("Choose your logo").add_filter("Image", &["png", "jpg", "jpeg", "svg"]);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| ErrorView { kind: ErrorKind::Storage, message: e.to_string(), field: None })?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path = chosen.into_path().map_err(|e| ErrorView {
+        kind: ErrorKind::Invalid,
+        message: e.to_string(),
+        field: Some("logo".into()),
+    })?;
+    state.with(|p| p.set_logo_from_file(&path)).map(Some)
+}
+
+#[tauri::command]
+pub async fn clear_logo(state: State<'_, AppState>) -> Result<CoachProfile, ErrorView> {
+    state.with(|p| p.clear_logo())
+}
