@@ -7,6 +7,8 @@ import type {
   AssessmentInput,
   AssessmentMap,
   AttemptedSolution,
+  BrandingInput,
+  CoachProfile,
   Client,
   ClientHistory,
   ClientInput,
@@ -16,6 +18,9 @@ import type {
   Directive,
   DirectiveInput,
   DirectiveMove,
+  DocumentRequest,
+  ExportedFile,
+  ExportsFolder,
   FocusAnswer,
   FocusArea,
   Formulation,
@@ -25,8 +30,12 @@ import type {
   HomeworkEdit,
   HomeworkInput,
   HomeworkItem,
+  HomeworkLetterText,
   HomeworkStatus,
+  LetterTemplate,
+  LetterTemplateInput,
   PersonInSystem,
+  Placeholder,
   RatingEntry,
   RatingInput,
   Session,
@@ -132,3 +141,34 @@ export const rankClientValues = (clientId: string, orderedIds: string[]) =>
   call<ClientValue[]>('rank_client_values', { clientId, orderedIds });
 export const trashClientValue = (id: string) => call<void>('trash_client_value', { id });
 export const restoreClientValue = (id: string) => call<ClientValue>('restore_client_value', { id });
+
+export const getCoachProfile = () => call<CoachProfile>('get_coach_profile');
+export const updateBranding = (input: BrandingInput) => call<CoachProfile>('update_branding', { input });
+/** Resolves with a `data:` URL of the letterhead rendered with `input` (not saved). */
+export const previewLetterhead = (input: BrandingInput) => call<string>('preview_letterhead', { input });
+/** Opens the system's file dialog; resolves with null when the coach cancels. */
+export const chooseLogo = () => call<CoachProfile | null>('choose_logo');
+export const clearLogo = () => call<CoachProfile>('clear_logo');
+
+export const listLetterTemplates = () => call<LetterTemplate[]>('list_letter_templates');
+export const letterPlaceholders = () => call<Placeholder[]>('letter_placeholders');
+export const createLetterTemplate = (input: LetterTemplateInput) => call<LetterTemplate>('create_letter_template', { input });
+export const updateLetterTemplate = (id: string, input: LetterTemplateInput) =>
+  call<LetterTemplate>('update_letter_template', { id, input });
+export const setDefaultLetterTemplate = (id: string) => call<LetterTemplate>('set_default_letter_template', { id });
+export const trashLetterTemplate = (id: string) => call<void>('trash_letter_template', { id });
+
+/** Resolves with one `data:` URL (PNG) per page. */
+export const previewDocument = (request: DocumentRequest) => call<string[]>('preview_document', { request });
+export const exportDocument = (request: DocumentRequest) => call<ExportedFile>('export_document', { request });
+/** Opens the system's save dialog; resolves with null when the coach cancels. */
+export const saveDocumentAs = (request: DocumentRequest) => call<ExportedFile | null>('save_document_as', { request });
+export const openExportedFile = (path: string) => call<void>('open_exported_file', { path });
+export const showExportedFile = (path: string) => call<void>('show_exported_file', { path });
+export const listExports = (sourceId: string) => call<ExportedFile[]>('list_exports', { sourceId });
+export const homeworkLetterText = (sessionId: string, templateId: string | null, dueOn: string | null) =>
+  call<HomeworkLetterText>('homework_letter_text', { sessionId, templateId, dueOn });
+export const getExportsFolder = () => call<ExportsFolder>('get_exports_folder');
+export const setExportsFolder = (path: string) => call<ExportsFolder>('set_exports_folder', { path });
+/** Opens the system's folder dialog; resolves with null when the coach cancels. */
+export const chooseExportsFolder = () => call<ExportsFolder | null>('choose_exports_folder');

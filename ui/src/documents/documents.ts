@@ -1,0 +1,56 @@
+// Helpers for the document actions: which record a request is about, how a saved file is
+// described, and copying text to the clipboard.
+import type { DocumentRequest, ExportedFile } from '../lib/bindings';
+
+/** The session, directive or client a document is made from (what its exports are listed by). */
+export function sourceIdOf(request: DocumentRequest): string {
+  switch (request.kind) {
+    case 'homework_letter':
+      return request.session_id;
+    case 'directive_sheet':
+      return request.directive_id;
+    case 'progress_report':
+      return request.client_id;
+  }
+}
+
+/** The most recent export of this kind of document, if any (exports arrive newest first). */
+export function latestExport(files: readonly ExportedFile[], kind: DocumentRequest['kind']): ExportedFile | null {
+  return files.find((f) => f.kind === kind) ?? null;
+}
+
+/** "Saved today at 10:32" / "Saved on 14 Nov 2026 at 10:32", in the viewer's time zone. */
+export function savedWhen(file: ExportedFile, now: Date = new Date()): string {
+  const at = new Date(file.exported_at);
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const sameDay = at.toDateString() === now.toDateString();
+  if (sameDay) return `Saved today at ${time}`;
+  const day = at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return `Saved on ${day} at ${time}`;
+}
+
+/** Copies `text`; falls back to a hidden text area where the async clipboard is not allowed. */
+export async function copyText(text: string, doc: Document = document): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Fall through to the older way below.
+  }
+  const area = doc.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  doc.body.appendChild(area);
+  area.select();
+  try {
+    return doc.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
