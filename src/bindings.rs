@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{assessment, clients, error, focus, homework, overview, practice, sessions, settings, values};
+use crate::{assessment, backup, clients, error, focus, homework, overview, practice, sessions, settings, values};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -27,6 +27,10 @@ pub fn typescript() -> String {
         error::ErrorKind,
         error::ErrorView,
         practice::About,
+        backup::BackupReason,
+        backup::BackupInfo,
+        backup::RecoveryOptions,
+        backup::RestoreReport,
         settings::Settings,
         clients::ClientStatus,
         clients::Client,

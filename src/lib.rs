@@ -2,6 +2,7 @@
 //! here; the desktop shell and the tests call the same API.
 
 pub mod assessment;
+pub mod backup;
 pub mod bindings;
 pub mod clients;
 pub mod error;

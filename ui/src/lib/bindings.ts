@@ -1,7 +1,7 @@
 // Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.
 // Do not edit by hand.
 
-export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage";
+export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "damaged" | "read_only" | "disk_full";
 
 /**
  * What the UI receives when a command fails: `{kind, message, field?}`.
@@ -12,6 +12,40 @@ export type ErrorView = { kind: ErrorKind, message: string, field?: string, };
  * What the about screen shows: the version and where the coach's data lives.
  */
 export type About = { version: string, database_path: string, schema_version: number, };
+
+/**
+ * Why a backup was taken; part of its file name.
+ */
+export type BackupReason = "daily" | "changes" | "manual" | "before_restore";
+
+export type BackupInfo = { file_name: string, path: string, taken_at: string, reason: BackupReason, size_bytes: number, };
+
+/**
+ * What the recovery screen offers when the practice file cannot be read.
+ */
+export type RecoveryOptions = { database_path: string, 
+/**
+ * Why the file could not be opened, in words.
+ */
+problem: string, 
+/**
+ * The newest backup that passes its integrity check, if any.
+ */
+newest_good_backup: BackupInfo | null, 
+/**
+ * Every backup, newest first (older ones may be chosen too).
+ */
+backups: Array<BackupInfo>, };
+
+/**
+ * What a recovery or restore did, for the coach to read.
+ */
+export type RestoreReport = { restored_from: string, 
+/**
+ * Where the file that was replaced now is: a backup (restore) or the damaged file kept
+ * aside (recovery). `None` when there was no file to keep.
+ */
+previous_kept_at: string | null, };
 
 export type Settings = { 
 /**
