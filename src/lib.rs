@@ -17,6 +17,7 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod transfer;
 pub mod values;
 
 mod rows;

@@ -21,7 +21,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/004_one_rating_per_session.sql"),
 ];
 
-fn migrations() -> Migrations<'static> {
+pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
 }
 

@@ -1,6 +1,8 @@
 //! A practice in a fresh temporary folder, removed when the test ends.
 #![allow(dead_code)]
 
+pub mod fill;
+
 use tenfold::clients::{Client, ClientInput};
 use tenfold::{Error, Practice};
 
