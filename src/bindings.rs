@@ -4,7 +4,10 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{assessment, backup, clients, error, focus, homework, overview, practice, sessions, settings, values};
+use crate::{
+    assessment, backup, clients, error, focus, homework, overview, practice, search, sessions, settings, transfer,
+    values,
+};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
@@ -31,6 +34,12 @@ pub fn typescript() -> String {
         backup::BackupInfo,
         backup::RecoveryOptions,
         backup::RestoreReport,
+        transfer::ImportReport,
+        search::SearchKind,
+        search::SearchHit,
+        search::SearchSection,
+        search::SearchGroup,
+        search::SearchResults,
         settings::Settings,
         clients::ClientStatus,
         clients::Client,

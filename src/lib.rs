@@ -12,6 +12,7 @@ pub mod ids;
 pub mod overview;
 pub mod practice;
 pub mod sample;
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod store;

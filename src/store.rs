@@ -19,6 +19,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/002_default_content.sql"),
     include_str!("../migrations/003_settings.sql"),
     include_str!("../migrations/004_one_rating_per_session.sql"),
+    // 005 and 006 are taken by work on other branches; they are appended before this one.
+    include_str!("../migrations/007_search.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

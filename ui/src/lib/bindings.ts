@@ -47,6 +47,53 @@ export type RestoreReport = { restored_from: string,
  */
 previous_kept_at: string | null, };
 
+export type ImportReport = { 
+/**
+ * Rows imported per table.
+ */
+rows: { [key in string]: number }, clients: number, };
+
+/**
+ * What kind of record a hit is; the UI opens the matching screen.
+ */
+export type SearchKind = "client" | "focus_area" | "session" | "formulation" | "directive" | "homework";
+
+export type SearchHit = { kind: SearchKind, item_id: string, 
+/**
+ * The record's name: a client's name, an area's title, a session's date, a
+ * formulation's presenting problem, a directive's title, a homework item's text.
+ */
+title: string, 
+/**
+ * A few words around the match, with the matched words between `MATCH_START` and
+ * `MATCH_END`.
+ */
+snippet: string, 
+/**
+ * bm25 score: lower is a better match.
+ */
+score: number, };
+
+/**
+ * One client's hits of one kind, best first.
+ */
+export type SearchSection = { kind: SearchKind, hits: Array<SearchHit>, };
+
+/**
+ * One client's hits, by kind; kinds in order of their best hit.
+ */
+export type SearchGroup = { client_id: string, client_name: string, sections: Array<SearchSection>, };
+
+export type SearchResults = { 
+/**
+ * Clients in order of their best hit.
+ */
+groups: Array<SearchGroup>, 
+/**
+ * True when there were more hits than `MAX_HITS`.
+ */
+truncated: boolean, };
+
 export type Settings = { 
 /**
  * How long the live screen's timer runs for each focus area; the guide suggests about
