@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::{
     assessment, backup, clients, error, focus, homework, overview, practice, search, sessions, settings, transfer,
-    values,
+    trash, values,
 };
 
 /// Where the generated file lives, relative to the repository root.
@@ -40,6 +40,9 @@ pub fn typescript() -> String {
         search::SearchSection,
         search::SearchGroup,
         search::SearchResults,
+        trash::TrashKind,
+        trash::TrashedItem,
+        trash::PurgeReport,
         settings::Settings,
         clients::ClientStatus,
         clients::Client,

@@ -19,6 +19,7 @@ pub mod store;
 pub mod text;
 pub mod time;
 pub mod transfer;
+pub mod trash;
 pub mod values;
 
 mod rows;

@@ -94,6 +94,29 @@ groups: Array<SearchGroup>,
  */
 truncated: boolean, };
 
+export type TrashKind = "client" | "session" | "focus_area" | "rating" | "assessment_map" | "client_value" | "homework_item" | "formulation" | "directive";
+
+export type TrashedItem = { kind: TrashKind, id: string, client_id: string, client_name: string, 
+/**
+ * Which record this is, in a few words (a title, a date, a rating and its area).
+ */
+label: string, trashed_at: string, 
+/**
+ * From this instant on, purging removes it.
+ */
+purgeable_from: string, 
+/**
+ * True when it has been in the trash longer than the purge delay.
+ */
+purgeable: boolean, };
+
+export type PurgeReport = { 
+/**
+ * Records deleted for good, counting only those that were in the trash themselves (a
+ * purged client takes everything recorded for them along).
+ */
+removed: number, };
+
 export type Settings = { 
 /**
  * How long the live screen's timer runs for each focus area; the guide suggests about
