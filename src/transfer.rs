@@ -57,8 +57,7 @@ pub fn exported_tables(conn: &Connection) -> Result<Vec<TableShape>> {
     let mut shapes = Vec::new();
     for (name, _) in &all {
         let is_internal = name.starts_with("sqlite_");
-        let is_virtual_or_shadow =
-            virtual_tables.iter().any(|v| name == v || name.starts_with(&format!("{v}_")));
+        let is_virtual_or_shadow = virtual_tables.iter().any(|v| name == v || name.starts_with(&format!("{v}_")));
         if is_internal || is_virtual_or_shadow {
             continue;
         }
@@ -71,7 +70,8 @@ fn table_shape(conn: &Connection, table: &str) -> Result<TableShape> {
     let mut stmt = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
     let columns: Vec<(String, i64)> =
         stmt.query_map([table], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    let mut keyed: Vec<(i64, String)> = columns.iter().filter(|(_, pk)| *pk > 0).map(|(n, pk)| (*pk, n.clone())).collect();
+    let mut keyed: Vec<(i64, String)> =
+        columns.iter().filter(|(_, pk)| *pk > 0).map(|(n, pk)| (*pk, n.clone())).collect();
     keyed.sort();
     Ok(TableShape {
         name: table.to_owned(),
@@ -175,8 +175,8 @@ impl Practice {
     }
 
     pub fn import_text(&mut self, text: &str) -> Result<ImportReport> {
-        let document: Value =
-            serde_json::from_str(text).map_err(|e| Error::invalid("file", format!("the file is not valid JSON: {e}")))?;
+        let document: Value = serde_json::from_str(text)
+            .map_err(|e| Error::invalid("file", format!("the file is not valid JSON: {e}")))?;
         self.import_document(&document)
     }
 
@@ -227,17 +227,21 @@ fn read_envelope(document: &Value) -> Result<Envelope<'_>> {
     if version != Some(FORMAT_VERSION) {
         return Err(Error::invalid(
             "format_version",
-            format!("the file uses export format {}; this Tenfold reads format {FORMAT_VERSION}", object["format_version"]),
+            format!(
+                "the file uses export format {}; this Tenfold reads format {FORMAT_VERSION}",
+                object["format_version"]
+            ),
         ));
     }
     let latest = store::latest_schema_version();
-    let schema_version = object["schema_version"]
-        .as_u64()
-        .filter(|v| (1..=latest as u64).contains(v))
-        .ok_or_else(|| {
+    let schema_version =
+        object["schema_version"].as_u64().filter(|v| (1..=latest as u64).contains(v)).ok_or_else(|| {
             Error::invalid(
                 "schema_version",
-                format!("the file is from schema version {}; this Tenfold knows 1 to {latest}", object["schema_version"]),
+                format!(
+                    "the file is from schema version {}; this Tenfold knows 1 to {latest}",
+                    object["schema_version"]
+                ),
             )
         })? as usize;
     let tables = object["tables"].as_object().ok_or_else(|| Error::invalid("tables", "“tables” must be an object"))?;
