@@ -9,6 +9,7 @@ pub mod error;
 pub mod focus;
 pub mod homework;
 pub mod ids;
+pub mod input;
 pub mod overview;
 pub mod practice;
 pub mod sample;
