@@ -42,6 +42,16 @@ const COMMANDS: &[&str] = &[
     "update_client_value",
     "rank_client_values",
     "trash_client_value",
+    "back_up_now",
+    "list_backups",
+    "restore_backup",
+    "recovery_options",
+    "recover_from_backup",
+    "list_trash",
+    "trash_item",
+    "restore_item",
+    "purge_expired_trash",
+    "search",
 ];
 
 fn main() {

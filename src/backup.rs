@@ -316,6 +316,16 @@ pub fn recover(database: &Path, backup: &Path) -> Result<(Practice, RestoreRepor
     ))
 }
 
+/// The backup called `file_name` in the backups folder of `database`: only a name the list
+/// shows is accepted, so the UI cannot point a restore at an arbitrary path.
+pub fn named_backup(database: &Path, file_name: &str) -> Result<PathBuf> {
+    list_backups(&backups_dir_for(database))?
+        .into_iter()
+        .find(|b| b.file_name == file_name)
+        .map(|b| PathBuf::from(b.path))
+        .ok_or_else(|| Error::invalid("file_name", format!("there is no backup called “{file_name}”")))
+}
+
 /// Renames the database and its companions aside; returns the new name of the main file.
 fn move_aside(database: &Path) -> Result<Option<PathBuf>> {
     if !database.exists() {
@@ -354,11 +364,11 @@ fn require_restorable(backup: &Path) -> Result<()> {
 }
 
 /// What the recovery screen needs when opening `database` failed with `problem`.
-pub fn recovery_options(database: &Path, problem: &Error) -> Result<RecoveryOptions> {
+pub fn recovery_options(database: &Path, problem: &str) -> Result<RecoveryOptions> {
     let dir = backups_dir_for(database);
     Ok(RecoveryOptions {
         database_path: database.display().to_string(),
-        problem: problem.to_string(),
+        problem: problem.to_owned(),
         newest_good_backup: newest_good_backup(&dir)?,
         backups: list_backups(&dir)?,
     })
@@ -416,6 +426,12 @@ impl Practice {
         store::prepare(&mut self.conn, &path)?;
         self.changes_at_last_backup.set(self.conn.total_changes());
         Ok(RestoreReport { restored_from: backup.display().to_string(), previous_kept_at: Some(safety.path) })
+    }
+
+    /// Restores the backup called `file_name` from this practice's backups folder.
+    pub fn restore_named_backup(&mut self, file_name: &str) -> Result<RestoreReport> {
+        let backup = named_backup(self.path(), file_name)?;
+        self.restore_backup(&backup)
     }
 
     /// Runs the full `integrity_check` (slower than the check at open).

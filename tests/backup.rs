@@ -175,10 +175,12 @@ fn damage_and_check(damage: impl Fn(&Path)) {
     let error = assert_damaged(Practice::open(&path));
     assert_eq!(fs::read(&path).unwrap(), damaged_bytes, "opening must not write to a damaged file");
 
-    let options = backup::recovery_options(&path, &error).unwrap();
+    let options = backup::recovery_options(&path, &error.to_string()).unwrap();
     let good = options.newest_good_backup.clone().expect("the backup taken before the damage");
     assert!(!options.problem.is_empty());
-    let (practice, report) = backup::recover(&path, Path::new(&good.path)).unwrap();
+    let named = backup::named_backup(&path, &good.file_name).unwrap();
+    common::assert_invalid(backup::named_backup(&path, "../tenfold.sqlite3"), "file_name");
+    let (practice, report) = backup::recover(&path, &named).unwrap();
     assert_eq!(practice.list_clients(None).unwrap().len(), 201);
     let kept = report.previous_kept_at.expect("the damaged file is kept aside");
     assert!(kept.contains(".damaged-"), "{kept}");
@@ -238,7 +240,7 @@ fn recovery_without_any_backup_says_so() {
     let path = dir.path().join(DATABASE_FILE);
     fs::write(&path, b"").unwrap();
     let error = assert_damaged(Practice::open(&path));
-    let options = backup::recovery_options(&path, &error).unwrap();
+    let options = backup::recovery_options(&path, &error.to_string()).unwrap();
     assert!(options.newest_good_backup.is_none());
     assert!(options.backups.is_empty());
 }

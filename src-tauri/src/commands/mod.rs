@@ -2,10 +2,13 @@
 
 pub mod app;
 pub mod assessment;
+pub mod backup;
 pub mod clients;
 pub mod focus;
 pub mod homework;
 pub mod overview;
 pub mod sample;
+pub mod search;
 pub mod sessions;
+pub mod trash;
 pub mod values;

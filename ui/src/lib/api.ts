@@ -6,6 +6,7 @@ import type {
   AssessmentDimension,
   AssessmentInput,
   AssessmentMap,
+  BackupInfo,
   Client,
   ClientHistory,
   ClientInput,
@@ -16,13 +17,19 @@ import type {
   FocusArea,
   HomeworkItem,
   HomeworkStatus,
+  PurgeReport,
   RatingEntry,
   RatingInput,
+  RecoveryOptions,
+  RestoreReport,
+  SearchResults,
   Session,
   SessionChange,
   SessionInput,
   SessionPrep,
   Settings,
+  TrashedItem,
+  TrashKind,
 } from './bindings';
 import { toErrorView } from './errors';
 
@@ -85,3 +92,17 @@ export const listHomework = (clientId: string, openOnly: boolean) => call<Homewo
 export const setHomeworkStatus = (id: string, status: HomeworkStatus) => call<HomeworkItem>('set_homework_status', { id, status });
 
 export const listClientValues = (clientId: string) => call<ClientValue[]>('list_client_values', { clientId });
+
+export const backUpNow = () => call<BackupInfo>('back_up_now');
+export const listBackups = () => call<BackupInfo[]>('list_backups');
+export const restoreBackup = (fileName: string) => call<RestoreReport>('restore_backup', { fileName });
+/** Null when the practice opened; otherwise what the recovery screen offers. */
+export const recoveryOptions = () => call<RecoveryOptions | null>('recovery_options');
+export const recoverFromBackup = (fileName: string) => call<RestoreReport>('recover_from_backup', { fileName });
+
+export const listTrash = () => call<TrashedItem[]>('list_trash');
+export const trashItem = (kind: TrashKind, id: string) => call<null>('trash_item', { kind, id });
+export const restoreItem = (kind: TrashKind, id: string) => call<null>('restore_item', { kind, id });
+export const purgeExpiredTrash = () => call<PurgeReport>('purge_expired_trash');
+
+export const search = (query: string) => call<SearchResults>('search', { query });
