@@ -173,7 +173,7 @@ fn purge_removes_only_what_is_older_than_thirty_days_and_says_how_many() {
     let report = p.purge_expired_trash().unwrap();
     assert_eq!(report.removed, 2);
     let left: Vec<String> = p.list_trash().unwrap().into_iter().map(|i| i.id).collect();
-    assert_eq!(left, [recent.id.clone()]);
+    assert_eq!(left, vec![recent.id.clone()]);
     assert_not_found(p.client(&gone_client.id), "client");
     let conn = Connection::open(p.path()).unwrap();
     let orphans: i64 = conn
