@@ -85,6 +85,16 @@ const COMMANDS: &[&str] = &[
     "get_exports_folder",
     "set_exports_folder",
     "choose_exports_folder",
+    "back_up_now",
+    "list_backups",
+    "restore_backup",
+    "recovery_options",
+    "recover_from_backup",
+    "list_trash",
+    "trash_item",
+    "restore_item",
+    "purge_expired_trash",
+    "search",
 ];
 
 fn main() {

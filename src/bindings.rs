@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    assessment, branding, clients, directives, documents, error, exports, focus, formulation, homework, letters,
-    overview, practice, sessions, settings, values,
+    assessment, backup, branding, clients, directives, documents, error, exports, focus, formulation, homework,
+    letters, overview, practice, search, sessions, settings, transfer, trash, values,
 };
 
 /// Where the generated file lives, relative to the repository root.
@@ -30,6 +30,19 @@ pub fn typescript() -> String {
         error::ErrorKind,
         error::ErrorView,
         practice::About,
+        backup::BackupReason,
+        backup::BackupInfo,
+        backup::RecoveryOptions,
+        backup::RestoreReport,
+        transfer::ImportReport,
+        search::SearchKind,
+        search::SearchHit,
+        search::SearchSection,
+        search::SearchGroup,
+        search::SearchResults,
+        trash::TrashKind,
+        trash::TrashedItem,
+        trash::PurgeReport,
         settings::Settings,
         clients::ClientStatus,
         clients::Client,

@@ -29,8 +29,21 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The practice file is not a readable Tenfold database (damaged, truncated, emptied, or
+    /// some other file). It is never written to; recovery offers the newest good backup.
+    #[error("the practice file is damaged and cannot be read safely ({reason})")]
+    Damaged { reason: String },
+
+    /// The data folder or file cannot be written (a read-only folder or disk).
+    #[error("Tenfold cannot write to its data folder{}; nothing was changed, and everything saved before is safe", at_path(.path))]
+    ReadOnly { path: Option<String> },
+
+    /// The disk ran out of space during a save. SQLite rolls the change back whole.
+    #[error("the disk is full, so the last change was not saved; everything saved before is safe")]
+    DiskFull,
+
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
 
     #[error("could not upgrade the database: {0}")]
     Migration(#[from] rusqlite_migration::Error),
@@ -56,7 +69,11 @@ impl Error {
             Error::Invalid { .. } => ErrorKind::Invalid,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::InTrash { .. } => ErrorKind::InTrash,
-            Error::NoDataDir | Error::Io { .. } => ErrorKind::Storage,
+            Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::ReadOnly { .. } => ErrorKind::ReadOnly,
+            Error::DiskFull => ErrorKind::DiskFull,
+            Error::Io { source, .. } => source.kind().into(),
+            Error::NoDataDir => ErrorKind::Storage,
             Error::Database(_) | Error::Migration(_) => ErrorKind::Storage,
             Error::Render { .. } => ErrorKind::Render,
         }
@@ -70,6 +87,34 @@ impl Error {
     }
 }
 
+fn at_path(path: &Option<String>) -> String {
+    path.as_ref().map(|p| format!(" ({p})")).unwrap_or_default()
+}
+
+/// SQLite's result codes say what kind of trouble a storage failure is; the coach needs to
+/// know whether the file is damaged, the folder read-only or the disk full, not an error code.
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Damaged { reason: error.to_string() },
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: None },
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            _ => Error::Database(error),
+        }
+    }
+}
+
+impl From<std::io::ErrorKind> for ErrorKind {
+    fn from(kind: std::io::ErrorKind) -> Self {
+        match kind {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => ErrorKind::ReadOnly,
+            std::io::ErrorKind::StorageFull => ErrorKind::DiskFull,
+            _ => ErrorKind::Storage,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -78,6 +123,10 @@ pub enum ErrorKind {
     InTrash,
     Storage,
     Render,
+    /// The practice file cannot be read; the UI offers recovery from a backup.
+    Damaged,
+    ReadOnly,
+    DiskFull,
 }
 
 /// What the UI receives when a command fails: `{kind, message, field?}`.

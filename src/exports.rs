@@ -144,7 +144,7 @@ impl Practice {
     }
 
     /// Saves `document` into the client's folder under the exports folder.
-    pub fn export_document(&self, document: &RenderedDocument) -> Result<ExportedFile> {
+    pub fn save_to_exports_folder(&self, document: &RenderedDocument) -> Result<ExportedFile> {
         let root = PathBuf::from(self.exports_folder()?.path);
         let client_folder = match safe_file_name(&document.client.name) {
             name if name.is_empty() => "Client".to_owned(),

@@ -2,6 +2,7 @@
 //! here; the desktop shell and the tests call the same API.
 
 pub mod assessment;
+pub mod backup;
 pub mod bindings;
 pub mod branding;
 pub mod clients;
@@ -13,16 +14,20 @@ pub mod focus;
 pub mod formulation;
 pub mod homework;
 pub mod ids;
+pub mod input;
 pub mod letters;
 pub mod overview;
 pub mod practice;
 pub mod render;
 pub mod sample;
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod transfer;
+pub mod trash;
 pub mod values;
 
 mod rows;

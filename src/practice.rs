@@ -1,5 +1,6 @@
 //! `Practice` is the handle every domain hangs its operations on: one open database file.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
@@ -20,6 +21,8 @@ pub struct About {
 pub struct Practice {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// `total_changes()` when the last backup was taken, to back up after a stretch of work.
+    pub(crate) changes_at_last_backup: Cell<u64>,
 }
 
 impl Practice {
@@ -27,7 +30,7 @@ impl Practice {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         let conn = store::open(&path)?;
-        Ok(Practice { conn, path })
+        Ok(Practice { conn, path, changes_at_last_backup: Cell::new(0) })
     }
 
     /// Opens the practice in `dir` (the database is `dir/tenfold.sqlite3`).

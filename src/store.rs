@@ -20,9 +20,10 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/003_settings.sql"),
     include_str!("../migrations/004_one_rating_per_session.sql"),
     include_str!("../migrations/005_document_exports.sql"),
+    include_str!("../migrations/006_search.sql"),
 ];
 
-fn migrations() -> Migrations<'static> {
+pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
 }
 
@@ -43,28 +44,81 @@ pub fn data_dir() -> Result<PathBuf> {
 }
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+///
+/// An existing file is checked before anything is written to it: a file that is empty, not
+/// SQLite, or fails `PRAGMA quick_check` gives `Error::Damaged` and is left exactly as it was.
+/// `quick_check` rather than the full `integrity_check` because it skips matching every index
+/// against its table, which is most of the cost on a large practice, while still reading
+/// every page (so a truncated or scribbled-over file is caught); start-up must stay fast. The
+/// full check runs on every backup and with `tenfold check`.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| io_error(dir, source))?;
-    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
     let existed = path.exists();
-    let mut conn = Connection::open_with_flags(
+    if existed {
+        crate::backup::require_sqlite_header(path)?;
+    }
+    let opened = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    configure(&conn)?;
-    let migrations = migrations();
-    let current = usize::from(migrations.current_version(&conn)?);
-    if existed && current < latest_schema_version() {
-        copy_before_migration(&conn, path, current)?;
+    );
+    let mut conn = opened.map_err(|error| classify_open(error, dir))?;
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(Error::ReadOnly { path: Some(path.display().to_string()) });
     }
-    migrations.to_latest(&mut conn)?;
+    configure(&conn).map_err(|error| classify_open(error, dir))?;
+    if existed {
+        crate::backup::check_connection(&conn, false)?;
+    }
+    migrate(&mut conn, path, existed)?;
     Ok(conn)
+}
+
+/// Brings a connection whose content was just replaced (a restore) back to how `open`
+/// leaves one: configured and at the latest schema.
+pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
+    configure(conn)?;
+    migrate(conn, path, true)
+}
+
+fn migrate(conn: &mut Connection, path: &Path, existed: bool) -> Result<()> {
+    let migrations = migrations();
+    let current = usize::from(migrations.current_version(conn)?);
+    if existed && current < latest_schema_version() {
+        copy_before_migration(conn, path, current)?;
+    }
+    migrations.to_latest(conn).map_err(|error| match error {
+        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+        other => Error::Migration(other),
+    })?;
+    Ok(())
+}
+
+/// SQLite says "unable to open" for a folder it may not write; say which it is.
+fn classify_open(error: rusqlite::Error, dir: &Path) -> Error {
+    let cannot_open = error.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen);
+    if cannot_open && !crate::backup::dir_is_writable(dir) {
+        return Error::ReadOnly { path: Some(dir.display().to_string()) };
+    }
+    match Error::from(error) {
+        Error::ReadOnly { .. } => Error::ReadOnly { path: Some(dir.display().to_string()) },
+        other => other,
+    }
+}
+
+fn classify_io(path: &Path, source: std::io::Error) -> Error {
+    match source.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly { path: Some(path.display().to_string()) }
+        }
+        std::io::ErrorKind::StorageFull => Error::DiskFull,
+        _ => io_error(path, source),
+    }
 }
 
 /// Pragmas every connection needs. `synchronous = FULL` in WAL mode syncs the log on each
 /// commit, so a save the UI has shown as saved survives a power cut, not only a crash.
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;

@@ -19,8 +19,8 @@ fn one_click_exports_go_to_a_client_folder_and_never_overwrite() {
     practice.set_exports_folder(folder.to_str().expect("utf-8 path")).expect("set folder");
     let document = report(&practice, "Samantha Reyes");
 
-    let first = practice.export_document(&document).expect("first export");
-    let second = practice.export_document(&document).expect("second export");
+    let first = practice.save_to_exports_folder(&document).expect("first export");
+    let second = practice.save_to_exports_folder(&document).expect("second export");
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert_eq!(first.file_name, format!("Samantha Reyes - Progress report - {today}.pdf"));
     assert_eq!(second.file_name, format!("Samantha Reyes - Progress report - {today} (2).pdf"));
@@ -57,7 +57,7 @@ fn names_that_are_not_safe_as_file_names_are_cleaned() {
 
     let practice = TempPractice::new();
     practice.set_exports_folder(practice.dir.path().join("out").to_str().unwrap()).expect("folder");
-    let exported = practice.export_document(&report(&practice, "///")).expect("export");
+    let exported = practice.save_to_exports_folder(&report(&practice, "///")).expect("export");
     assert!(exported.path.contains("/Client/"), "{}", exported.path);
 }
 
@@ -80,6 +80,6 @@ fn an_export_into_a_folder_that_cannot_be_written_fails_clearly() {
     let blocker = practice.dir.path().join("blocker");
     std::fs::write(&blocker, "a file where the client folder would go").expect("file");
     practice.set_exports_folder(blocker.join("sub").to_str().unwrap()).expect("set");
-    let error = practice.export_document(&report(&practice, "Sam")).expect_err("cannot create folder");
+    let error = practice.save_to_exports_folder(&report(&practice, "Sam")).expect_err("cannot create folder");
     assert_eq!(error.kind(), tenfold::ErrorKind::Storage, "{error}");
 }

@@ -5,17 +5,30 @@ mod commands;
 mod state;
 
 use commands::{
-    app, assessment, branding, clients, directives, documents, focus, formulation, homework, letters, overview, sample,
-    sessions, values,
+    app, assessment, backup, branding, clients, directives, documents, focus, formulation, homework, letters, overview,
+    sample, search, sessions, trash, values,
 };
+use tauri::Manager;
+use tenfold::backup::BackupReason;
 
 fn main() {
+    let database = tenfold::store::data_dir().ok().map(|dir| dir.join(tenfold::store::DATABASE_FILE));
     let practice = tenfold::Practice::open_default();
-    if let Err(error) = &practice {
-        eprintln!("tenfold: could not open the practice: {error}");
+    match &practice {
+        // The day's first backup runs beside the app, so start-up does not wait for it.
+        Ok(opened) => state::back_up_in_background(opened.path().to_path_buf(), BackupReason::Daily),
+        Err(error) => eprintln!("tenfold: could not open the practice: {error}"),
     }
     tauri::Builder::default()
-        .manage(state::AppState::new(practice))
+        // Registered first, as the plugin asks: a second launch focuses this window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .manage(state::AppState::new(database, practice))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
@@ -103,6 +116,16 @@ fn main() {
             documents::get_exports_folder,
             documents::set_exports_folder,
             documents::choose_exports_folder,
+            backup::back_up_now,
+            backup::list_backups,
+            backup::restore_backup,
+            backup::recovery_options,
+            backup::recover_from_backup,
+            trash::list_trash,
+            trash::trash_item,
+            trash::restore_item,
+            trash::purge_expired_trash,
+            search::search,
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");

@@ -1,30 +1,71 @@
 //! The open practice, shared by every command. SQLite work is short, so one mutex-guarded
 //! connection is simpler and safer than a pool.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use tenfold::{ErrorView, Practice};
+use tenfold::backup::{self, BackupReason};
+use tenfold::{ErrorKind, ErrorView, Practice};
 
 pub struct AppState {
+    /// Where the practice file is (or should be); `None` when there is no data folder.
+    database: Option<PathBuf>,
     /// When the practice could not be opened (read-only folder, damaged file), the window
-    /// still starts and every command reports why, instead of the app vanishing.
-    practice: Result<Mutex<Practice>, ErrorView>,
+    /// still starts and every command reports why, instead of the app vanishing. A recovery
+    /// from a backup replaces the error with the practice.
+    practice: Mutex<Result<Practice, ErrorView>>,
 }
 
 impl AppState {
-    pub fn new(opened: tenfold::Result<Practice>) -> Self {
-        AppState { practice: opened.map(Mutex::new).map_err(|e| ErrorView::from(&e)) }
+    pub fn new(database: Option<PathBuf>, opened: tenfold::Result<Practice>) -> Self {
+        AppState { database, practice: Mutex::new(opened.map_err(|e| ErrorView::from(&e))) }
     }
 
-    /// Runs `f` on the practice and turns a core error into what the UI shows.
+    /// Runs `f` on the practice and turns a core error into what the UI shows. After a
+    /// stretch of changes, a backup is taken on a thread of its own.
     pub fn with<T>(&self, f: impl FnOnce(&Practice) -> tenfold::Result<T>) -> Result<T, ErrorView> {
-        let practice = self.practice.as_ref().map_err(Clone::clone)?;
-        f(&lock(practice)).map_err(ErrorView::from)
+        self.with_mut(|p| f(p))
+    }
+
+    pub fn with_mut<T>(&self, f: impl FnOnce(&mut Practice) -> tenfold::Result<T>) -> Result<T, ErrorView> {
+        let mut guard = lock(&self.practice);
+        let practice = guard.as_mut().map_err(|e| e.clone())?;
+        let result = f(practice).map_err(ErrorView::from);
+        if practice.claim_backup_after_changes() {
+            back_up_in_background(practice.path().to_path_buf(), BackupReason::Changes);
+        }
+        result
+    }
+
+    /// The reason the practice could not be opened, when it is a damaged file.
+    pub fn damaged(&self) -> Option<(PathBuf, String)> {
+        match (&*lock(&self.practice), &self.database) {
+            (Err(view), Some(path)) if view.kind == ErrorKind::Damaged => Some((path.clone(), view.message.clone())),
+            _ => None,
+        }
+    }
+
+    /// Puts a recovered practice in place of the open error.
+    pub fn replace(&self, practice: Practice) {
+        *lock(&self.practice) = Ok(practice);
     }
 }
 
-fn lock(practice: &Mutex<Practice>) -> MutexGuard<'_, Practice> {
+/// Backups run beside the app with their own connection, so the UI never waits for one.
+pub fn back_up_in_background(database: PathBuf, reason: BackupReason) {
+    std::thread::spawn(move || {
+        let result = match reason {
+            BackupReason::Daily => backup::back_up_if_due(&database).map(drop),
+            _ => backup::back_up_database(&database, &backup::backups_dir_for(&database), reason).map(drop),
+        };
+        if let Err(error) = result {
+            eprintln!("tenfold: automatic backup failed: {error}");
+        }
+    });
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock cannot leave SQLite half-written (every write is one
     // statement or one transaction), so a poisoned lock is still safe to use.
-    practice.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

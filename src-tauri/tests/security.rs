@@ -79,3 +79,26 @@ fn the_content_security_policy_allows_nothing_remote() {
     assert!(config["build"].get("devUrl").is_none(), "the app must never load a dev server");
     assert_eq!(config["build"]["frontendDist"], "../ui/dist");
 }
+
+/// Crates that make HTTP requests. None may be in what the app links: Tenfold makes no
+/// network connection at all.
+const HTTP_CLIENTS: &[&str] =
+    &["reqwest", "hyper", "hyper-util", "ureq", "isahc", "curl", "curl-sys", "surf", "attohttpc", "h2", "minreq"];
+
+#[test]
+fn the_release_dependency_graph_has_no_http_client() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // `-e normal`: what the app links, without build scripts' and tests' dependencies.
+    let output = std::process::Command::new(cargo)
+        .args(["tree", "-p", "tenfold-desktop", "-e", "normal", "--prefix", "none", "--format", "{p}", "--offline"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cargo tree");
+    assert!(output.status.success(), "cargo tree failed: {}", String::from_utf8_lossy(&output.stderr));
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let crates: BTreeSet<&str> = tree.lines().filter_map(|line| line.split_whitespace().next()).collect();
+    assert!(crates.contains("tauri") && crates.contains("rusqlite"), "the tree looks wrong: {crates:?}");
+    for client in HTTP_CLIENTS {
+        assert!(!crates.contains(client), "{client} is in the app's dependency graph");
+    }
+}

@@ -1,6 +1,7 @@
 //! A practice in a fresh temporary folder, removed when the test ends.
 #![allow(dead_code, unused_imports)]
 
+pub mod fill;
 mod pdf;
 
 pub use pdf::{flat, pdf_image_count, pdf_text};

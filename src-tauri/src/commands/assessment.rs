@@ -21,9 +21,9 @@ pub async fn rename_assessment_dimension(
 #[tauri::command]
 pub async fn record_assessment_map(
     state: State<'_, AppState>,
-    input: AssessmentInput,
+    input: serde_json::Value,
 ) -> Result<AssessmentMap, ErrorView> {
-    state.with(|p| p.record_assessment_map(&input))
+    state.with(|p| p.record_assessment_map(&tenfold::input::decode::<AssessmentInput>("input", input)?))
 }
 
 #[tauri::command]

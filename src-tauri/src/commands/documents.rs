@@ -30,7 +30,7 @@ pub async fn preview_document(state: State<'_, AppState>, request: DocumentReque
 pub async fn export_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<ExportedFile, ErrorView> {
     state.with(|p| {
         let document = p.render_document(&request)?;
-        p.export_document(&document)
+        p.save_to_exports_folder(&document)
     })
 }
 

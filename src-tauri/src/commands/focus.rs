@@ -51,9 +51,9 @@ pub async fn update_focus_answer(
 pub async fn set_three_month_target(
     state: State<'_, AppState>,
     id: String,
-    target: Option<i64>,
+    target: serde_json::Value,
 ) -> Result<FocusArea, ErrorView> {
-    state.with(|p| p.set_three_month_target(&id, target))
+    state.with(|p| p.set_three_month_target(&id, tenfold::input::decode("target", target)?))
 }
 
 #[tauri::command]
@@ -67,8 +67,9 @@ pub async fn reinstate_focus_area(state: State<'_, AppState>, id: String) -> Res
 }
 
 #[tauri::command]
-pub async fn record_rating(state: State<'_, AppState>, input: RatingInput) -> Result<RatingEntry, ErrorView> {
-    state.with(|p| p.record_rating(&input))
+pub async fn record_rating(state: State<'_, AppState>, input: serde_json::Value) -> Result<RatingEntry, ErrorView> {
+    // Read through the core, so a rating sent as "7", 7.5 or null is refused naming `value`.
+    state.with(|p| p.record_rating(&tenfold::input::decode::<RatingInput>("input", input)?))
 }
 
 #[tauri::command]

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod assessment;
+pub mod backup;
 pub mod branding;
 pub mod clients;
 pub mod directives;
@@ -12,5 +13,7 @@ pub mod homework;
 pub mod letters;
 pub mod overview;
 pub mod sample;
+pub mod search;
 pub mod sessions;
+pub mod trash;
 pub mod values;

@@ -140,7 +140,7 @@ async fn edit_and_trash_and_restore() {
     let trashed = app.wait_for_text(&testid("trash-item"), "Jonas Berg").await;
     app.screenshot("trash").await;
     trashed
-        .find(fantoccini::Locator::Css(&testid("restore-client")))
+        .find(fantoccini::Locator::Css(&testid("restore-item")))
         .await
         .expect("a Restore button inside the trash item")
         .click()

@@ -7,6 +7,7 @@ import type {
   AssessmentInput,
   AssessmentMap,
   AttemptedSolution,
+  BackupInfo,
   BrandingInput,
   CoachProfile,
   Client,
@@ -36,13 +37,19 @@ import type {
   LetterTemplateInput,
   PersonInSystem,
   Placeholder,
+  PurgeReport,
   RatingEntry,
   RatingInput,
+  RecoveryOptions,
+  RestoreReport,
+  SearchResults,
   Session,
   SessionChange,
   SessionInput,
   SessionPrep,
   Settings,
+  TrashedItem,
+  TrashKind,
   ValueInput,
 } from './bindings';
 import { toErrorView } from './errors';
@@ -58,6 +65,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const about = () => call<About>('about');
 
 export const listClients = (status: ClientStatus | null = null) => call<Client[]>('list_clients', { status });
+
 export const listTrashedClients = () => call<Client[]>('list_trashed_clients');
 export const getClient = (id: string) => call<Client>('get_client', { id });
 export const createClient = (input: ClientInput) => call<Client>('create_client', { input });
@@ -172,3 +180,16 @@ export const getExportsFolder = () => call<ExportsFolder>('get_exports_folder');
 export const setExportsFolder = (path: string) => call<ExportsFolder>('set_exports_folder', { path });
 /** Opens the system's folder dialog; resolves with null when the coach cancels. */
 export const chooseExportsFolder = () => call<ExportsFolder | null>('choose_exports_folder');
+
+export const backUpNow = () => call<BackupInfo>('back_up_now');
+export const listBackups = () => call<BackupInfo[]>('list_backups');
+export const restoreBackup = (fileName: string) => call<RestoreReport>('restore_backup', { fileName });
+/** Null when the practice opened; otherwise what the recovery screen offers. */
+export const recoveryOptions = () => call<RecoveryOptions | null>('recovery_options');
+export const recoverFromBackup = (fileName: string) => call<RestoreReport>('recover_from_backup', { fileName });
+export const listTrash = () => call<TrashedItem[]>('list_trash');
+export const trashItem = (kind: TrashKind, id: string) => call<null>('trash_item', { kind, id });
+export const restoreItem = (kind: TrashKind, id: string) => call<null>('restore_item', { kind, id });
+export const purgeExpiredTrash = () => call<PurgeReport>('purge_expired_trash');
+
+export const search = (query: string) => call<SearchResults>('search', { query });

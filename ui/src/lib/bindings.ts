@@ -1,7 +1,7 @@
 // Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.
 // Do not edit by hand.
 
-export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render";
+export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render" | "damaged" | "read_only" | "disk_full";
 
 /**
  * What the UI receives when a command fails: `{kind, message, field?}`.
@@ -12,6 +12,110 @@ export type ErrorView = { kind: ErrorKind, message: string, field?: string, };
  * What the about screen shows: the version and where the coach's data lives.
  */
 export type About = { version: string, database_path: string, schema_version: number, };
+
+/**
+ * Why a backup was taken; part of its file name.
+ */
+export type BackupReason = "daily" | "changes" | "manual" | "before_restore";
+
+export type BackupInfo = { file_name: string, path: string, taken_at: string, reason: BackupReason, size_bytes: number, };
+
+/**
+ * What the recovery screen offers when the practice file cannot be read.
+ */
+export type RecoveryOptions = { database_path: string, 
+/**
+ * Why the file could not be opened, in words.
+ */
+problem: string, 
+/**
+ * The newest backup that passes its integrity check, if any.
+ */
+newest_good_backup: BackupInfo | null, 
+/**
+ * Every backup, newest first (older ones may be chosen too).
+ */
+backups: Array<BackupInfo>, };
+
+/**
+ * What a recovery or restore did, for the coach to read.
+ */
+export type RestoreReport = { restored_from: string, 
+/**
+ * Where the file that was replaced now is: a backup (restore) or the damaged file kept
+ * aside (recovery). `None` when there was no file to keep.
+ */
+previous_kept_at: string | null, };
+
+export type ImportReport = { 
+/**
+ * Rows imported per table.
+ */
+rows: { [key in string]: number }, clients: number, };
+
+/**
+ * What kind of record a hit is; the UI opens the matching screen.
+ */
+export type SearchKind = "client" | "focus_area" | "session" | "formulation" | "directive" | "homework";
+
+export type SearchHit = { kind: SearchKind, item_id: string, 
+/**
+ * The record's name: a client's name, an area's title, a session's date, a
+ * formulation's presenting problem, a directive's title, a homework item's text.
+ */
+title: string, 
+/**
+ * A few words around the match, with the matched words between `MATCH_START` and
+ * `MATCH_END`.
+ */
+snippet: string, 
+/**
+ * bm25 score: lower is a better match.
+ */
+score: number, };
+
+/**
+ * One client's hits of one kind, best first.
+ */
+export type SearchSection = { kind: SearchKind, hits: Array<SearchHit>, };
+
+/**
+ * One client's hits, by kind; kinds in order of their best hit.
+ */
+export type SearchGroup = { client_id: string, client_name: string, sections: Array<SearchSection>, };
+
+export type SearchResults = { 
+/**
+ * Clients in order of their best hit.
+ */
+groups: Array<SearchGroup>, 
+/**
+ * True when there were more hits than `MAX_HITS`.
+ */
+truncated: boolean, };
+
+export type TrashKind = "client" | "session" | "focus_area" | "rating" | "assessment_map" | "client_value" | "homework_item" | "formulation" | "directive";
+
+export type TrashedItem = { kind: TrashKind, id: string, client_id: string, client_name: string, 
+/**
+ * Which record this is, in a few words (a title, a date, a rating and its area).
+ */
+label: string, trashed_at: string, 
+/**
+ * From this instant on, purging removes it.
+ */
+purgeable_from: string, 
+/**
+ * True when it has been in the trash longer than the purge delay.
+ */
+purgeable: boolean, };
+
+export type PurgeReport = { 
+/**
+ * Records deleted for good, counting only those that were in the trash themselves (a
+ * purged client takes everything recorded for them along).
+ */
+removed: number, };
 
 export type Settings = { 
 /**

@@ -2,7 +2,7 @@
 // one shape: `{kind, message, field?}`.
 import type { ErrorKind, ErrorView } from './bindings';
 
-const KINDS: readonly ErrorKind[] = ['invalid', 'not_found', 'in_trash', 'storage'];
+const KINDS: readonly ErrorKind[] = ['invalid', 'not_found', 'in_trash', 'storage', 'damaged', 'read_only', 'disk_full'];
 
 function isKind(value: unknown): value is ErrorKind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
@@ -57,6 +57,12 @@ export function errorTitle(error: ErrorView): string {
   switch (error.kind) {
     case 'storage':
       return 'Tenfold could not reach your practice file';
+    case 'damaged':
+      return 'Your practice file is damaged';
+    case 'read_only':
+      return 'Tenfold cannot save in its data folder';
+    case 'disk_full':
+      return 'The disk is full';
     case 'not_found':
       return 'That is no longer here';
     case 'in_trash':

@@ -4,6 +4,7 @@
 export type ShortcutId =
   | 'new-client'
   | 'search'
+  | 'palette'
   | 'edit-client'
   | 'client-tab'
   | 'next-area'
@@ -34,6 +35,7 @@ export type Shortcut = {
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'new-client', combo: 'Mod+N', label: 'New client' },
   { id: 'search', combo: 'Mod+F', label: 'Search clients' },
+  { id: 'palette', combo: 'Mod+K', label: 'Search everything: names, notes, answers, homework' },
   { id: 'edit-client', combo: 'Mod+E', label: 'Edit the client on screen' },
   {
     id: 'client-tab',

@@ -1,0 +1,149 @@
+//! Search across everything a coach writes (the FTS5 index of `migrations/007_search.sql`),
+//! with results grouped by client and ranked by bm25.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::practice::Practice;
+
+/// What kind of record a hit is; the UI opens the matching screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKind {
+    Client,
+    FocusArea,
+    Session,
+    Formulation,
+    Directive,
+    Homework,
+}
+
+impl SearchKind {
+    fn parse(text: &str) -> rusqlite::Result<Self> {
+        Ok(match text {
+            "client" => SearchKind::Client,
+            "focus_area" => SearchKind::FocusArea,
+            "session" => SearchKind::Session,
+            "formulation" => SearchKind::Formulation,
+            "directive" => SearchKind::Directive,
+            "homework" => SearchKind::Homework,
+            other => return Err(crate::rows::bad_value("kind", other)),
+        })
+    }
+}
+
+/// Marks around the matched words in a snippet: private-use characters that nobody types,
+/// so the UI can highlight them without parsing HTML.
+pub const MATCH_START: char = '\u{E000}';
+pub const MATCH_END: char = '\u{E001}';
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    pub item_id: String,
+    /// The record's name: a client's name, an area's title, a session's date, a
+    /// formulation's presenting problem, a directive's title, a homework item's text.
+    pub title: String,
+    /// A few words around the match, with the matched words between `MATCH_START` and
+    /// `MATCH_END`.
+    pub snippet: String,
+    /// bm25 score: lower is a better match.
+    pub score: f64,
+}
+
+/// One client's hits of one kind, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SearchSection {
+    pub kind: SearchKind,
+    pub hits: Vec<SearchHit>,
+}
+
+/// One client's hits, by kind; kinds in order of their best hit.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SearchGroup {
+    pub client_id: String,
+    pub client_name: String,
+    pub sections: Vec<SearchSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SearchResults {
+    /// Clients in order of their best hit.
+    pub groups: Vec<SearchGroup>,
+    /// True when there were more hits than `MAX_HITS`.
+    pub truncated: bool,
+}
+
+pub const MAX_HITS: usize = 60;
+const MAX_QUERY_CHARS: usize = 200;
+/// A match in a title counts ten times one in the body.
+const TITLE_WEIGHT: f64 = 10.0;
+
+/// Turns what a person typed into an FTS5 query: each word must appear, as a prefix (so
+/// results come while typing). Quoting every word means no FTS5 syntax can be typed by
+/// accident: `AND`, `-`, `"` and `*` are just text.
+pub fn fts_query(typed: &str) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+impl Practice {
+    /// Searches the practice. Items in the trash, and everything of a client in the trash,
+    /// are left out.
+    pub fn search(&self, typed: &str) -> Result<SearchResults> {
+        if typed.chars().count() > MAX_QUERY_CHARS {
+            return Err(Error::invalid("query", format!("A search is at most {MAX_QUERY_CHARS} characters")));
+        }
+        let Some(query) = fts_query(typed) else {
+            return Ok(SearchResults { groups: Vec::new(), truncated: false });
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.kind, s.item_id, s.client_id, c.name, s.title,
+                    snippet(search_index, -1, ?2, ?3, '…', 12), bm25(search_index, ?4, 1.0) AS score
+             FROM search_index s JOIN client c ON c.id = s.client_id
+             WHERE search_index MATCH ?1 AND c.trashed_at IS NULL
+             ORDER BY score, s.rowid
+             LIMIT ?5",
+        )?;
+        let rows = stmt.query_map(
+            params![query, MATCH_START.to_string(), MATCH_END.to_string(), TITLE_WEIGHT, (MAX_HITS + 1) as i64],
+            |row| {
+                let hit = SearchHit {
+                    kind: SearchKind::parse(&row.get::<_, String>(0)?)?,
+                    item_id: row.get(1)?,
+                    title: row.get::<_, String>(4)?.trim().to_owned(),
+                    snippet: row.get(5)?,
+                    score: row.get(6)?,
+                };
+                Ok((row.get::<_, String>(2)?, row.get::<_, String>(3)?, hit))
+            },
+        )?;
+        let mut hits: Vec<(String, String, SearchHit)> = rows.collect::<rusqlite::Result<_>>()?;
+        let truncated = hits.len() > MAX_HITS;
+        hits.truncate(MAX_HITS);
+        // Hits arrive best first, so each group and section is placed by its best hit.
+        let mut groups: Vec<SearchGroup> = Vec::new();
+        for (client_id, client_name, hit) in hits {
+            let index = match groups.iter().position(|g| g.client_id == client_id) {
+                Some(index) => index,
+                None => {
+                    groups.push(SearchGroup { client_id, client_name, sections: Vec::new() });
+                    groups.len() - 1
+                }
+            };
+            let sections = &mut groups[index].sections;
+            match sections.iter_mut().find(|s| s.kind == hit.kind) {
+                Some(section) => section.hits.push(hit),
+                None => sections.push(SearchSection { kind: hit.kind, hits: vec![hit] }),
+            }
+        }
+        Ok(SearchResults { groups, truncated })
+    }
+}

@@ -1,0 +1,366 @@
+//! One table of bad inputs across the core and the command arguments. Each case must fail
+//! with a typed error (naming the field where there is one), and the practice must be
+//! exactly as it was before the case ran.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::fill;
+use serde_json::{json, Value};
+use tenfold::assessment::AssessmentInput;
+use tenfold::clients::ClientInput;
+use tenfold::focus::{FocusAnswer, RatingInput};
+use tenfold::homework::HomeworkInput;
+use tenfold::sessions::{SessionInput, SessionKind};
+use tenfold::trash::TrashKind;
+use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
+
+/// What a case must produce.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    Invalid(&'static str),
+    NotFound(&'static str),
+    Damaged,
+    DiskFull,
+}
+
+/// Ids in the practice every case runs against.
+struct Ids {
+    client: String,
+    area: String,
+    session: String,
+    other_session: String,
+}
+
+type Run = Box<dyn Fn(&mut Practice, &Ids) -> tenfold::Result<()>>;
+
+fn case(
+    name: &'static str,
+    expect: Expect,
+    run: impl Fn(&mut Practice, &Ids) -> tenfold::Result<()> + 'static,
+) -> (&'static str, Expect, Run) {
+    (name, expect, Box::new(run))
+}
+
+const MEGABYTE: usize = 1024 * 1024;
+const UNKNOWN_ID: &str = "01900000-0000-7000-8000-00000000dead";
+
+/// The rating command's argument as the UI sends it, with `value` replaced.
+fn rating_json(ids: &Ids, value: Value) -> Value {
+    json!({ "focus_area_id": ids.area, "session_id": null, "value": value, "note": "" })
+}
+
+fn record_rating_json(p: &mut Practice, arg: Value) -> tenfold::Result<()> {
+    let input: RatingInput = input::decode("input", arg)?;
+    p.record_rating(&input).map(drop)
+}
+
+fn session(ids: &Ids, held_on: &str, notes: String) -> SessionInput {
+    SessionInput {
+        client_id: ids.client.clone(),
+        held_on: held_on.into(),
+        kind: SessionKind::Strategy,
+        notes,
+        prep_checklist: vec![],
+    }
+}
+
+fn scores_json(third: Value) -> Value {
+    let mut scores: Vec<Value> = (1..=7).map(|d| json!({ "dimension": d, "score": 5, "note": "" })).collect();
+    scores[2]["score"] = third;
+    Value::Array(scores)
+}
+
+fn map_json(ids: &Ids, scores: Value) -> Value {
+    json!({ "client_id": ids.client, "note": "", "scores": scores })
+}
+
+fn record_map_json(p: &mut Practice, arg: Value) -> tenfold::Result<()> {
+    let input: AssessmentInput = input::decode("input", arg)?;
+    p.record_assessment_map(&input).map(drop)
+}
+
+fn export_of_two_clients() -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let p = Practice::open_in(dir.path()).unwrap();
+    p.create_client(&ClientInput::named("Ada")).unwrap();
+    p.create_client(&ClientInput::named("Grace")).unwrap();
+    p.export_document().unwrap()
+}
+
+/// Imports into a fresh empty practice (an import into the filled one is refused earlier,
+/// for not being empty, which is a case of its own).
+fn import_into_empty(document: Value) -> tenfold::Result<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Practice::open_in(dir.path()).unwrap();
+    let result = p.import_document(&document).map(drop);
+    assert_eq!(p.list_clients(None).unwrap().len(), 0, "a refused import left clients behind");
+    result
+}
+
+/// Opens a practice file that `damage` has spoiled; the spoiled file must stay as it was.
+fn open_damaged(damage: impl Fn(&Path)) -> tenfold::Result<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = {
+        let p = Practice::open_in(dir.path()).unwrap();
+        fill::fill_everything(&p);
+        p.path().to_path_buf()
+    };
+    damage(&path);
+    let bytes = fs::read(&path).unwrap();
+    let result = Practice::open(&path).map(drop);
+    assert_eq!(fs::read(&path).unwrap(), bytes, "opening wrote to a damaged file");
+    result
+}
+
+fn random_bytes(len: usize) -> Vec<u8> {
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect()
+}
+
+fn cases() -> Vec<(&'static str, Expect, Run)> {
+    use Expect::*;
+    vec![
+        // Ratings, through the core and as JSON the rating command receives.
+        case("rating 0", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, json!(0)))),
+        case("rating 11", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, json!(11)))),
+        case("rating -1", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, json!(-1)))),
+        case("rating 7.5", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, json!(7.5)))),
+        case("rating \"7\"", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, json!("7")))),
+        case("rating null", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, Value::Null))),
+        case("rating missing", Invalid("value"), |p, ids| {
+            let mut arg = rating_json(ids, json!(5));
+            arg.as_object_mut().unwrap().remove("value");
+            record_rating_json(p, arg)
+        }),
+        case("rating as a list", Invalid("input[0]"), |p, _| record_rating_json(p, json!([7]))),
+        case("rating 2^40", Invalid("value"), |p, ids| record_rating_json(p, rating_json(ids, json!(1_u64 << 40)))),
+        case("target 0", Invalid("three_month_target"), |p, ids| {
+            p.set_three_month_target(&ids.area, Some(0)).map(drop)
+        }),
+        case("target \"8\"", Invalid("target"), |p, ids| {
+            let target: Option<i64> = input::decode("target", json!("8"))?;
+            p.set_three_month_target(&ids.area, target).map(drop)
+        }),
+        case("map score 11", Invalid("scores.3"), |p, ids| record_map_json(p, map_json(ids, scores_json(json!(11))))),
+        case("map score \"5\"", Invalid("scores[2].score"), |p, ids| {
+            record_map_json(p, map_json(ids, scores_json(json!("5"))))
+        }),
+        case("map score null", Invalid("scores[2].score"), |p, ids| {
+            record_map_json(p, map_json(ids, scores_json(Value::Null)))
+        }),
+        case("map missing a dimension", Invalid("scores.7"), |p, ids| {
+            let mut scores = scores_json(json!(5));
+            scores.as_array_mut().unwrap().pop();
+            record_map_json(p, map_json(ids, scores))
+        }),
+        // Names.
+        case("empty name", Invalid("name"), |p, _| p.create_client(&ClientInput::named("")).map(drop)),
+        case("whitespace name", Invalid("name"), |p, _| p.create_client(&ClientInput::named(" \t\u{a0} ")).map(drop)),
+        case("1 MB name", Invalid("name"), |p, _| p.create_client(&ClientInput::named("n".repeat(MEGABYTE))).map(drop)),
+        case("two-line name", Invalid("name"), |p, _| p.create_client(&ClientInput::named("Ada\nByron")).map(drop)),
+        case("rename to empty", Invalid("name"), |p, ids| {
+            p.update_client(&ids.client, &ClientInput::named("  ")).map(drop)
+        }),
+        case("name as a number", Invalid("name"), |p, _| {
+            let input: ClientInput = input::decode("input", json!({ "name": 42 }))?;
+            p.create_client(&input).map(drop)
+        }),
+        case("empty area title", Invalid("title"), |p, ids| p.create_focus_area(&ids.client, "").map(drop)),
+        case("1 MB area title", Invalid("title"), |p, ids| {
+            p.rename_focus_area(&ids.area, &"t".repeat(MEGABYTE)).map(drop)
+        }),
+        case("empty homework", Invalid("text"), |p, ids| {
+            p.add_homework_item(&HomeworkInput {
+                client_id: ids.client.clone(),
+                text: "   ".into(),
+                ..Default::default()
+            })
+            .map(drop)
+        }),
+        case("bad email", Invalid("email"), |p, _| {
+            p.create_client(&ClientInput { email: "ada-at-example".into(), ..ClientInput::named("Ada") }).map(drop)
+        }),
+        // Long notes.
+        case("5 MB focus notes", Invalid("notes"), |p, ids| {
+            p.update_focus_answer(&ids.area, FocusAnswer::Notes, &"x".repeat(5 * MEGABYTE)).map(drop)
+        }),
+        case("5 MB session notes", Invalid("notes"), |p, ids| {
+            p.update_session_notes(&ids.session, &"x".repeat(5 * MEGABYTE)).map(drop)
+        }),
+        case("5 MB private notes", Invalid("private_notes"), |p, _| {
+            p.create_client(&ClientInput { private_notes: "x".repeat(5 * MEGABYTE), ..ClientInput::named("Ada") })
+                .map(drop)
+        }),
+        // Dates.
+        case("month 13", Invalid("held_on"), |p, ids| {
+            p.create_session(&session(ids, "2025-13-01", String::new())).map(drop)
+        }),
+        case("date in words", Invalid("held_on"), |p, ids| {
+            p.create_session(&session(ids, "yesterday", String::new())).map(drop)
+        }),
+        case("30 February", Invalid("started_on"), |p, _| {
+            p.create_client(&ClientInput { started_on: "2025-02-30".into(), ..ClientInput::named("Ada") }).map(drop)
+        }),
+        case("day-first date", Invalid("due_on"), |p, ids| {
+            p.add_homework_item(&HomeworkInput {
+                client_id: ids.client.clone(),
+                text: "Walk".into(),
+                due_on: "31/12/2025".into(),
+                ..Default::default()
+            })
+            .map(drop)
+        }),
+        case("bad instant", Invalid("taken_at"), |p, ids| {
+            let mut arg = rating_json(ids, json!(5));
+            arg["taken_at"] = json!("half past ten");
+            record_rating_json(p, arg)
+        }),
+        // Ids.
+        case("malformed client id", Invalid("client_id"), |p, _| p.create_focus_area("client-1", "Career").map(drop)),
+        case("unknown client id", NotFound("client"), |p, _| p.create_focus_area(UNKNOWN_ID, "Career").map(drop)),
+        case("malformed area id", Invalid("focus_area_id"), |p, _| p.focus_area("'; DROP TABLE client; --").map(drop)),
+        case("unknown area id", NotFound("focus area"), |p, ids| {
+            record_rating_json(p, json!({ "focus_area_id": UNKNOWN_ID, "value": 5, "session_id": ids.session }))
+        }),
+        case("another client's session", Invalid("session_id"), |p, ids| {
+            let mut arg = rating_json(ids, json!(5));
+            arg["session_id"] = json!(ids.other_session);
+            record_rating_json(p, arg)
+        }),
+        case("malformed id to trash", Invalid("id"), |p, _| p.trash_item(TrashKind::Rating, "7").map(drop)),
+        case("unknown id to restore", NotFound("homework item"), |p, _| {
+            p.restore_item(TrashKind::HomeworkItem, UNKNOWN_ID)
+        }),
+        case("restore what is not trashed", Invalid("id"), |p, ids| p.restore_item(TrashKind::FocusArea, &ids.area)),
+        case("search of 10 kB", Invalid("query"), |p, _| p.search(&"q".repeat(10_000)).map(drop)),
+        // Import files.
+        case("import into a practice with clients", Invalid("practice"), |p, _| {
+            p.import_document(&export_of_two_clients()).map(drop)
+        }),
+        case("import missing field", Invalid("tables"), |_, _| {
+            let mut document = export_of_two_clients();
+            document.as_object_mut().unwrap().remove("tables");
+            import_into_empty(document)
+        }),
+        case("import missing column", Invalid("tables.client[0].status"), |_, _| {
+            let mut document = export_of_two_clients();
+            document["tables"]["client"][0].as_object_mut().unwrap().remove("status");
+            import_into_empty(document)
+        }),
+        case("import extra field", Invalid("tables.client[1].shoe_size"), |_, _| {
+            let mut document = export_of_two_clients();
+            document["tables"]["client"][1]["shoe_size"] = json!(42);
+            import_into_empty(document)
+        }),
+        case("import wrong version", Invalid("format_version"), |_, _| {
+            let mut document = export_of_two_clients();
+            document["format_version"] = json!(0);
+            import_into_empty(document)
+        }),
+        case("import duplicate ids", Invalid("tables.client[1].id"), |_, _| {
+            let mut document = export_of_two_clients();
+            document["tables"]["client"][1]["id"] = document["tables"]["client"][0]["id"].clone();
+            import_into_empty(document)
+        }),
+        case("import a logo that is not an image", Invalid("tables.coach_profile[0]"), |_, _| {
+            let mut document = export_of_two_clients();
+            document["tables"]["coach_profile"][0]["logo"] = json!({ "base64": "JVBERi0xLjQ=" });
+            document["tables"]["coach_profile"][0]["logo_mime"] = json!("application/pdf");
+            import_into_empty(document)
+        }),
+        case("import a rating of 12", Invalid("tables.rating[0]"), |_, _| {
+            let source = tempfile::tempdir().unwrap();
+            let p = Practice::open_in(source.path()).unwrap();
+            fill::fill_everything(&p);
+            let mut document = p.export_document().unwrap();
+            document["tables"]["rating"][0]["value"] = json!(12);
+            import_into_empty(document)
+        }),
+        case("import bad base64", Invalid("tables.coach_profile[0].logo"), |_, _| {
+            let mut document = export_of_two_clients();
+            document["tables"]["coach_profile"][0]["logo"] = json!({ "base64": "not base64!" });
+            import_into_empty(document)
+        }),
+        // Backups and database files.
+        case("restore from random bytes", Invalid("backup"), |p, _| {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("random.sqlite3");
+            fs::write(&file, random_bytes(8192)).unwrap();
+            p.restore_backup(&file).map(drop)
+        }),
+        case("zero-byte database", Damaged, |_, _| open_damaged(|path| fs::write(path, b"").unwrap())),
+        case("truncated database", Damaged, |_, _| {
+            open_damaged(|path| {
+                let len = fs::metadata(path).unwrap().len();
+                fs::OpenOptions::new().write(true).open(path).unwrap().set_len(len / 3).unwrap();
+            })
+        }),
+        case("random-bytes database", Damaged, |_, _| {
+            open_damaged(|path| fs::write(path, random_bytes(64 * 1024)).unwrap())
+        }),
+        case("full disk", DiskFull, |p, _| {
+            p.limit_file_size_for_tests(p.page_count_for_tests());
+            let result =
+                p.create_client(&ClientInput { private_notes: "x".repeat(90_000), ..ClientInput::named("Big") });
+            p.limit_file_size_for_tests(1 << 30);
+            result.map(drop)
+        }),
+    ]
+}
+
+#[test]
+fn every_bad_input_gets_a_typed_error_and_leaves_the_practice_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut practice = Practice::open_in(dir.path()).unwrap();
+    let client = fill::fill_everything(&practice);
+    let other = practice.create_client(&ClientInput::named("Other Client")).unwrap();
+    let ids = Ids {
+        area: practice.list_focus_areas(&client, false).unwrap()[0].id.clone(),
+        session: practice.list_sessions(&client).unwrap()[0].id.clone(),
+        other_session: practice
+            .create_session(&SessionInput {
+                client_id: other.id.clone(),
+                held_on: "2025-05-05".into(),
+                kind: SessionKind::Values,
+                notes: String::new(),
+                prep_checklist: vec![],
+            })
+            .unwrap()
+            .id,
+        client,
+    };
+    let before = fill::table_contents(practice.path());
+    let cases = cases();
+    assert!(cases.len() >= 40, "the issue asks for at least 40 cases, there are {}", cases.len());
+
+    for (name, expect, run) in &cases {
+        let result = run(&mut practice, &ids);
+        let view = result.as_ref().err().map(ErrorView::from);
+        match (expect, result) {
+            (Expect::Invalid(field), Err(Error::Invalid { field: actual, message })) => {
+                assert_eq!(&actual, field, "{name}: wrong field ({message})");
+                assert!(!message.trim().is_empty(), "{name}: no message");
+                assert_eq!(view.unwrap().field.as_deref(), Some(*field), "{name}: the UI sees another field");
+            }
+            (Expect::NotFound(entity), Err(Error::NotFound { entity: actual, .. })) => {
+                assert_eq!(&actual, entity, "{name}");
+            }
+            (Expect::Damaged, Err(Error::Damaged { .. })) => assert_eq!(view.unwrap().kind, ErrorKind::Damaged),
+            (Expect::DiskFull, Err(Error::DiskFull)) => assert_eq!(view.unwrap().kind, ErrorKind::DiskFull),
+            (expect, other) => panic!("{name}: expected {expect:?}, got {other:?}"),
+        }
+        assert_eq!(fill::table_contents(practice.path()), before, "{name} changed the practice");
+    }
+    practice.check_integrity().unwrap();
+    println!("{} bad-input cases", cases.len());
+}

@@ -1,0 +1,187 @@
+//! The `tenfold` command-line companion, run as a real process.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::fill;
+use tenfold::store::DATA_DIR_ENV;
+use tenfold::Practice;
+
+fn tenfold(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tenfold")).env(DATA_DIR_ENV, data_dir).args(args).output().expect("run tenfold")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(output.status.code(), Some(code), "stdout: {}\nstderr: {}", text(&output.stdout), text(&output.stderr));
+}
+
+fn practice_in(dir: &Path) -> PathBuf {
+    let p = Practice::open_in(dir).unwrap();
+    fill::fill_everything(&p);
+    p.path().to_path_buf()
+}
+
+#[test]
+fn help_lists_every_command_and_the_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = tenfold(dir.path(), &["--help"]);
+    assert_exit(&output, 0);
+    let help = text(&output.stdout);
+    for command in ["backup", "backups", "restore", "export", "import", "check", "--data-dir", "Exit codes"] {
+        assert!(help.contains(command), "help does not mention {command}:\n{help}");
+    }
+    assert_exit(&tenfold(dir.path(), &["frobnicate"]), 2);
+    assert_exit(&tenfold(dir.path(), &["restore"]), 2);
+}
+
+#[test]
+fn backup_writes_a_checked_copy_into_the_backups_folder_or_another() {
+    let dir = tempfile::tempdir().unwrap();
+    practice_in(dir.path());
+    let output = tenfold(dir.path(), &["backup"]);
+    assert_exit(&output, 0);
+    let written = PathBuf::from(text(&output.stdout).trim());
+    assert_eq!(written.parent().unwrap(), dir.path().join("backups"));
+    tenfold::backup::require_intact(&written, true).unwrap();
+
+    let synced = tempfile::tempdir().unwrap();
+    let output = tenfold(dir.path(), &["backup", "--to", synced.path().to_str().unwrap()]);
+    assert_exit(&output, 0);
+    let written = PathBuf::from(text(&output.stdout).trim());
+    assert_eq!(written.parent().unwrap(), synced.path());
+    let copy = Practice::open(&written).unwrap();
+    assert_eq!(copy.list_clients(None).unwrap()[0].name, "Ada Byron");
+
+    let listed = text(&tenfold(dir.path(), &["backups"]).stdout);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+}
+
+#[test]
+fn the_data_dir_flag_wins_over_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    practice_in(dir.path());
+    let output = Command::new(env!("CARGO_BIN_EXE_tenfold"))
+        .env(DATA_DIR_ENV, other.path())
+        .args(["--data-dir", dir.path().to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(text(&output.stdout).contains(dir.path().to_str().unwrap()));
+}
+
+#[test]
+fn export_then_import_into_another_folder_gives_the_same_practice() {
+    let source = tempfile::tempdir().unwrap();
+    let source_db = practice_in(source.path());
+    let file = source.path().join("export.json");
+    assert_exit(&tenfold(source.path(), &["export", file.to_str().unwrap()]), 0);
+
+    let target = tempfile::tempdir().unwrap();
+    let output = tenfold(target.path(), &["import", file.to_str().unwrap()]);
+    assert_exit(&output, 0);
+    assert!(text(&output.stdout).contains("imported 1 clients"));
+    let target_db = target.path().join(tenfold::store::DATABASE_FILE);
+    assert_eq!(fill::table_contents(&source_db), fill::table_contents(&target_db));
+
+    // A second import would mix two practices: refused, naming why, nothing changed.
+    let output = tenfold(target.path(), &["import", file.to_str().unwrap()]);
+    assert_exit(&output, 1);
+    assert!(text(&output.stderr).contains("empty practice"), "{}", text(&output.stderr));
+    assert_eq!(fill::table_contents(&source_db), fill::table_contents(&target_db));
+}
+
+#[test]
+fn commands_on_a_missing_practice_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = tenfold(dir.path(), &["export", dir.path().join("x.json").to_str().unwrap()]);
+    assert_exit(&output, 1);
+    assert!(text(&output.stderr).contains("no practice"), "{}", text(&output.stderr));
+    assert!(!dir.path().join(tenfold::store::DATABASE_FILE).exists(), "export must not create a practice");
+}
+
+#[test]
+fn check_finds_damage_and_restore_recovers_keeping_the_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = practice_in(dir.path());
+    assert_exit(&tenfold(dir.path(), &["check"]), 0);
+    let backup = PathBuf::from(text(&tenfold(dir.path(), &["backup"]).stdout).trim());
+
+    fs::write(&db, b"").unwrap();
+    let output = tenfold(dir.path(), &["check"]);
+    assert_exit(&output, 3);
+    assert!(text(&output.stderr).contains("damaged"), "{}", text(&output.stderr));
+    assert_eq!(fs::metadata(&db).unwrap().len(), 0, "check must not write to the damaged file");
+
+    let output = tenfold(dir.path(), &["restore", backup.to_str().unwrap()]);
+    assert_exit(&output, 0);
+    assert!(text(&output.stdout).contains(".damaged-"), "{}", text(&output.stdout));
+    assert_exit(&tenfold(dir.path(), &["check"]), 0);
+    assert_eq!(Practice::open(&db).unwrap().list_clients(None).unwrap()[0].name, "Ada Byron");
+}
+
+#[test]
+fn restore_over_a_healthy_practice_backs_it_up_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = practice_in(dir.path());
+    let backup = PathBuf::from(text(&tenfold(dir.path(), &["backup"]).stdout).trim());
+    Practice::open(&db).unwrap().create_client(&tenfold::clients::ClientInput::named("Later Client")).unwrap();
+    let output = tenfold(dir.path(), &["restore", backup.to_str().unwrap()]);
+    assert_exit(&output, 0);
+    assert!(text(&output.stdout).contains("before-restore"), "{}", text(&output.stdout));
+    assert_eq!(Practice::open(&db).unwrap().list_clients(None).unwrap().len(), 1);
+    let output = tenfold(dir.path(), &["restore", dir.path().join("nope.sqlite3").to_str().unwrap()]);
+    assert_exit(&output, 1);
+}
+
+/// Runs `tenfold` as an unprivileged user when the tests run as root (as in CI containers),
+/// because root may write into a folder whose permissions say read-only.
+fn tenfold_as_unprivileged(data_dir: &Path, args: &[&str], scratch: &Path) -> Option<Output> {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = Command::new("id").arg("-u").output().map(|o| text(&o.stdout).trim() == "0").unwrap_or(false);
+    if !is_root {
+        return Some(tenfold(data_dir, args));
+    }
+    let binary = scratch.join("tenfold");
+    fs::copy(env!("CARGO_BIN_EXE_tenfold"), &binary).unwrap();
+    fs::set_permissions(scratch, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&binary)
+        .args(["--data-dir", data_dir.to_str().unwrap()])
+        .args(args)
+        .output()
+        .ok()
+}
+
+#[test]
+fn a_read_only_data_folder_is_a_clear_error_and_loses_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = tempfile::tempdir().unwrap();
+    let data = scratch.path().join("data");
+    let db = practice_in(&data);
+    let before = fill::table_contents(&db);
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o444)).unwrap();
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o555)).unwrap();
+
+    let import_file = scratch.path().join("in.json");
+    fs::write(&import_file, "{}").unwrap();
+    fs::set_permissions(&import_file, fs::Permissions::from_mode(0o644)).unwrap();
+    for args in [vec!["backup"], vec!["import", import_file.to_str().unwrap()]] {
+        let output = tenfold_as_unprivileged(&data, &args, scratch.path()).expect("setpriv runs");
+        assert_exit(&output, 4);
+        assert!(text(&output.stderr).contains("cannot write"), "{args:?}: {}", text(&output.stderr));
+    }
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(fill::table_contents(&db), before);
+}

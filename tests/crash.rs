@@ -1,0 +1,122 @@
+//! Acknowledged saves survive a hard kill. A child process saves in a loop and prints the
+//! number of each save only after the core returned from it (as the app shows "Saved" only
+//! then); the test kills it with SIGKILL at a random moment, again and again, and after each
+//! kill checks that every acknowledged save is in the file and the file passes
+//! `integrity_check`.
+//!
+//! The child is this same test binary, started with an environment variable that turns
+//! `crash_child` from a no-op into the save loop.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tenfold::clients::ClientInput;
+use tenfold::focus::FocusAnswer;
+use tenfold::Practice;
+
+const CHILD_DIR_ENV: &str = "TENFOLD_CRASH_CHILD_DIR";
+const KILLS: usize = 200;
+
+#[test]
+#[ignore = "the child process of acknowledged_saves_survive_sigkill; does nothing when run alone"]
+fn crash_child() {
+    let Some(dir) = std::env::var_os(CHILD_DIR_ENV) else { return };
+    let p = Practice::open_in(&dir).expect("child opens the practice");
+    let first = p.list_clients(None).unwrap().len();
+    let keeper = match p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Keeper") {
+        Some(client) => client,
+        None => p.create_client(&ClientInput::named("Keeper")).unwrap(),
+    };
+    let area = match p.list_focus_areas(&keeper.id, false).unwrap().into_iter().next() {
+        Some(area) => area,
+        None => p.create_focus_area(&keeper.id, "Autosaved").unwrap(),
+    };
+    // Tells the parent the file is open, so its kill lands among the saves, not during start-up.
+    // (The test harness may have printed "test crash_child ... " on the same line.)
+    println!("ready");
+    for n in first.. {
+        // Two kinds of save: a new record, and the autosave of a growing answer.
+        p.create_client(&ClientInput::named(format!("Save {n:06}"))).unwrap();
+        p.update_focus_answer(&area.id, FocusAnswer::Notes, &format!("autosave {n:06}")).unwrap();
+        println!("ack {n}");
+    }
+}
+
+/// A small xorshift generator: random kill moments without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+fn acknowledged(stdout: &str) -> Vec<usize> {
+    stdout.lines().filter_map(|l| l.strip_prefix("ack ")).filter_map(|n| n.trim().parse().ok()).collect()
+}
+
+fn check_after_kill(dir: &Path, acked: &[usize]) {
+    let p = Practice::open_in(dir).expect("the practice opens after a kill");
+    p.check_integrity().expect("integrity_check is ok after a kill");
+    let names: std::collections::HashSet<String> = p.list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    for n in acked {
+        assert!(names.contains(&format!("Save {n:06}")), "acknowledged save {n} is missing");
+    }
+    if let Some(last) = acked.iter().max() {
+        let keeper = p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Keeper").unwrap();
+        let notes = p.list_focus_areas(&keeper.id, false).unwrap()[0].notes.clone();
+        let saved: usize = notes.trim_start_matches("autosave ").parse().unwrap();
+        assert!(saved >= *last, "the answer went back from save {last} to {saved}");
+    }
+}
+
+#[test]
+fn acknowledged_saves_survive_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
+    let mut rng = Rng(seed | 1);
+    let started = Instant::now();
+    let mut all_acked: Vec<usize> = Vec::new();
+    let mut kills_after_saves = 0;
+    for round in 0..KILLS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(CHILD_DIR_ENV, dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        // One kill in ten lands while the child is still opening the file; the rest wait for
+        // it to say it is saving, however slow the machine is to start a process.
+        if rng.below(10) > 0 {
+            let mut line = String::new();
+            while stdout.read_line(&mut line).unwrap() > 0 && !line.trim_end().ends_with("ready") {
+                line.clear();
+            }
+        }
+        std::thread::sleep(Duration::from_millis(rng.below(40)));
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        let mut stdout_rest = String::new();
+        stdout.read_to_string(&mut stdout_rest).unwrap();
+        let stdout = stdout_rest;
+        let acked = acknowledged(&stdout);
+        if !acked.is_empty() {
+            kills_after_saves += 1;
+        }
+        all_acked.extend(acked);
+        check_after_kill(dir.path(), &all_acked);
+        assert!(started.elapsed() < Duration::from_secs(240), "too slow: {round} rounds");
+    }
+    println!(
+        "{KILLS} SIGKILLs ({kills_after_saves} after at least one save), {} acknowledged saves, all present; seed {seed}",
+        all_acked.len()
+    );
+    assert!(kills_after_saves >= KILLS / 2, "most kills should land after saves began: {kills_after_saves}");
+}

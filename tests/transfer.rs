@@ -1,0 +1,186 @@
+//! Export of the whole practice as JSON, and import into an empty practice.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::fill::{self, LOGO};
+use common::{assert_invalid, TempPractice};
+use rusqlite::Connection;
+use serde_json::{json, Value};
+use tenfold::transfer::{FORMAT_NAME, FORMAT_VERSION};
+
+fn exported(p: &TempPractice) -> Value {
+    p.export_document().unwrap()
+}
+
+/// The tables and columns of the schema, read independently of the export code.
+fn schema_columns(p: &TempPractice) -> BTreeSet<(String, String)> {
+    let conn = Connection::open(p.path()).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+               AND NOT EXISTS (SELECT 1 FROM sqlite_master v
+                               WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE v.name || '\\_%' ESCAPE '\\')",
+        )
+        .unwrap();
+    stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn the_export_covers_every_table_and_column_of_the_schema() {
+    let p = TempPractice::new();
+    fill::fill_everything(&p);
+    let document = exported(&p);
+    let tables = document["tables"].as_object().unwrap();
+    let mut covered = BTreeSet::new();
+    for (table, rows) in tables {
+        let rows = rows.as_array().unwrap();
+        // Every table has a row in the fixture, so every column is really exported and
+        // imported by the round trip below. A new table needs a row in tests/common/fill.rs.
+        assert!(!rows.is_empty(), "the fixture has no row in {table}: add one to tests/common/fill.rs");
+        for column in rows[0].as_object().unwrap().keys() {
+            covered.insert((table.clone(), column.clone()));
+        }
+    }
+    assert_eq!(covered, schema_columns(&p), "export and schema differ");
+}
+
+#[test]
+fn the_envelope_names_the_format_and_versions() {
+    let p = TempPractice::new();
+    let document = exported(&p);
+    assert_eq!(document["format"], FORMAT_NAME);
+    assert_eq!(document["format_version"], FORMAT_VERSION);
+    assert_eq!(document["schema_version"], tenfold::store::latest_schema_version() as u64);
+    assert!(document["exported_at"].as_str().unwrap().ends_with('Z'));
+}
+
+#[test]
+fn the_logo_travels_as_base64_bytes() {
+    let p = TempPractice::new();
+    fill::fill_everything(&p);
+    let document = exported(&p);
+    let logo = &document["tables"]["coach_profile"][0]["logo"]["base64"];
+    use base64::Engine as _;
+    assert_eq!(base64::engine::general_purpose::STANDARD.decode(logo.as_str().unwrap()).unwrap(), LOGO);
+}
+
+#[test]
+fn export_then_import_gives_identical_content() {
+    let source = TempPractice::new();
+    fill::fill_everything(&source);
+    let file = source.dir.path().join("practice.json");
+    source.export_to_file(&file).unwrap();
+
+    let mut target = TempPractice::new();
+    let report = target.practice.import_file(&file).unwrap();
+    assert_eq!(report.clients, 1);
+    assert_eq!(fill::table_contents(source.path()), fill::table_contents(target.path()));
+    // The imported practice works and is searchable like any other.
+    assert_eq!(target.list_clients(None).unwrap()[0].name, "Ada Byron");
+    let target = target.reopen();
+    target.check_integrity().unwrap();
+}
+
+/// An export of a fresh practice with one client, as JSON to be broken by each test.
+fn small_export() -> Value {
+    let p = TempPractice::new();
+    p.add_client("Ada Byron");
+    p.add_client("Grace Hopper");
+    exported(&p)
+}
+
+#[track_caller]
+fn assert_import_refused(document: Value, field: &str) {
+    let mut target = TempPractice::new();
+    let before = fill::table_contents(target.path());
+    assert_invalid(target.practice.import_document(&document), field);
+    assert_eq!(fill::table_contents(target.path()), before, "a refused import changed the practice");
+}
+
+#[test]
+fn a_missing_envelope_field_is_named() {
+    let mut document = small_export();
+    document.as_object_mut().unwrap().remove("schema_version");
+    assert_import_refused(document, "schema_version");
+}
+
+#[test]
+fn a_missing_column_is_named_with_its_row() {
+    let mut document = small_export();
+    document["tables"]["client"][1].as_object_mut().unwrap().remove("name");
+    assert_import_refused(document, "tables.client[1].name");
+}
+
+#[test]
+fn a_missing_table_is_named() {
+    let mut document = small_export();
+    document["tables"].as_object_mut().unwrap().remove("session");
+    assert_import_refused(document, "tables.session");
+}
+
+#[test]
+fn an_extra_field_is_named() {
+    let mut document = small_export();
+    document["comment"] = json!("hello");
+    assert_import_refused(document, "comment");
+    let mut document = small_export();
+    document["tables"]["client"][0]["nickname"] = json!("Ada");
+    assert_import_refused(document, "tables.client[0].nickname");
+    let mut document = small_export();
+    document["tables"]["spaceships"] = json!([]);
+    assert_import_refused(document, "tables.spaceships");
+}
+
+#[test]
+fn a_wrong_version_is_refused() {
+    let mut document = small_export();
+    document["format_version"] = json!(FORMAT_VERSION + 1);
+    assert_import_refused(document, "format_version");
+    let mut document = small_export();
+    document["schema_version"] = json!(9999);
+    assert_import_refused(document, "schema_version");
+    let mut document = small_export();
+    document["format"] = json!("someone-elses-format");
+    assert_import_refused(document, "format");
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let mut document = small_export();
+    let id = document["tables"]["client"][0]["id"].clone();
+    document["tables"]["client"][1]["id"] = id;
+    assert_import_refused(document, "tables.client[1].id");
+}
+
+#[test]
+fn a_row_that_breaks_a_rule_or_a_reference_is_refused() {
+    let mut document = small_export();
+    document["tables"]["client"][0]["name"] = json!("   ");
+    assert_import_refused(document, "tables.client[0]");
+    let mut document = small_export();
+    document["tables"]["session"] = json!([{
+        "id": "01900000-0000-7000-8000-00000000abcd", "client_id": "01900000-0000-7000-8000-00000000ffff",
+        "held_on": "2025-01-01", "kind": "strategy", "prep_checklist": "[]", "notes": "",
+        "created_at": "2025-01-01T00:00:00.000Z", "updated_at": "2025-01-01T00:00:00.000Z", "trashed_at": null
+    }]);
+    assert_import_refused(document, "tables.session");
+}
+
+#[test]
+fn import_goes_only_into_an_empty_practice() {
+    let document = small_export();
+    let mut target = TempPractice::new();
+    target.add_client("Already here");
+    assert_invalid(target.practice.import_document(&document), "practice");
+    assert_eq!(target.list_clients(None).unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_that_is_not_json_is_refused() {
+    let mut target = TempPractice::new();
+    assert_invalid(target.practice.import_text("{ not json"), "file");
+    assert_invalid(target.practice.import_text("[1, 2, 3]"), "file");
+}

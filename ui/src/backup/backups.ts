@@ -1,0 +1,21 @@
+// Words for backups: their reason and size, in the coach's terms.
+import type { BackupInfo, BackupReason } from '../lib/bindings';
+
+export const REASON_LABELS: Record<BackupReason, string> = {
+  daily: 'Daily',
+  changes: 'After changes',
+  manual: 'Backed up by you',
+  before_restore: 'Taken before a restore',
+};
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "12 Mar 2026, 09:30 · Daily · 2.4 MB" */
+export function describeBackup(backup: BackupInfo): string {
+  return `${when.format(new Date(backup.taken_at))} · ${REASON_LABELS[backup.reason]} · ${formatSize(backup.size_bytes)}`;
+}

@@ -1,0 +1,26 @@
+// Words and order for the trash screen.
+import type { TrashedItem, TrashKind } from '../lib/bindings';
+
+export const TRASH_KIND_LABELS: Record<TrashKind, string> = {
+  client: 'Client',
+  session: 'Session',
+  focus_area: 'Focus area',
+  rating: 'Rating',
+  assessment_map: 'Assessment Map',
+  client_value: 'Value',
+  homework_item: 'Homework',
+  formulation: 'Formulation',
+  directive: 'Directive',
+};
+
+/** How many items the coach may delete for good (in the trash more than 30 days). */
+export function purgeableCount(items: readonly TrashedItem[]): number {
+  return items.filter((i) => i.purgeable).length;
+}
+
+/** A line saying what restoring needs first, when the item's client is in the trash too. */
+export function blockedBy(item: TrashedItem, items: readonly TrashedItem[]): string | null {
+  if (item.kind === 'client') return null;
+  const clientTrashed = items.some((i) => i.kind === 'client' && i.id === item.client_id);
+  return clientTrashed ? `Restore ${item.client_name} first` : null;
+}
