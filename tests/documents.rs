@@ -11,6 +11,7 @@ use tenfold::clients::{Client, ClientInput};
 use tenfold::directives::DirectiveInput;
 use tenfold::documents::DocumentRequest;
 use tenfold::focus::RatingInput;
+use tenfold::formulation::{AttemptedSolution, FormulationText};
 use tenfold::homework::HomeworkInput;
 use tenfold::sessions::{Session, SessionInput, SessionKind};
 use tenfold::Error;
@@ -78,6 +79,25 @@ fn directive(practice: &TempPractice, client: &Client, title: &str, instructions
         })
         .expect("directive")
         .id
+}
+
+fn formulation(practice: &TempPractice, client: &Client, problem: &str) -> String {
+    let f = practice.start_formulation(&client.id).expect("formulation");
+    practice.update_formulation_text(&f.id, FormulationText::PresentingProblem, problem).expect("problem");
+    practice
+        .update_formulation_text(&f.id, FormulationText::Hypothesis, "Rescuing keeps her needed.")
+        .expect("hypothesis");
+    practice
+        .update_attempted_solutions(
+            &f.id,
+            &[AttemptedSolution {
+                who: "Her manager".into(),
+                what: "Reassigning tasks".into(),
+                how_it_went: "Picked up again".into(),
+            }],
+        )
+        .expect("solutions");
+    f.id
 }
 
 fn rated_client(practice: &TempPractice, name: &str) -> Client {
@@ -213,6 +233,30 @@ fn progress_report_lists_each_area_with_its_ratings_and_the_latest_map() {
 }
 
 #[test]
+fn the_formulation_summary_is_marked_confidential_and_holds_every_answer() {
+    let practice = TempPractice::new();
+    let sam = client(&practice, "Samantha Reyes", "Sam");
+    let id = formulation(&practice, &sam, "I keep saying yes and then resent it.");
+    let document =
+        practice.render_document(&DocumentRequest::FormulationSummary { formulation_id: id }).expect("summary");
+    let text = flat(&pdf_text(&document.pdf));
+    assert!(text.contains("Confidential. The coach's working notes, not for the client."), "{text}");
+    assert!(text.contains("Confidential: coach's notes, not for the client"), "every page's footer: {text}");
+    for part in [
+        "Samantha Reyes",
+        "Version 1",
+        "I keep saying yes and then resent it.",
+        "Her manager",
+        "Reassigning tasks",
+        "Picked up again",
+        "Rescuing keeps her needed.",
+        "Not written yet.",
+    ] {
+        assert!(text.contains(part), "{part:?} missing: {text}");
+    }
+}
+
+#[test]
 fn a_name_full_of_typst_syntax_prints_literally_in_every_document() {
     let practice = TempPractice::new();
     brand(&practice);
@@ -220,11 +264,13 @@ fn a_name_full_of_typst_syntax_prints_literally_in_every_document() {
     let session = session(&practice, &client);
     homework(&practice, &session, INJECTION, false, "");
     let directive_id = directive(&practice, &client, INJECTION, INJECTION, "why");
+    let formulation_id = formulation(&practice, &client, INJECTION);
 
     for request in [
         letter(&session),
         DocumentRequest::DirectiveSheet { directive_id },
         DocumentRequest::ProgressReport { client_id: client.id.clone() },
+        DocumentRequest::FormulationSummary { formulation_id },
     ] {
         let document = practice.render_document(&request).unwrap_or_else(|e| panic!("{request:?} renders: {e}"));
         let text = flat(&pdf_text(&document.pdf));

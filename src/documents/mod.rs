@@ -5,6 +5,7 @@
 
 mod dates;
 mod directive_sheet;
+mod formulation_summary;
 mod homework_letter;
 mod progress_report;
 
@@ -39,6 +40,10 @@ pub enum DocumentRequest {
     ProgressReport {
         client_id: String,
     },
+    /// One version of a client's case formulation, for the coach's own files.
+    FormulationSummary {
+        formulation_id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -47,6 +52,7 @@ pub enum DocumentKind {
     HomeworkLetter,
     DirectiveSheet,
     ProgressReport,
+    FormulationSummary,
 }
 
 impl DocumentKind {
@@ -56,13 +62,19 @@ impl DocumentKind {
             DocumentKind::HomeworkLetter => "Homework letter",
             DocumentKind::DirectiveSheet => "Directive",
             DocumentKind::ProgressReport => "Progress report",
+            DocumentKind::FormulationSummary => "Case formulation (confidential)",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [DocumentKind::HomeworkLetter, DocumentKind::DirectiveSheet, DocumentKind::ProgressReport]
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+        [
+            DocumentKind::HomeworkLetter,
+            DocumentKind::DirectiveSheet,
+            DocumentKind::ProgressReport,
+            DocumentKind::FormulationSummary,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -70,6 +82,7 @@ impl DocumentKind {
             DocumentKind::HomeworkLetter => "homework_letter",
             DocumentKind::DirectiveSheet => "directive_sheet",
             DocumentKind::ProgressReport => "progress_report",
+            DocumentKind::FormulationSummary => "formulation_summary",
         }
     }
 }
@@ -128,6 +141,7 @@ impl Practice {
             }
             DocumentRequest::DirectiveSheet { directive_id } => self.prepare_directive_sheet(directive_id),
             DocumentRequest::ProgressReport { client_id } => self.prepare_progress_report(client_id),
+            DocumentRequest::FormulationSummary { formulation_id } => self.prepare_formulation_summary(formulation_id),
         }
     }
 

@@ -17,6 +17,7 @@ describe('document helpers', () => {
     expect(sourceIdOf({ kind: 'homework_letter', session_id: 's1' })).toBe('s1');
     expect(sourceIdOf({ kind: 'directive_sheet', directive_id: 'd1' })).toBe('d1');
     expect(sourceIdOf({ kind: 'progress_report', client_id: 'c1' })).toBe('c1');
+    expect(sourceIdOf({ kind: 'formulation_summary', formulation_id: 'f1' })).toBe('f1');
   });
 
   it('picks the newest export of the right kind', () => {

@@ -11,6 +11,8 @@ export function sourceIdOf(request: DocumentRequest): string {
       return request.directive_id;
     case 'progress_report':
       return request.client_id;
+    case 'formulation_summary':
+      return request.formulation_id;
   }
 }
 

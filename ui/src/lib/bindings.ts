@@ -461,9 +461,9 @@ export type Placeholder = { name: string, meaning: string, };
 /**
  * Which document to make, and from what.
  */
-export type DocumentRequest = { "kind": "homework_letter", session_id: string, template_id?: string, due_on?: string, } | { "kind": "directive_sheet", directive_id: string, } | { "kind": "progress_report", client_id: string, };
+export type DocumentRequest = { "kind": "homework_letter", session_id: string, template_id?: string, due_on?: string, } | { "kind": "directive_sheet", directive_id: string, } | { "kind": "progress_report", client_id: string, } | { "kind": "formulation_summary", formulation_id: string, };
 
-export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report";
+export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report" | "formulation_summary";
 
 /**
  * The letter as plain text, for pasting into an e-mail.

@@ -1,0 +1,114 @@
+//! Documents through the real app: a homework letter exported with one click into the exports
+//! folder set in Settings, and a directive sheet printed from its card, both read back with
+//! pdftotext.
+
+use std::path::Path;
+use std::process::Command;
+
+use tenfold::branding::BrandingInput;
+use tenfold::clients::ClientInput;
+use tenfold::directives::DirectiveInput;
+use tenfold::Practice;
+use tenfold_e2e::flows::{attr, find_in, open_client, open_tab, start_session};
+use tenfold_e2e::{testid, App};
+
+const CLIENT: &str = "Samantha Reyes";
+
+fn pdf_text(path: &Path) -> String {
+    let output = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8(output.stdout).expect("UTF-8").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn seeded_practice(data: &Path) -> String {
+    let practice = Practice::open_in(data).unwrap();
+    practice
+        .update_branding(&BrandingInput {
+            coach_name: "Jordan Avery".into(),
+            sign_off: "Warm regards,".into(),
+            ..BrandingInput::default()
+        })
+        .unwrap();
+    practice.create_client(&ClientInput { preferred_name: "Sam".into(), ..ClientInput::named(CLIENT) }).unwrap().id
+}
+
+/// Clicks the export button of the document block of `kind` and returns the saved file's path.
+async fn export(app: &App, kind: &str) -> String {
+    let block = app.wait_for(&format!(r#"[data-testid="document-actions"][data-kind="{kind}"]"#)).await;
+    find_in(&block, &testid("export-document")).await.expect("an export button").click().await.unwrap();
+    let result = app.wait_for(&format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#)).await;
+    attr(&result, "data-path").await.expect("the saved file's path")
+}
+
+#[tokio::test]
+async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
+    let data = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    seeded_practice(data.path());
+
+    let app = App::launch(data.path()).await;
+    // The exports folder is chosen in Settings, as a coach would.
+    app.click_testid("open-settings").await;
+    app.fill("exports-folder", exports.path().to_str().unwrap()).await;
+    app.press(&['\u{E007}']).await; // Enter
+    app.wait_for_text("#exports-folder-help", "Exports will go here").await;
+    app.click_testid("close-settings").await;
+
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "session").await;
+    start_session(&app, "strategy", &chrono::Local::now().date_naive().to_string()).await;
+    for text in ["Review the three focus areas", "Two next steps for each area"] {
+        app.fill("new-homework-text", text).await;
+        app.click_testid("add-homework").await;
+        app.wait_for_text(&testid("homework-text"), text).await;
+    }
+
+    let path = export(&app, "homework_letter").await;
+    assert!(path.starts_with(exports.path().join(CLIENT).to_str().unwrap()), "saved in the client's folder: {path}");
+    let text = pdf_text(Path::new(&path));
+    assert!(text.contains("Dear Sam,"), "{text}");
+    assert!(text.contains(CLIENT), "{text}");
+    assert!(text.contains("1. Review the three focus areas 2. Two next steps for each area"), "{text}");
+    assert!(text.contains("Warm regards, Jordan Avery"), "{text}");
+
+    // A second click never replaces the first file.
+    let second = export(&app, "homework_letter").await;
+    assert_ne!(second, path);
+    assert!(Path::new(&path).exists() && Path::new(&second).exists());
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_directive_sheet_prints_the_instructions_but_never_the_rationale() {
+    let data = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    let client_id = seeded_practice(data.path());
+    {
+        let practice = Practice::open_in(data.path()).unwrap();
+        practice.set_exports_folder(exports.path().to_str().unwrap()).unwrap();
+        practice
+            .create_directive(&DirectiveInput {
+                client_id,
+                title: "The worry appointment".into(),
+                instructions: "Set a timer for ten minutes each evening and worry on purpose.".into(),
+                timing: "Every evening at seven".into(),
+                report_back: "Which evenings felt long".into(),
+                rationale: "Prescribing the symptom takes away its surprise.".into(),
+                ..DirectiveInput::default()
+            })
+            .unwrap();
+    }
+
+    let app = App::launch(data.path()).await;
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "directives").await;
+    let item = app.wait_for(&testid("directive-item")).await;
+    find_in(&item, "button[aria-expanded]").await.expect("the card's header").click().await.unwrap();
+
+    let path = export(&app, "directive_sheet").await;
+    let text = pdf_text(Path::new(&path));
+    assert!(text.contains("The worry appointment"), "{text}");
+    assert!(text.contains("Set a timer for ten minutes each evening and worry on purpose."), "{text}");
+    assert!(!text.contains("Prescribing"), "the rationale reached the client's sheet: {text}");
+    app.quit().await;
+}
