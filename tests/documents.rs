@@ -138,7 +138,9 @@ fn homework_letter_has_the_greeting_every_item_in_order_the_due_date_and_the_sig
     homework(&practice, &session, "Note one or two next steps for each area", false, "2026-11-30");
 
     let document = practice.render_document(&letter(&session)).expect("letter renders");
-    let text = flat(&pdf_text(&document.pdf));
+    let raw = pdf_text(&document.pdf);
+    assert!(raw.contains("Dear Sam,\n"), "the greeting is a paragraph of its own: {raw}");
+    let text = flat(&raw);
 
     assert!(text.contains("Dear Sam,"), "greeting by preferred name: {text}");
     assert!(text.contains("Samantha Reyes"), "full name on the letter: {text}");

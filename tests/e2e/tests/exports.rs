@@ -34,8 +34,21 @@ fn seeded_practice(data: &Path) -> String {
 
 /// Clicks the export button of the document block of `kind` and returns the saved file's path.
 async fn export(app: &App, kind: &str) -> String {
-    let block = app.wait_for(&format!(r#"[data-testid="document-actions"][data-kind="{kind}"]"#)).await;
-    find_in(&block, &testid("export-document")).await.expect("an export button").click().await.unwrap();
+    let css = format!(r#"[data-testid="document-actions"][data-kind="{kind}"] [data-testid="export-document"]"#);
+    let button = app
+        .wait_until("an enabled export button", async || {
+            let button = app.try_find(&css).await?;
+            attr(&button, "disabled").await.is_none().then_some(button)
+        })
+        .await;
+    // The side column scrolls on its own under a sticky bar; bring the button to the middle of
+    // the window first, as a person scrolling to it would.
+    let arg = serde_json::to_value(&button).unwrap();
+    app.client()
+        .execute("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;", vec![arg])
+        .await
+        .unwrap();
+    button.click().await.unwrap();
     let result = app.wait_for(&format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#)).await;
     attr(&result, "data-path").await.expect("the saved file's path")
 }
