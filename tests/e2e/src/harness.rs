@@ -309,7 +309,18 @@ impl App {
     /// Wait for the element with `data-testid=id` and click it.
     pub async fn click_testid(&self, id: &str) {
         let e = self.wait_for_testid(id).await;
-        e.click().await.unwrap_or_else(|err| panic!("clicking [data-testid={id}] failed: {err}"));
+        self.click_element(&e).await.unwrap_or_else(|err| panic!("clicking [data-testid={id}] failed: {err}"));
+    }
+
+    /// Click `e` after bringing it to the middle of the window, as a person scrolls to what they
+    /// click. WebDriver's own scrolling may leave it under a sticky bar or, inside a column that
+    /// scrolls on its own, outside the part that is shown.
+    pub async fn click_element(&self, e: &Element) -> Result<(), fantoccini::error::CmdError> {
+        let arg = serde_json::to_value(e).expect("an element serialises");
+        self.client()
+            .execute("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;", vec![arg])
+            .await?;
+        e.click().await.map(|_| ())
     }
 
     /// Type `text` into the field with id `field_id`, replacing what it held. The field is found

@@ -32,25 +32,27 @@ fn seeded_practice(data: &Path) -> String {
     practice.create_client(&ClientInput { preferred_name: "Sam".into(), ..ClientInput::named(CLIENT) }).unwrap().id
 }
 
-/// Clicks the export button of the document block of `kind` and returns the saved file's path.
+/// Clicks the export button of the document block of `kind` and returns the saved file's path
+/// (once it is a new one: the block keeps showing the previous export until then).
 async fn export(app: &App, kind: &str) -> String {
     let css = format!(r#"[data-testid="document-actions"][data-kind="{kind}"] [data-testid="export-document"]"#);
+    let result_css = format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#);
+    let before = match app.try_find(&result_css).await {
+        Some(result) => attr(&result, "data-path").await,
+        None => None,
+    };
     let button = app
         .wait_until("an enabled export button", async || {
             let button = app.try_find(&css).await?;
             attr(&button, "disabled").await.is_none().then_some(button)
         })
         .await;
-    // The side column scrolls on its own under a sticky bar; bring the button to the middle of
-    // the window first, as a person scrolling to it would.
-    let arg = serde_json::to_value(&button).unwrap();
-    app.client()
-        .execute("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;", vec![arg])
-        .await
-        .unwrap();
-    button.click().await.unwrap();
-    let result = app.wait_for(&format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#)).await;
-    attr(&result, "data-path").await.expect("the saved file's path")
+    app.click_element(&button).await.unwrap();
+    app.wait_until("the new file's path", async || {
+        let path = attr(&app.try_find(&result_css).await?, "data-path").await?;
+        (Some(&path) != before.as_ref()).then_some(path)
+    })
+    .await
 }
 
 #[tokio::test]
@@ -75,6 +77,13 @@ async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
         app.click_testid("add-homework").await;
         app.wait_for_text(&testid("homework-text"), text).await;
     }
+
+    // The preview shows the rendered page before anything is saved.
+    app.click_testid("preview-document").await;
+    app.wait_for_testid("document-preview-page").await;
+    app.click_testid("close-preview").await;
+    app.wait_gone(&testid("document-preview")).await;
+    assert!(!exports.path().join(CLIENT).exists(), "a preview saves nothing");
 
     let path = export(&app, "homework_letter").await;
     assert!(path.starts_with(exports.path().join(CLIENT).to_str().unwrap()), "saved in the client's folder: {path}");
