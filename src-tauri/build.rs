@@ -85,6 +85,7 @@ const COMMANDS: &[&str] = &[
     "get_exports_folder",
     "set_exports_folder",
     "choose_exports_folder",
+    "export_client_documents",
     "back_up_now",
     "list_backups",
     "restore_backup",

@@ -11,7 +11,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::documents::{DocumentKind, RenderedDocument};
+use crate::documents::{DocumentKind, DocumentRequest, RenderedDocument};
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, store, time};
@@ -155,6 +155,42 @@ impl Practice {
         let (file, path) = create_unused(&folder, &document_file_stem(document, chrono::Local::now().date_naive()))?;
         write_all(file, &path, &document.pdf)?;
         self.record_export(document, &path)
+    }
+
+    /// Every document a client has, saved into their folder under the exports folder: the
+    /// progress report, the current formulation's summary, each directive's sheet and the
+    /// homework letter of each session that has homework. For handing a client's file over, or
+    /// keeping it outside the app.
+    pub fn export_client_documents(&self, client_id: &str) -> Result<Vec<ExportedFile>> {
+        let client = self.client(client_id)?;
+        let mut requests = vec![DocumentRequest::ProgressReport { client_id: client.id.clone() }];
+        if let Some(formulation) = self.latest_formulation(&client.id)? {
+            requests.push(DocumentRequest::FormulationSummary { formulation_id: formulation.id });
+        }
+        for directive in self.list_directives(&client.id)? {
+            requests.push(DocumentRequest::DirectiveSheet { directive_id: directive.id });
+        }
+        for session_id in self.sessions_with_homework(&client.id)? {
+            requests.push(DocumentRequest::HomeworkLetter { session_id, template_id: None, due_on: None });
+        }
+        requests
+            .iter()
+            .map(|request| {
+                let document = self.render_document(request)?;
+                self.save_to_exports_folder(&document)
+            })
+            .collect()
+    }
+
+    fn sessions_with_homework(&self, client_id: &str) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT s.id FROM session s
+             WHERE s.client_id = ?1 AND s.trashed_at IS NULL
+               AND EXISTS (SELECT 1 FROM homework_item h WHERE h.session_id = s.id AND h.trashed_at IS NULL)
+             ORDER BY s.held_on, s.id",
+        )?;
+        let ids = statement.query_map([client_id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
     }
 
     /// Saves `document` at exactly `path` (chosen in a save dialog, which has already asked

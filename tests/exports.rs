@@ -83,3 +83,62 @@ fn an_export_into_a_folder_that_cannot_be_written_fails_clearly() {
     let error = practice.save_to_exports_folder(&report(&practice, "Sam")).expect_err("cannot create folder");
     assert_eq!(error.kind(), tenfold::ErrorKind::Storage, "{error}");
 }
+
+#[test]
+fn all_of_a_clients_documents_go_to_their_folder_at_once() {
+    use tenfold::directives::DirectiveInput;
+    use tenfold::homework::HomeworkInput;
+    use tenfold::sessions::{SessionInput, SessionKind};
+
+    let practice = TempPractice::new();
+    let folder = practice.dir.path().join("exports");
+    practice.set_exports_folder(folder.to_str().unwrap()).expect("folder");
+    let client = practice.add_client("Samantha Reyes");
+    practice.start_formulation(&client.id).expect("formulation");
+    practice
+        .create_directive(&DirectiveInput {
+            client_id: client.id.clone(),
+            title: "Say no once".into(),
+            ..Default::default()
+        })
+        .expect("directive");
+    for (day, with_homework) in [("2026-11-07", true), ("2026-11-14", false), ("2026-11-21", true)] {
+        let session = practice
+            .create_session(&SessionInput {
+                client_id: client.id.clone(),
+                held_on: day.into(),
+                kind: SessionKind::FollowUp,
+                notes: String::new(),
+                prep_checklist: Vec::new(),
+            })
+            .expect("session");
+        if with_homework {
+            practice
+                .add_homework_item(&HomeworkInput {
+                    client_id: client.id.clone(),
+                    session_id: Some(session.id),
+                    text: format!("Homework of {day}"),
+                    ..Default::default()
+                })
+                .expect("homework");
+        }
+    }
+
+    let files = practice.export_client_documents(&client.id).expect("export all");
+    let kinds: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["progress_report", "formulation_summary", "directive_sheet", "homework_letter", "homework_letter"],
+        "one of each, a letter per session with homework"
+    );
+    for file in &files {
+        assert!(file.path.starts_with(folder.join("Samantha Reyes").to_str().unwrap()), "{}", file.path);
+        assert!(
+            common::pdf_text(&std::fs::read(&file.path).expect("file")).contains("Samantha Reyes"),
+            "{}",
+            file.path
+        );
+    }
+    let names: std::collections::HashSet<&str> = files.iter().map(|f| f.file_name.as_str()).collect();
+    assert_eq!(names.len(), files.len(), "no file replaced another");
+}

@@ -116,6 +116,7 @@ fn main() {
             documents::get_exports_folder,
             documents::set_exports_folder,
             documents::choose_exports_folder,
+            documents::export_client_documents,
             backup::back_up_now,
             backup::list_backups,
             backup::restore_backup,

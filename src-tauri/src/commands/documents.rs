@@ -121,3 +121,12 @@ pub async fn choose_exports_folder(
     let path = chosen.into_path().map_err(|e| failure(ErrorKind::Invalid, e.to_string()))?;
     state.with(|p| p.set_exports_folder(&path.display().to_string())).map(Some)
 }
+
+/// Saves every document the client has into their folder under the exports folder.
+#[tauri::command]
+pub async fn export_client_documents(
+    state: State<'_, AppState>,
+    client_id: String,
+) -> Result<Vec<ExportedFile>, ErrorView> {
+    state.with(|p| p.export_client_documents(&client_id))
+}

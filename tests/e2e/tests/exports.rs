@@ -132,5 +132,12 @@ async fn a_directive_sheet_prints_the_instructions_but_never_the_rationale() {
     assert!(text.contains("The worry appointment"), "{text}");
     assert!(text.contains("Set a timer for ten minutes each evening and worry on purpose."), "{text}");
     assert!(!text.contains("Prescribing"), "the rationale reached the client's sheet: {text}");
+
+    // The whole file at once from the Profile tab: the progress report and the sheet.
+    open_tab(&app, "profile").await;
+    app.click_testid("export-client-documents").await;
+    app.wait_for_text(&testid("client-documents-result"), "Saved 2 PDFs").await;
+    let saved = std::fs::read_dir(exports.path().join(CLIENT)).unwrap().count();
+    assert_eq!(saved, 3, "the sheet printed before, plus the report and the sheet again");
     app.quit().await;
 }

@@ -180,6 +180,7 @@ export const getExportsFolder = () => call<ExportsFolder>('get_exports_folder');
 export const setExportsFolder = (path: string) => call<ExportsFolder>('set_exports_folder', { path });
 /** Opens the system's folder dialog; resolves with null when the coach cancels. */
 export const chooseExportsFolder = () => call<ExportsFolder | null>('choose_exports_folder');
+export const exportClientDocuments = (clientId: string) => call<ExportedFile[]>('export_client_documents', { clientId });
 
 export const backUpNow = () => call<BackupInfo>('back_up_now');
 export const listBackups = () => call<BackupInfo[]>('list_backups');
