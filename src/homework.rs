@@ -199,7 +199,8 @@ impl Practice {
         self.session_homework_of(&session.id)
     }
 
-    fn session_homework_of(&self, session_id: &str) -> Result<Vec<HomeworkItem>> {
+    /// A session's items in their order, for a session already known to exist.
+    pub(crate) fn session_homework_of(&self, session_id: &str) -> Result<Vec<HomeworkItem>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {HOMEWORK_COLUMNS} FROM homework_item
              WHERE session_id = ?1 AND trashed_at IS NULL ORDER BY position, id"

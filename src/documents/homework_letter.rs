@@ -2,7 +2,6 @@
 //! wording (a letter template), signed with their branding. The same letter is available as
 //! plain text for the body of an e-mail.
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -67,14 +66,14 @@ impl Practice {
         let client = self.client(&session.client_id)?;
         let due_override = time::parse_optional_date("due_on", due_on)?;
         let template = self.letter_template_or_default(template_id)?;
-        let items = self.letter_items(&session.id)?;
+        let items = self.session_homework_of(&session.id)?;
         if items.is_empty() {
             return Err(Error::invalid(
                 "session_id",
                 "This session has no homework yet; add an item before making the letter",
             ));
         }
-        let due = due_override.or_else(|| items.iter().filter_map(|(_, _, due)| *due).min());
+        let due = due_override.or_else(|| items.iter().filter_map(|item| item.due_on).min());
         let brand = self.brand()?;
         let values = PlaceholderValues {
             name: display_name(&client),
@@ -95,23 +94,13 @@ impl Practice {
                 intro: fill(&template.intro, &values),
                 closing: fill(&template.closing, &values),
             },
-            items: items.into_iter().map(|(text, optional, _)| ItemData { text, optional }).collect(),
+            items: items.into_iter().map(|item| ItemData { text: item.text, optional: item.is_optional }).collect(),
             optional_label: OPTIONAL_LABEL,
             due_label: DUE_LABEL,
             due: due.map(dates::with_weekday),
             brand: brand.data,
         };
         Ok(Letter { data, client, session_id: session.id, logo: brand.logo })
-    }
-
-    /// A session's homework in its order: text, whether optional, due date.
-    fn letter_items(&self, session_id: &str) -> Result<Vec<(String, bool, Option<NaiveDate>)>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT text, is_optional, due_on FROM homework_item
-             WHERE session_id = ?1 AND trashed_at IS NULL ORDER BY position, id",
-        )?;
-        let rows = statement.query_map([session_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub(super) fn prepare_homework_letter(
