@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::{
     assessment, backup, branding, clients, directives, documents, error, exports, focus, formulation, homework,
-    letters, overview, practice, search, sessions, settings, transfer, trash, values,
+    letters, overview, practice, search, sessions, settings, today, transfer, trash, values, wrap_up,
 };
 
 /// Where the generated file lives, relative to the repository root.
@@ -95,6 +95,13 @@ pub fn typescript() -> String {
         documents::HomeworkLetterText,
         exports::ExportsFolder,
         exports::ExportedFile,
+        wrap_up::WrapUpArea,
+        wrap_up::SessionWrapUp,
+        today::DaySession,
+        today::FlaggedClient,
+        today::OverdueDirective,
+        today::UnsentLetter,
+        today::TodayView,
     ];
     let mut file = String::from(
         "// Generated from the Rust types in src/ by `TENFOLD_WRITE_BINDINGS=1 cargo test --test bindings`.\n\

@@ -130,10 +130,11 @@ pub struct DirectiveMove {
     pub outcome: Option<String>,
 }
 
-const DIRECTIVE_COLUMNS: &str = "id, client_id, formulation_id, title, instructions, timing, report_back, rationale, \
+pub(crate) const DIRECTIVE_COLUMNS: &str =
+    "id, client_id, formulation_id, title, instructions, timing, report_back, rationale, \
                                  status, given_on, due_on, outcome, created_at, updated_at";
 
-fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
+pub(crate) fn directive_from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
     let status = DirectiveStatus::parse(&row.get::<_, String>(8)?)?;
     Ok(Directive {
         id: row.get(0)?,

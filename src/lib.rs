@@ -26,9 +26,11 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod today;
 pub mod transfer;
 pub mod trash;
 pub mod values;
+pub mod wrap_up;
 
 mod rows;
 

@@ -25,6 +25,8 @@ pub const TREND_LENGTH: usize = 8;
 pub struct FocusSummary {
     pub area: FocusArea,
     pub latest: Option<RatingEntry>,
+    /// The rating before the latest (one per session, so the previous session's).
+    pub previous: Option<RatingEntry>,
     /// Latest value minus the one before it; none until there are two ratings.
     pub change: Option<i32>,
     /// Up to the last `TREND_LENGTH` values, oldest first.
@@ -35,12 +37,13 @@ impl FocusSummary {
     /// Summarises `history`, which must be oldest first.
     pub fn new(area: FocusArea, history: &[RatingEntry]) -> Self {
         let latest = history.last().cloned();
-        let change = match history {
-            [.., previous, last] => Some(i32::from(last.value) - i32::from(previous.value)),
+        let previous = match history {
+            [.., previous, _] => Some(previous.clone()),
             _ => None,
         };
+        let change = previous.as_ref().zip(latest.as_ref()).map(|(p, l)| i32::from(l.value) - i32::from(p.value));
         let trend = history.iter().rev().take(TREND_LENGTH).rev().map(|r| r.value).collect();
-        FocusSummary { area, latest, change, trend }
+        FocusSummary { area, latest, previous, change, trend }
     }
 }
 
@@ -84,12 +87,29 @@ pub struct SessionPrep {
     pub overview: ClientOverview,
     /// The latest version, if a formulation was started.
     pub formulation: Option<Formulation>,
+    /// Every item given in the last session, whatever its status, in list order: the ones to
+    /// ask about first.
+    pub last_session_homework: Vec<HomeworkItem>,
+    /// Open items from earlier sessions (or none), newest session first.
+    pub earlier_open_homework: Vec<HomeworkItem>,
 }
 
 impl Practice {
     pub fn session_prep(&self, client_id: &str) -> Result<SessionPrep> {
         let overview = self.client_overview(client_id)?;
-        Ok(SessionPrep { formulation: self.latest_formulation_of(&overview.client.id)?, overview })
+        let last_session_id = overview.last_session.as_ref().map(|s| s.id.clone());
+        let last_session_homework = match &last_session_id {
+            Some(id) => self.session_homework_of(id)?,
+            None => Vec::new(),
+        };
+        let earlier_open_homework =
+            overview.open_homework.iter().filter(|h| h.session_id != last_session_id).cloned().collect();
+        Ok(SessionPrep {
+            formulation: self.latest_formulation_of(&overview.client.id)?,
+            last_session_homework,
+            earlier_open_homework,
+            overview,
+        })
     }
 
     /// Reads the client once; every later query is over that client's id.

@@ -83,9 +83,9 @@ pub struct SessionChange {
     pub prep_checklist: Vec<PrepItem>,
 }
 
-const SESSION_COLUMNS: &str = "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at";
+pub(crate) const SESSION_COLUMNS: &str = "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at";
 
-fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
+pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     let prep: String = row.get(4)?;
     Ok(Session {
         id: row.get(0)?,

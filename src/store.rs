@@ -21,6 +21,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/004_one_rating_per_session.sql"),
     include_str!("../migrations/005_document_exports.sql"),
     include_str!("../migrations/006_search.sql"),
+    include_str!("../migrations/007_letter_copied.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

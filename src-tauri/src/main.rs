@@ -6,7 +6,7 @@ mod state;
 
 use commands::{
     app, assessment, backup, branding, clients, directives, documents, focus, formulation, homework, letters, overview,
-    sample, search, sessions, trash, values,
+    sample, search, sessions, today, trash, values, wrap_up,
 };
 use tauri::Manager;
 use tenfold::backup::BackupReason;
@@ -68,6 +68,9 @@ fn main() {
             homework::reorder_session_homework,
             homework::trash_homework_item,
             homework::restore_homework_item,
+            wrap_up::session_wrap_up,
+            wrap_up::record_letter_copied,
+            today::today_view,
             formulation::start_formulation,
             formulation::latest_formulation,
             formulation::get_formulation,

@@ -15,5 +15,7 @@ pub mod overview;
 pub mod sample;
 pub mod search;
 pub mod sessions;
+pub mod today;
 pub mod trash;
 pub mod values;
+pub mod wrap_up;

@@ -9,13 +9,13 @@ import type {
   AttemptedSolution,
   BackupInfo,
   BrandingInput,
-  CoachProfile,
   Client,
   ClientHistory,
   ClientInput,
   ClientOverview,
   ClientStatus,
   ClientValue,
+  CoachProfile,
   Directive,
   DirectiveInput,
   DirectiveMove,
@@ -47,9 +47,11 @@ import type {
   SessionChange,
   SessionInput,
   SessionPrep,
+  SessionWrapUp,
   Settings,
-  TrashedItem,
+  TodayView,
   TrashKind,
+  TrashedItem,
   ValueInput,
 } from './bindings';
 import { toErrorView } from './errors';
@@ -119,6 +121,12 @@ export const reorderSessionHomework = (sessionId: string, orderedIds: string[]) 
   call<HomeworkItem[]>('reorder_session_homework', { sessionId, orderedIds });
 export const trashHomeworkItem = (id: string) => call<void>('trash_homework_item', { id });
 export const restoreHomeworkItem = (id: string) => call<HomeworkItem>('restore_homework_item', { id });
+
+export const sessionWrapUp = (sessionId: string) => call<SessionWrapUp>('session_wrap_up', { sessionId });
+/** Resolves to the instant the copy was noted. */
+export const recordLetterCopied = (sessionId: string) => call<string>('record_letter_copied', { sessionId });
+
+export const todayView = () => call<TodayView>('today_view');
 
 export const startFormulation = (clientId: string) => call<Formulation>('start_formulation', { clientId });
 export const latestFormulation = (clientId: string) => call<Formulation | null>('latest_formulation', { clientId });

@@ -379,6 +379,10 @@ outcome: string | null, };
 
 export type FocusSummary = { area: FocusArea, latest: RatingEntry | null, 
 /**
+ * The rating before the latest (one per session, so the previous session's).
+ */
+previous: RatingEntry | null, 
+/**
  * Latest value minus the one before it; none until there are two ratings.
  */
 change: number | null, 
@@ -430,7 +434,16 @@ export type SessionPrep = { overview: ClientOverview,
 /**
  * The latest version, if a formulation was started.
  */
-formulation: Formulation | null, };
+formulation: Formulation | null, 
+/**
+ * Every item given in the last session, whatever its status, in list order: the ones to
+ * ask about first.
+ */
+last_session_homework: Array<HomeworkItem>, 
+/**
+ * Open items from earlier sessions (or none), newest session first.
+ */
+earlier_open_homework: Array<HomeworkItem>, };
 
 export type LogoFormat = "png" | "jpeg" | "svg";
 
@@ -477,3 +490,66 @@ export type ExportsFolder = { path: string,
 is_default: boolean, };
 
 export type ExportedFile = { id: string, client_id: string, kind: DocumentKind, source_id: string, path: string, file_name: string, exported_at: string, };
+
+export type WrapUpArea = { area: FocusArea, 
+/**
+ * The rating taken in this session, if one was.
+ */
+rating: RatingEntry | null, 
+/**
+ * The area's rating before this session, to show the change.
+ */
+previous: RatingEntry | null, };
+
+export type SessionWrapUp = { session: Session, client: Client, 
+/**
+ * The client's active focus areas in their order.
+ */
+areas: Array<WrapUpArea>, homework: Array<HomeworkItem>, 
+/**
+ * This session's homework letters saved as PDFs, newest first.
+ */
+letter_exports: Array<ExportedFile>, 
+/**
+ * When the letter's text was last copied for an e-mail.
+ */
+letter_copied_at: string | null, };
+
+export type DaySession = { session: Session, client_name: string, 
+/**
+ * Live homework items given in the session.
+ */
+homework_count: number, };
+
+export type FlaggedClient = { client_id: string, client_name: string, 
+/**
+ * When the latest map was taken.
+ */
+taken_at: string, 
+/**
+ * Only the dimensions that fell by the flag's amount or more, in dimension order.
+ */
+drops: Array<DimensionChange>, };
+
+export type OverdueDirective = { directive: Directive, client_name: string, days_overdue: number, };
+
+export type UnsentLetter = { session: Session, client_name: string, homework_count: number, };
+
+export type TodayView = { date: string, 
+/**
+ * Monday and Sunday of the week `date` falls in.
+ */
+week_starts_on: string, week_ends_on: string, 
+/**
+ * Every session logged for this week, by date and then client name.
+ */
+sessions: Array<DaySession>, flagged_clients: Array<FlaggedClient>, 
+/**
+ * Given directives whose date has passed without the client reporting back, most overdue first.
+ */
+overdue_directives: Array<OverdueDirective>, 
+/**
+ * Sessions of the last `UNSENT_LETTER_DAYS` with homework whose letter was neither
+ * exported nor copied as e-mail text, newest first.
+ */
+unsent_letters: Array<UnsentLetter>, };

@@ -1,0 +1,209 @@
+//! The practice-wide "today" page: this week's sessions, clients whose latest Assessment Map
+//! fell sharply, directives past their date, and homework letters not yet sent. Each list is
+//! one query over the whole practice, so the page costs the same for ten clients or five hundred.
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::assessment::{DimensionChange, DROP_FLAG_POINTS};
+use crate::directives::{directive_from_row, Directive, DIRECTIVE_COLUMNS};
+use crate::error::Result;
+use crate::practice::Practice;
+use crate::sessions::{session_from_row, Session, SESSION_COLUMNS};
+
+/// Letters from sessions older than this are no longer waiting: whatever was agreed then has
+/// been talked over since.
+pub const UNSENT_LETTER_DAYS: u64 = 30;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DaySession {
+    pub session: Session,
+    pub client_name: String,
+    /// Live homework items given in the session.
+    pub homework_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FlaggedClient {
+    pub client_id: String,
+    pub client_name: String,
+    /// When the latest map was taken.
+    pub taken_at: DateTime<Utc>,
+    /// Only the dimensions that fell by the flag's amount or more, in dimension order.
+    pub drops: Vec<DimensionChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OverdueDirective {
+    pub directive: Directive,
+    pub client_name: String,
+    pub days_overdue: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct UnsentLetter {
+    pub session: Session,
+    pub client_name: String,
+    pub homework_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TodayView {
+    pub date: NaiveDate,
+    /// Monday and Sunday of the week `date` falls in.
+    pub week_starts_on: NaiveDate,
+    pub week_ends_on: NaiveDate,
+    /// Every session logged for this week, by date and then client name.
+    pub sessions: Vec<DaySession>,
+    pub flagged_clients: Vec<FlaggedClient>,
+    /// Given directives whose date has passed without the client reporting back, most overdue first.
+    pub overdue_directives: Vec<OverdueDirective>,
+    /// Sessions of the last `UNSENT_LETTER_DAYS` with homework whose letter was neither
+    /// exported nor copied as e-mail text, newest first.
+    pub unsent_letters: Vec<UnsentLetter>,
+}
+
+/// The calendar date on the coach's own clock.
+pub fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl Practice {
+    /// What needs the coach's attention on `date` (their local today, passed in so the page
+    /// and its tests agree on what "today" is).
+    pub fn today_view(&self, date: NaiveDate) -> Result<TodayView> {
+        let week_starts_on = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+        let week_ends_on = week_starts_on + Days::new(6);
+        Ok(TodayView {
+            sessions: self.sessions_between(week_starts_on, week_ends_on)?,
+            flagged_clients: self.clients_with_flagged_maps()?,
+            overdue_directives: self.overdue_directives(date)?,
+            unsent_letters: self.unsent_letters(date - Days::new(UNSENT_LETTER_DAYS))?,
+            date,
+            week_starts_on,
+            week_ends_on,
+        })
+    }
+
+    fn sessions_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DaySession>> {
+        let columns = prefixed("s", SESSION_COLUMNS);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {columns}, c.name,
+                    (SELECT count(*) FROM homework_item h WHERE h.session_id = s.id AND h.trashed_at IS NULL)
+             FROM session s JOIN client c ON c.id = s.client_id
+             WHERE s.held_on BETWEEN ?1 AND ?2 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
+             ORDER BY s.held_on, c.name COLLATE NOCASE, s.id"
+        ))?;
+        let next = column_count(SESSION_COLUMNS);
+        let rows = stmt.query_map(params![from.to_string(), to.to_string()], |row| {
+            Ok(DaySession {
+                session: session_from_row(row)?,
+                client_name: row.get(next)?,
+                homework_count: row.get(next + 1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn clients_with_flagged_maps(&self) -> Result<Vec<FlaggedClient>> {
+        let labels = self.assessment_dimensions()?;
+        // Each live client's two newest maps, then the dimensions that fell between them.
+        let mut stmt = self.conn.prepare_cached(
+            "WITH ranked AS (
+                 SELECT m.id, m.client_id, m.taken_at,
+                        row_number() OVER (PARTITION BY m.client_id ORDER BY m.taken_at DESC, m.id DESC) AS rank
+                 FROM assessment_map m JOIN client c ON c.id = m.client_id
+                 WHERE m.trashed_at IS NULL AND c.trashed_at IS NULL
+             )
+             SELECT latest.client_id, c.name, latest.taken_at, late.dimension, late.score, early.score
+             FROM ranked latest
+             JOIN ranked previous ON previous.client_id = latest.client_id AND previous.rank = 2
+             JOIN assessment_score late ON late.map_id = latest.id
+             JOIN assessment_score early ON early.map_id = previous.id AND early.dimension = late.dimension
+             JOIN client c ON c.id = latest.client_id
+             WHERE latest.rank = 1 AND early.score - late.score >= ?1
+             ORDER BY latest.taken_at DESC, c.name COLLATE NOCASE, latest.client_id, late.dimension",
+        )?;
+        let rows = stmt.query_map([DROP_FLAG_POINTS], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, DateTime<Utc>>(2)?,
+                row.get::<_, u8>(3)?,
+                row.get::<_, u8>(4)?,
+                row.get::<_, u8>(5)?,
+            ))
+        })?;
+        let mut flagged: Vec<FlaggedClient> = Vec::new();
+        for row in rows {
+            let (client_id, client_name, taken_at, dimension, latest, previous) = row?;
+            let change = i32::from(latest) - i32::from(previous);
+            let label = labels.iter().find(|d| d.position == dimension).map(|d| d.label.clone()).unwrap_or_default();
+            let drop = DimensionChange { dimension, label, latest, previous, change, flagged: true };
+            match flagged.last_mut() {
+                Some(last) if last.client_id == client_id => last.drops.push(drop),
+                _ => flagged.push(FlaggedClient { client_id, client_name, taken_at, drops: vec![drop] }),
+            }
+        }
+        Ok(flagged)
+    }
+
+    fn overdue_directives(&self, date: NaiveDate) -> Result<Vec<OverdueDirective>> {
+        let columns = prefixed("d", DIRECTIVE_COLUMNS);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {columns}, c.name FROM directive d JOIN client c ON c.id = d.client_id
+             WHERE d.status = 'given' AND d.due_on < ?1 AND d.trashed_at IS NULL AND c.trashed_at IS NULL
+             ORDER BY d.due_on, c.name COLLATE NOCASE, d.id"
+        ))?;
+        let name_column = column_count(DIRECTIVE_COLUMNS);
+        let rows = stmt.query_map([date.to_string()], |row| {
+            let directive = directive_from_row(row)?;
+            let client_name = row.get(name_column)?;
+            Ok((directive, client_name))
+        })?;
+        let mut overdue = Vec::new();
+        for row in rows {
+            let (directive, client_name) = row?;
+            let days_overdue = directive.due_on.map_or(0, |due| u32::try_from((date - due).num_days()).unwrap_or(0));
+            overdue.push(OverdueDirective { directive, client_name, days_overdue });
+        }
+        Ok(overdue)
+    }
+
+    fn unsent_letters(&self, since: NaiveDate) -> Result<Vec<UnsentLetter>> {
+        let columns = prefixed("s", SESSION_COLUMNS);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {columns}, c.name, items.count
+             FROM session s
+             JOIN client c ON c.id = s.client_id
+             JOIN (SELECT session_id, count(*) AS count FROM homework_item
+                   WHERE session_id IS NOT NULL AND trashed_at IS NULL GROUP BY session_id) items
+               ON items.session_id = s.id
+             WHERE s.held_on >= ?1 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
+               AND s.letter_copied_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM document_export e
+                               WHERE e.source_id = s.id AND e.kind = 'homework_letter')
+             ORDER BY s.held_on DESC, c.name COLLATE NOCASE, s.id"
+        ))?;
+        let next = column_count(SESSION_COLUMNS);
+        let rows = stmt.query_map([since.to_string()], |row| {
+            Ok(UnsentLetter {
+                session: session_from_row(row)?,
+                client_name: row.get(next)?,
+                homework_count: row.get(next + 1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn column_count(columns: &str) -> usize {
+    columns.split(',').count()
+}
+
+/// `a, b` → `s.a, s.b`, so a shared column list can be used in a join.
+fn prefixed(table: &str, columns: &str) -> String {
+    columns.split(',').map(|c| format!("{table}.{}", c.trim())).collect::<Vec<_>>().join(", ")
+}

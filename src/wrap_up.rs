@@ -1,0 +1,95 @@
+//! Wrapping up a session after the call: the ratings still missing, the homework to review,
+//! and whether the homework letter has gone out (exported as a PDF or copied as e-mail text).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clients::Client;
+use crate::documents::DocumentKind;
+use crate::error::{Error, Result};
+use crate::exports::ExportedFile;
+use crate::focus::{FocusArea, RatingEntry};
+use crate::homework::HomeworkItem;
+use crate::practice::Practice;
+use crate::sessions::Session;
+use crate::time;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WrapUpArea {
+    pub area: FocusArea,
+    /// The rating taken in this session, if one was.
+    pub rating: Option<RatingEntry>,
+    /// The area's rating before this session, to show the change.
+    pub previous: Option<RatingEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SessionWrapUp {
+    pub session: Session,
+    pub client: Client,
+    /// The client's active focus areas in their order.
+    pub areas: Vec<WrapUpArea>,
+    pub homework: Vec<HomeworkItem>,
+    /// This session's homework letters saved as PDFs, newest first.
+    pub letter_exports: Vec<ExportedFile>,
+    /// When the letter's text was last copied for an e-mail.
+    pub letter_copied_at: Option<DateTime<Utc>>,
+}
+
+impl Practice {
+    pub fn session_wrap_up(&self, session_id: &str) -> Result<SessionWrapUp> {
+        let session = self.session(session_id)?;
+        let client = self.client(&session.client_id)?;
+        let mut ratings = self.ratings_by_area(&client.id)?;
+        let areas = self
+            .focus_areas_of(&client.id, false)?
+            .into_iter()
+            .map(|area| {
+                let history = ratings.remove(&area.id).unwrap_or_default();
+                let rating = history.iter().find(|r| r.session_id.as_deref() == Some(session.id.as_str())).cloned();
+                // Oldest first: the last rating from another session, before this one's if it has one.
+                let previous = history
+                    .iter()
+                    .filter(|r| r.session_id.as_deref() != Some(session.id.as_str()))
+                    .filter(|r| rating.as_ref().is_none_or(|mine| r.taken_at <= mine.taken_at))
+                    .next_back()
+                    .cloned();
+                WrapUpArea { area, rating, previous }
+            })
+            .collect();
+        let letter_exports =
+            self.exports_of(&session.id)?.into_iter().filter(|e| e.kind == DocumentKind::HomeworkLetter).collect();
+        Ok(SessionWrapUp {
+            homework: self.session_homework_of(&session.id)?,
+            letter_copied_at: self.letter_copied_at(&session.id)?,
+            letter_exports,
+            areas,
+            client,
+            session,
+        })
+    }
+
+    /// Notes that the homework letter's text was copied for an e-mail, so the letter no longer
+    /// shows as waiting to be sent.
+    pub fn record_letter_copied(&self, session_id: &str) -> Result<DateTime<Utc>> {
+        let session = self.session(session_id)?;
+        self.require_live_client(&session.client_id)?;
+        if self.session_homework_of(&session.id)?.is_empty() {
+            return Err(Error::invalid("session_id", "This session has no homework, so there is no letter to send"));
+        }
+        let now = time::now();
+        self.conn
+            .execute("UPDATE session SET letter_copied_at = ?2 WHERE id = ?1", params![session.id, time::stamp(now)])?;
+        Ok(now)
+    }
+
+    fn letter_copied_at(&self, session_id: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT letter_copied_at FROM session WHERE id = ?1", [session_id], |row| row.get(0))
+            .optional()?
+            .flatten())
+    }
+}

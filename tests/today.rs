@@ -1,0 +1,226 @@
+//! The practice-wide Today page: the week's sessions, flagged maps, overdue directives and
+//! homework letters still waiting to go out.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::TempPractice;
+use tenfold::assessment::{AssessmentInput, ScoreInput};
+use tenfold::directives::{DirectiveInput, DirectiveMove, DirectiveStatus};
+use tenfold::documents::DocumentRequest;
+use tenfold::homework::HomeworkInput;
+use tenfold::sessions::{Session, SessionInput, SessionKind};
+
+/// A Thursday.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()
+}
+
+fn session(p: &TempPractice, client_id: &str, held_on: &str) -> Session {
+    p.create_session(&SessionInput {
+        client_id: client_id.into(),
+        held_on: held_on.into(),
+        kind: SessionKind::FollowUp,
+        notes: String::new(),
+        prep_checklist: vec![],
+    })
+    .unwrap()
+}
+
+fn homework(p: &TempPractice, session: &Session, text: &str) {
+    p.add_homework_item(&HomeworkInput {
+        client_id: session.client_id.clone(),
+        session_id: Some(session.id.clone()),
+        text: text.into(),
+        ..Default::default()
+    })
+    .unwrap();
+}
+
+fn map(p: &TempPractice, client_id: &str, taken_at: &str, scores: [i32; 7]) {
+    p.record_assessment_map(&AssessmentInput {
+        client_id: client_id.into(),
+        session_id: None,
+        taken_at: Some(taken_at.into()),
+        note: String::new(),
+        scores: scores
+            .iter()
+            .enumerate()
+            .map(|(i, &score)| ScoreInput { dimension: i as i32 + 1, score, note: String::new() })
+            .collect(),
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_week_runs_monday_to_sunday_and_lists_its_sessions_by_day_then_name() {
+    let p = TempPractice::new();
+    let zoe = p.add_client("Zoë Adler");
+    let ben = p.add_client("ben Okafor");
+    let gone = p.add_client("Trashed Client");
+    session(&p, &zoe.id, "2026-11-19");
+    session(&p, &ben.id, "2026-11-19");
+    session(&p, &ben.id, "2026-11-16");
+    session(&p, &zoe.id, "2026-11-22");
+    session(&p, &zoe.id, "2026-11-15"); // last week's Sunday
+    session(&p, &zoe.id, "2026-11-23"); // next week's Monday
+    session(&p, &gone.id, "2026-11-19");
+    p.trash_client(&gone.id).unwrap();
+
+    let view = p.today_view(today()).unwrap();
+    assert_eq!(view.date, today());
+    assert_eq!(view.week_starts_on.to_string(), "2026-11-16");
+    assert_eq!(view.week_ends_on.to_string(), "2026-11-22");
+    let listed: Vec<(String, &str)> =
+        view.sessions.iter().map(|s| (s.session.held_on.to_string(), s.client_name.as_str())).collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("2026-11-16".to_string(), "ben Okafor"),
+            ("2026-11-19".to_string(), "ben Okafor"),
+            ("2026-11-19".to_string(), "Zoë Adler"),
+            ("2026-11-22".to_string(), "Zoë Adler"),
+        ]
+    );
+
+    // On a Monday the week starts that day; on a Sunday it ends that day.
+    let monday = p.today_view(NaiveDate::from_ymd_opt(2026, 11, 16).unwrap()).unwrap();
+    assert_eq!(monday.week_starts_on.to_string(), "2026-11-16");
+    let sunday = p.today_view(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap();
+    assert_eq!(
+        (sunday.week_starts_on.to_string(), sunday.week_ends_on.to_string()),
+        ("2026-11-16".into(), "2026-11-22".into())
+    );
+}
+
+#[test]
+fn only_a_drop_of_two_or_more_in_the_latest_map_flags_a_client() {
+    let p = TempPractice::new();
+    let fell = p.add_client("Fell Sharply");
+    let recovered = p.add_client("Recovered Later");
+    let gentle = p.add_client("Gentle Slide");
+    let single = p.add_client("One Map Only");
+    map(&p, &fell.id, "2026-10-01T10:00:00Z", [8, 8, 8, 8, 8, 8, 8]);
+    map(&p, &fell.id, "2026-11-01T10:00:00Z", [6, 8, 5, 8, 9, 8, 7]);
+    // An old drop, mended in the newest map, is no longer news.
+    map(&p, &recovered.id, "2026-09-01T10:00:00Z", [8, 8, 8, 8, 8, 8, 8]);
+    map(&p, &recovered.id, "2026-10-01T10:00:00Z", [4, 8, 8, 8, 8, 8, 8]);
+    map(&p, &recovered.id, "2026-11-01T10:00:00Z", [7, 8, 8, 8, 8, 8, 8]);
+    map(&p, &gentle.id, "2026-10-01T10:00:00Z", [8, 8, 8, 8, 8, 8, 8]);
+    map(&p, &gentle.id, "2026-11-01T10:00:00Z", [7, 7, 7, 7, 7, 7, 7]);
+    map(&p, &single.id, "2026-11-01T10:00:00Z", [1, 1, 1, 1, 1, 1, 1]);
+
+    let view = p.today_view(today()).unwrap();
+    assert_eq!(view.flagged_clients.len(), 1, "{:?}", view.flagged_clients);
+    let flagged = &view.flagged_clients[0];
+    assert_eq!(flagged.client_name, "Fell Sharply");
+    assert_eq!(flagged.drops.iter().map(|d| (d.dimension, d.change)).collect::<Vec<_>>(), vec![(1, -2), (3, -3)]);
+    let labels = p.assessment_dimensions().unwrap();
+    assert_eq!(flagged.drops[0].label, labels[0].label);
+    assert!(flagged.drops.iter().all(|d| d.flagged));
+
+    // Trashing the newest map makes the one before it the latest again.
+    let maps = p.list_assessment_maps(&recovered.id).unwrap();
+    p.trash_item(tenfold::trash::TrashKind::AssessmentMap, &maps[2].id).unwrap();
+    let view = p.today_view(today()).unwrap();
+    let names: Vec<&str> = view.flagged_clients.iter().map(|f| f.client_name.as_str()).collect();
+    assert_eq!(names, vec!["Fell Sharply", "Recovered Later"]);
+}
+
+#[test]
+fn a_given_directive_past_its_date_is_overdue_until_the_client_reports_back() {
+    let p = TempPractice::new();
+    let client = p.add_client("Dana");
+    let directive = |title: &str, due_on: &str| {
+        p.create_directive(&DirectiveInput {
+            client_id: client.id.clone(),
+            title: title.into(),
+            due_on: due_on.into(),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let give = |id: &str| {
+        p.move_directive(
+            id,
+            &DirectiveMove { status: DirectiveStatus::Given, given_on: "2026-11-01".into(), outcome: None },
+        )
+        .unwrap()
+    };
+    let late = directive("Walk before work", "2026-11-12");
+    give(&late.id);
+    let later = directive("Write the unsent letter", "2026-11-17");
+    give(&later.id);
+    let due_today = directive("Call the sister", "2026-11-19");
+    give(&due_today.id);
+    let draft = directive("Still a draft", "2026-11-01");
+    let reported = directive("Reported back", "2026-11-02");
+    give(&reported.id);
+    p.move_directive(
+        &reported.id,
+        &DirectiveMove { status: DirectiveStatus::ReportedBack, given_on: String::new(), outcome: None },
+    )
+    .unwrap();
+
+    let view = p.today_view(today()).unwrap();
+    let overdue: Vec<(&str, u32)> =
+        view.overdue_directives.iter().map(|o| (o.directive.title.as_str(), o.days_overdue)).collect();
+    assert_eq!(overdue, vec![("Walk before work", 7), ("Write the unsent letter", 2)]);
+    assert!(view.overdue_directives.iter().all(|o| o.client_name == "Dana"));
+    assert!(!overdue.iter().any(|(t, _)| *t == draft.title));
+}
+
+#[test]
+fn a_letter_waits_until_it_is_exported_or_copied_and_old_ones_stop_waiting() {
+    let p = TempPractice::new();
+    p.set_exports_folder(p.dir.path().join("out").to_str().unwrap()).unwrap();
+    let client = p.add_client("Lena Voss");
+    let recent = session(&p, &client.id, "2026-11-18");
+    let copied = session(&p, &client.id, "2026-11-11");
+    let empty = session(&p, &client.id, "2026-11-04");
+    let old = session(&p, &client.id, "2026-10-01");
+    for s in [&recent, &copied, &old] {
+        homework(&p, s, "Keep the evening walk");
+    }
+    homework(&p, &recent, "Note one brave moment");
+    let waiting = |p: &TempPractice| -> Vec<(String, u32)> {
+        p.today_view(today())
+            .unwrap()
+            .unsent_letters
+            .iter()
+            .map(|l| (l.session.held_on.to_string(), l.homework_count))
+            .collect()
+    };
+    assert_eq!(waiting(&p), vec![("2026-11-18".to_string(), 2), ("2026-11-11".to_string(), 1)]);
+    assert!(!waiting(&p).iter().any(|(d, _)| *d == empty.held_on.to_string()));
+
+    p.record_letter_copied(&copied.id).unwrap();
+    assert_eq!(waiting(&p), vec![("2026-11-18".to_string(), 2)]);
+
+    let letter = p
+        .render_document(&DocumentRequest::HomeworkLetter {
+            session_id: recent.id.clone(),
+            template_id: None,
+            due_on: None,
+        })
+        .unwrap();
+    p.save_to_exports_folder(&letter).unwrap();
+    assert!(waiting(&p).is_empty());
+}
+
+#[test]
+fn the_session_log_and_the_page_count_only_live_homework() {
+    let p = TempPractice::new();
+    let client = p.add_client("Ari");
+    let s = session(&p, &client.id, "2026-11-19");
+    homework(&p, &s, "One");
+    homework(&p, &s, "Two");
+    let items = p.list_session_homework(&s.id).unwrap();
+    p.trash_homework_item(&items[0].id).unwrap();
+    let view = p.today_view(today()).unwrap();
+    assert_eq!(view.sessions[0].homework_count, 1);
+    assert_eq!(view.unsent_letters[0].homework_count, 1);
+    p.trash_homework_item(&items[1].id).unwrap();
+    let view = p.today_view(today()).unwrap();
+    assert!(view.unsent_letters.is_empty(), "a session whose items are all trashed has no letter");
+}
