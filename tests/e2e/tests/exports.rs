@@ -78,7 +78,11 @@ async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
         app.wait_for_text(&testid("homework-text"), text).await;
     }
 
-    // The preview shows the rendered page before anything is saved.
+    // The letter is sent from the session's wrap-up, which draws its page as it will print.
+    app.click_testid("wrap-up").await;
+    app.wait_for_testid("letter-preview-page").await;
+
+    // The full-size preview shows the rendered page before anything is saved.
     app.click_testid("preview-document").await;
     app.wait_for_testid("document-preview-page").await;
     app.click_testid("close-preview").await;

@@ -1,6 +1,7 @@
 // How a session's homework list reads: required items are numbered HW1, HW2… in list order
 // and optional ones are marked as such, the way a homework letter lists them.
-import type { HomeworkEdit, HomeworkItem } from '../lib/bindings';
+import type { HomeworkEdit, HomeworkItem, HomeworkStatus } from '../lib/bindings';
+import type { KeyLike } from '../lib/keys';
 
 export function homeworkLabels(items: readonly Pick<HomeworkItem, 'is_optional'>[]): string[] {
   let n = 0;
@@ -9,4 +10,18 @@ export function homeworkLabels(items: readonly Pick<HomeworkItem, 'is_optional'>
 
 export function editOf(item: HomeworkItem, change: Partial<HomeworkEdit> = {}): HomeworkEdit {
   return { text: item.text, is_optional: item.is_optional, due_on: item.due_on ?? '', ...change };
+}
+
+/** How each status reads at the next session, in the order of its one-key shortcut. */
+export const STATUS_CHOICES: readonly { id: HomeworkStatus; label: string; key: string }[] = [
+  { id: 'done', label: 'Done', key: 'D' },
+  { id: 'partly', label: 'Partly', key: 'P' },
+  { id: 'skipped', label: 'Skipped', key: 'S' },
+  { id: 'open', label: 'Open', key: 'O' },
+];
+
+/** The status a plain letter key sets (D, P, S, O), or null; no modifier may be held. */
+export function statusFromKey(event: KeyLike): HomeworkStatus | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  return STATUS_CHOICES.find((c) => c.key.toLowerCase() === event.key.toLowerCase())?.id ?? null;
 }

@@ -16,6 +16,13 @@ export type ShortcutId =
   | 'save'
   | 'close'
   | 'list-move'
+  | 'today'
+  | 'capture-homework'
+  | 'capture-optional'
+  | 'wrap-up'
+  | 'export-letter'
+  | 'copy-letter'
+  | 'homework-status'
   | 'help';
 
 export type Shortcut = {
@@ -67,6 +74,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { id: 'timer', combo: 'Mod+Shift+T', label: 'Start or pause the focus-area timer', where: 'Live session' },
   { id: 'call-mode', combo: 'Mod+Shift+M', label: 'Call mode: only the current focus area', where: 'Live session' },
+  {
+    id: 'capture-homework',
+    combo: 'Mod+Shift+H',
+    label: 'Turn the selected words, or the line with the cursor, into homework',
+    where: 'Live session, in an answer or note',
+  },
+  { id: 'capture-optional', combo: 'Mod+Shift+O', label: 'The same, as an optional item', where: 'Live session, in an answer or note' },
+  { id: 'wrap-up', combo: 'Mod+Shift+W', label: 'Wrap up the session: ratings, homework, letter', where: 'Live session' },
+  { id: 'export-letter', combo: 'Mod+Shift+E', label: 'Export the homework letter as a PDF', where: 'Wrap-up' },
+  { id: 'copy-letter', combo: 'Mod+Shift+L', label: 'Copy the homework letter as e-mail text', where: 'Wrap-up' },
+  {
+    id: 'homework-status',
+    combo: 'D',
+    also: ['P', 'S', 'O'],
+    label: 'Homework went: done, partly, skipped, still open',
+    where: 'Session prep, on a homework item (↑ ↓ move between items)',
+  },
+  { id: 'today', combo: 'Mod+T', label: 'Today: the week’s sessions and what needs attention' },
   { id: 'settings', combo: 'Mod+,', label: 'Open settings' },
   { id: 'save', combo: 'Mod+Enter', label: 'Save the form', where: 'In a form, even from the notes' },
   { id: 'list-move', combo: 'ArrowDown', also: ['ArrowUp'], label: 'Move through the client list', where: 'In the client list' },

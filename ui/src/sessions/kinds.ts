@@ -1,5 +1,5 @@
 // Session kinds as the coach reads them, and the order they usually come in.
-import type { HomeworkStatus, Session, SessionKind } from '../lib/bindings';
+import type { Session, SessionKind } from '../lib/bindings';
 
 export const SESSION_KINDS: readonly SessionKind[] = ['discovery', 'values', 'strategy', 'follow_up', 'other'];
 
@@ -30,9 +30,3 @@ export function excerpt(notes: string, max = 120): string {
 }
 
 /** Homework outcomes as the coach marks them while preparing. */
-export const HOMEWORK_STATUSES: readonly { id: HomeworkStatus; label: string }[] = [
-  { id: 'open', label: 'Not yet' },
-  { id: 'done', label: 'Done' },
-  { id: 'partly', label: 'Partly' },
-  { id: 'skipped', label: 'Skipped' },
-];

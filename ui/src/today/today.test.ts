@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { DaySession } from '../lib/bindings';
+import { attentionCount, dayLabel, itemCount, lateness, longDay, splitWeek } from './today';
+
+function day(held_on: string, client_name: string): DaySession {
+  return { session: { held_on } as DaySession['session'], client_name, homework_count: 0 };
+}
+
+describe('splitWeek', () => {
+  it('puts today apart from the days before and after, keeping the order', () => {
+    const sessions = [day('2026-11-16', 'A'), day('2026-11-19', 'B'), day('2026-11-19', 'C'), day('2026-11-21', 'D')];
+    const split = splitWeek({ date: '2026-11-19', sessions });
+    expect(split.today.map((s) => s.client_name)).toEqual(['B', 'C']);
+    expect(split.earlier.map((s) => s.client_name)).toEqual(['A']);
+    expect(split.later.map((s) => s.client_name)).toEqual(['D']);
+  });
+
+  it('is empty for an empty week', () => {
+    expect(splitWeek({ date: '2026-11-19', sessions: [] })).toEqual({ today: [], earlier: [], later: [] });
+  });
+});
+
+describe('labels', () => {
+  it('names days short and long', () => {
+    expect(dayLabel('2026-11-16', 'en-GB')).toBe('Mon 16 Nov');
+    expect(longDay('2026-11-21', 'en-GB')).toBe('Saturday 21 November');
+    expect(dayLabel('not a date')).toBe('not a date');
+  });
+
+  it('counts days late and items in words', () => {
+    expect(lateness(1)).toBe('1 day late');
+    expect(lateness(7)).toBe('7 days late');
+    expect(itemCount(1)).toBe('1 item');
+    expect(itemCount(3)).toBe('3 items');
+  });
+
+  it('counts what asks for action, not the sessions', () => {
+    expect(attentionCount({ flagged_clients: [{}, {}] as never, overdue_directives: [{}] as never, unsent_letters: [] })).toBe(3);
+  });
+});

@@ -1,0 +1,46 @@
+// How the Today page groups and words what the core found: today's sessions apart from the
+// rest of the week, and short labels for days and lateness.
+import type { DaySession, TodayView } from '../lib/bindings';
+import { parseIsoDate } from '../lib/dates';
+
+export type WeekSplit = { today: DaySession[]; earlier: DaySession[]; later: DaySession[] };
+
+/** This week's sessions: the ones held today, the ones before it and the ones still to come. */
+export function splitWeek(view: Pick<TodayView, 'date' | 'sessions'>): WeekSplit {
+  const split: WeekSplit = { today: [], earlier: [], later: [] };
+  for (const s of view.sessions) {
+    if (s.session.held_on === view.date) split.today.push(s);
+    else if (s.session.held_on < view.date) split.earlier.push(s);
+    else split.later.push(s);
+  }
+  return split;
+}
+
+/** "Mon 16 Nov" for a day of this week. */
+export function dayLabel(iso: string, locale?: string): string {
+  const date = parseIsoDate(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+}
+
+/** "Saturday 21 November" for the page's heading. */
+export function longDay(iso: string, locale?: string): string {
+  const date = parseIsoDate(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+}
+
+/** "1 day late" / "12 days late". */
+export function lateness(days: number): string {
+  return days === 1 ? '1 day late' : `${days} days late`;
+}
+
+/** "1 item" / "3 items". */
+export function itemCount(n: number): string {
+  return n === 1 ? '1 item' : `${n} items`;
+}
+
+/** How many things on the page ask for something to be done (sessions are only information). */
+export function attentionCount(view: Pick<TodayView, 'flagged_clients' | 'overdue_directives' | 'unsent_letters'>): number {
+  return view.flagged_clients.length + view.overdue_directives.length + view.unsent_letters.length;
+}
