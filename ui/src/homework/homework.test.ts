@@ -18,8 +18,8 @@ const item = (text: string, is_optional = false): HomeworkItem => ({
 });
 
 describe('homework list', () => {
-  it('numbers the required items and marks the optional ones', () => {
-    expect(homeworkLabels([item('a'), item('b', true), item('c')])).toEqual(['HW1', 'Optional', 'HW2']);
+  it('numbers every item as the letter does and marks the optional ones', () => {
+    expect(homeworkLabels([item('a'), item('b', true), item('c')])).toEqual(['HW1', 'HW2 · optional', 'HW3']);
     expect(homeworkLabels([])).toEqual([]);
   });
 

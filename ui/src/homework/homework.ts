@@ -1,11 +1,10 @@
-// How a session's homework list reads: required items are numbered HW1, HW2… in list order
-// and optional ones are marked as such, the way a homework letter lists them.
+// How a session's homework list reads: every item numbered HW1, HW2… in list order, optional
+// ones marked as such, the way the homework letter numbers and marks them.
 import type { HomeworkEdit, HomeworkItem, HomeworkStatus } from '../lib/bindings';
 import type { KeyLike } from '../lib/keys';
 
 export function homeworkLabels(items: readonly Pick<HomeworkItem, 'is_optional'>[]): string[] {
-  let n = 0;
-  return items.map((item) => (item.is_optional ? 'Optional' : `HW${++n}`));
+  return items.map((item, i) => (item.is_optional ? `HW${i + 1} · optional` : `HW${i + 1}`));
 }
 
 export function editOf(item: HomeworkItem, change: Partial<HomeworkEdit> = {}): HomeworkEdit {

@@ -7,9 +7,15 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{Days, Local, NaiveDate};
+use tenfold::assessment::{AssessmentInput, ScoreInput};
+use tenfold::branding::BrandingInput;
 use tenfold::clients::{ClientInput, ClientStatus};
+use tenfold::directives::{DirectiveInput, DirectiveMove, DirectiveStatus};
+use tenfold::homework::HomeworkInput;
+use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::Practice;
-use tenfold_e2e::{flows, testid, App};
+use tenfold_e2e::{flows, testid, App, Key};
 
 /// The window size the app opens with (src-tauri/tauri.conf.json); every screenshot is this size.
 const WIDTH: u64 = 1200;
@@ -31,6 +37,9 @@ const SCREENS: &[(&str, &str)] = &[
     ("formulation", "formulation.png"),
     ("directives", "directives.png"),
     ("prep-values", "prep-values.png"),
+    ("today", "today.png"),
+    ("capture", "capture-homework.png"),
+    ("wrap-up", "wrap-up-letter.png"),
 ];
 
 /// The sample client (src/sample.rs), whose screens all have something in them.
@@ -91,8 +100,89 @@ fn clients() -> Vec<ClientInput> {
 fn seed(dir: &Path) {
     let practice = Practice::open_in(dir).unwrap_or_else(|e| panic!("open a practice in {}: {e}", dir.display()));
     practice.create_sample_practice().expect("create the sample practice");
+    practice
+        .update_branding(&BrandingInput {
+            coach_name: "Jordan Avery".into(),
+            practice_name: "Clear Path Coaching".into(),
+            contact_lines: vec!["jordan@clearpath.example".into(), "+44 20 7946 0000".into()],
+            accent_colour: String::new(),
+            sign_off: "Warm regards,".into(),
+        })
+        .expect("brand the practice");
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/examples/logo.svg");
+    practice.set_logo_from_file(&logo).unwrap_or_else(|e| panic!("logo {}: {e}", logo.display()));
+    let mut ids = Vec::new();
     for input in clients() {
-        practice.create_client(&input).unwrap_or_else(|e| panic!("create {}: {e}", input.name));
+        ids.push(practice.create_client(&input).unwrap_or_else(|e| panic!("create {}: {e}", input.name)).id);
+    }
+    seed_week(&practice, &ids);
+}
+
+/// Something for the Today page beside the sample: sessions around today, a letter not yet
+/// sent, a directive past its date and a map that fell.
+fn seed_week(practice: &Practice, ids: &[String]) {
+    let today = Local::now().date_naive();
+    let day = |offset: i64| -> NaiveDate {
+        if offset < 0 {
+            today - Days::new(offset.unsigned_abs())
+        } else {
+            today + Days::new(offset as u64)
+        }
+    };
+    let session = |client: &str, offset: i64, kind| {
+        practice
+            .create_session(&SessionInput {
+                client_id: client.into(),
+                held_on: day(offset).to_string(),
+                kind,
+                notes: String::new(),
+                prep_checklist: vec![],
+            })
+            .expect("a session")
+    };
+    let (zoe, tomas, aiko, sipho) = (&ids[0], &ids[1], &ids[2], &ids[4]);
+    session(aiko, 0, SessionKind::Strategy);
+    session(sipho, 1, SessionKind::Discovery);
+    let given = session(tomas, -2, SessionKind::FollowUp);
+    for text in ["Write down the three decisions only you can make", "Cancel one recurring meeting"] {
+        practice
+            .add_homework_item(&HomeworkInput {
+                client_id: tomas.clone(),
+                session_id: Some(given.id.clone()),
+                text: text.into(),
+                ..HomeworkInput::default()
+            })
+            .expect("homework");
+    }
+    let directive = practice
+        .create_directive(&DirectiveInput {
+            client_id: zoe.clone(),
+            title: "Say no to one rescue request".into(),
+            instructions: "When the next late-night escalation comes, hand it back with a question.".into(),
+            due_on: day(-4).to_string(),
+            ..DirectiveInput::default()
+        })
+        .expect("a directive");
+    practice
+        .move_directive(
+            &directive.id,
+            &DirectiveMove { status: DirectiveStatus::Given, given_on: day(-18).to_string(), outcome: None },
+        )
+        .expect("give the directive");
+    for (offset, scores) in [(-30, [8, 7, 8, 7, 8, 8, 7]), (-2, [8, 5, 8, 7, 6, 8, 7])] {
+        practice
+            .record_assessment_map(&AssessmentInput {
+                client_id: tomas.clone(),
+                session_id: None,
+                taken_at: Some(format!("{}T10:00:00Z", day(offset))),
+                note: String::new(),
+                scores: scores
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &score)| ScoreInput { dimension: i as i32 + 1, score, note: String::new() })
+                    .collect(),
+            })
+            .expect("a map");
     }
 }
 
@@ -147,6 +237,11 @@ async fn main() {
     seed(data.path());
     let app = App::launch(data.path()).await;
     ensure_size(&app).await;
+
+    // today.png: what the app opens on, the practice's week and what needs attention.
+    app.wait_for_testid("today-unsent-letter").await;
+    app.wait_for_testid("today-overdue-directive").await;
+    shots.save(&app, "today").await;
 
     // clients.png: the list, one ordinary client chosen and its details on the right.
     let item = app.wait_for_text(&testid("client-item"), SHOWN).await;
@@ -223,6 +318,24 @@ async fn main() {
     // The rating keys in the middle, written answers around them; the session's bar stays.
     scroll_into_view(&app, &testid("rating-1"), "center").await;
     shots.save(&app, "live-session").await;
+
+    // capture-homework.png: a line typed in the area's notes turned into homework with
+    // Ctrl+Shift+H; the new item lights up in the side list and the note stays as it was.
+    let notes = app.wait_for("#answer-notes").await;
+    scroll_into_view(&app, "#answer-notes", "center").await;
+    notes.click().await.expect("into the notes");
+    notes.send_keys("Wants Priya to grow into the role.\nAsk Priya to run Monday planning").await.expect("type a note");
+    app.press(&[Key::Control.into(), Key::Shift.into(), 'h']).await;
+    app.wait_for_text(&testid("capture-notice"), "Ask Priya to run Monday planning").await;
+    shots.save(&app, "capture").await;
+
+    // wrap-up-letter.png: after the call, the letter with its page drawn beside the wording.
+    app.press(&[Key::Control.into(), Key::Shift.into(), 'w']).await;
+    app.wait_for_testid("wrap-up").await;
+    app.wait_for_testid("letter-preview-page").await;
+    app.blur().await;
+    scroll_into_view(&app, &testid("homework-letter"), "center").await;
+    shots.save(&app, "wrap-up").await;
     app.quit().await;
 
     // empty.png: the first-run screen of a practice with no clients.
