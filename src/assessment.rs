@@ -64,6 +64,17 @@ pub struct ScoreInput {
     pub note: String,
 }
 
+impl ScoreInput {
+    /// One score per dimension in order (the first is dimension 1), without notes.
+    pub fn in_order(scores: &[i32]) -> Vec<ScoreInput> {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(i, &score)| ScoreInput { dimension: i as i32 + 1, score, note: String::new() })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AssessmentInput {
     pub client_id: String,

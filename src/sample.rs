@@ -186,11 +186,7 @@ impl Practice {
                 session_id: Some(session.id.clone()),
                 taken_at: Some(at_ten(*held_on, 30)),
                 note: String::new(),
-                scores: scores
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &score)| ScoreInput { dimension: i as i32 + 1, score, note: String::new() })
-                    .collect(),
+                scores: ScoreInput::in_order(&scores),
             })?;
         }
         for (index, text, is_optional, status) in HOMEWORK {

@@ -43,11 +43,7 @@ fn map(p: &TempPractice, client_id: &str, taken_at: &str, scores: [i32; 7]) {
         session_id: None,
         taken_at: Some(taken_at.into()),
         note: String::new(),
-        scores: scores
-            .iter()
-            .enumerate()
-            .map(|(i, &score)| ScoreInput { dimension: i as i32 + 1, score, note: String::new() })
-            .collect(),
+        scores: ScoreInput::in_order(&scores),
     })
     .unwrap();
 }

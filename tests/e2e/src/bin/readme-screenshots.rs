@@ -176,11 +176,7 @@ fn seed_week(practice: &Practice, ids: &[String]) {
                 session_id: None,
                 taken_at: Some(format!("{}T10:00:00Z", day(offset))),
                 note: String::new(),
-                scores: scores
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &score)| ScoreInput { dimension: i as i32 + 1, score, note: String::new() })
-                    .collect(),
+                scores: ScoreInput::in_order(&scores),
             })
             .expect("a map");
     }
