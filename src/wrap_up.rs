@@ -52,9 +52,10 @@ impl Practice {
                 // Oldest first: the last rating from another session, before this one's if it has one.
                 let previous = history
                     .iter()
-                    .filter(|r| r.session_id.as_deref() != Some(session.id.as_str()))
-                    .filter(|r| rating.as_ref().is_none_or(|mine| r.taken_at <= mine.taken_at))
-                    .next_back()
+                    .rfind(|r| {
+                        r.session_id.as_deref() != Some(session.id.as_str())
+                            && rating.as_ref().is_none_or(|mine| r.taken_at <= mine.taken_at)
+                    })
                     .cloned();
                 WrapUpArea { area, rating, previous }
             })
