@@ -128,3 +128,22 @@ tf_build_desktop() {
   (cd "$TF_ROOT" && cargo build -p tenfold-desktop)
   [ -x "$(tf_desktop_bin)" ] || tf_die "cargo build did not produce $(tf_desktop_bin)"
 }
+
+# The newest .deb the release script made, or nothing.
+tf_release_deb() {
+  local newest
+  newest="$(find "$(tf_target_dir)/release/bundle/deb" -maxdepth 1 -name '*.deb' -printf '%T@ %p\n' 2>/dev/null \
+    | sort -rn | head -n 1 | cut -d' ' -f2- || true)"
+  printf '%s\n' "$newest"
+}
+
+# Install tauri-driver with cargo when it is not on PATH (the end-to-end harness starts it).
+tf_ensure_tauri_driver() {
+  tf_cargo_path
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    tf_log "Installing tauri-driver (cargo install tauri-driver --locked)"
+    cargo install tauri-driver --locked
+    tf_cargo_path
+    command -v tauri-driver >/dev/null 2>&1 || tf_die "tauri-driver installed but not on PATH"
+  fi
+}

@@ -2,6 +2,7 @@
 /// capability in `capabilities/main.json` grants exactly these to the main window.
 const COMMANDS: &[&str] = &[
     "about",
+    "licences",
     "get_settings",
     "update_settings",
     "list_clients",

@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    assessment, backup, branding, clients, directives, documents, error, exports, focus, formulation, homework,
+    about, assessment, backup, branding, clients, directives, documents, error, exports, focus, formulation, homework,
     letters, overview, practice, search, sessions, settings, today, transfer, trash, values, wrap_up,
 };
 
@@ -30,6 +30,9 @@ pub fn typescript() -> String {
         error::ErrorKind,
         error::ErrorView,
         practice::About,
+        about::BundledFont,
+        about::Library,
+        about::Licences,
         backup::BackupReason,
         backup::BackupInfo,
         backup::RecoveryOptions,

@@ -1,6 +1,7 @@
 //! Tenfold's core: a coach's practice kept in one SQLite file. No user-interface code lives
 //! here; the desktop shell and the tests call the same API.
 
+pub mod about;
 pub mod assessment;
 pub mod backup;
 pub mod bindings;

@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { bundledPackages } from './build/bundledPackages.ts';
 
 // Tauri serves ui/dist from inside the binary, so assets use relative paths and nothing is
 // fetched from the network at run time.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), bundledPackages(new URL('./src/about/npm-packages.json', import.meta.url).pathname)],
   clearScreen: false,
   build: {
     outDir: 'dist',

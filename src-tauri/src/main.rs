@@ -33,6 +33,7 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             app::about,
+            app::licences,
             app::get_settings,
             app::update_settings,
             clients::list_clients,

@@ -14,9 +14,14 @@ fn quoted_names(block: &str) -> BTreeSet<String> {
 }
 
 /// The only core permissions the window has: listening for its own close request and then
-/// closing itself, so the live screens can save the last keystrokes before the window goes.
-const CORE_PERMISSIONS: &[&str] =
-    &["core:event:allow-listen", "core:event:allow-unlisten", "core:window:allow-destroy"];
+/// closing itself, so the live screens can save the last keystrokes before the window goes;
+/// and setting its own title to the open client's name.
+const CORE_PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "core:window:allow-destroy",
+    "core:window:allow-set-title",
+];
 
 fn declared_commands() -> BTreeSet<String> {
     let build = read("build.rs");

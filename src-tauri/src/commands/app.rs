@@ -1,4 +1,5 @@
 use tauri::State;
+use tenfold::about::Licences;
 use tenfold::practice::About;
 use tenfold::settings::Settings;
 use tenfold::ErrorView;
@@ -8,6 +9,12 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn about(state: State<'_, AppState>) -> Result<About, ErrorView> {
     state.with(|p| Ok(p.about()))
+}
+
+/// The fonts and Rust crates compiled into the app, with their licences (no practice needed).
+#[tauri::command]
+pub fn licences() -> Licences {
+    tenfold::about::licences()
 }
 
 #[tauri::command]

@@ -1,6 +1,9 @@
 //! Steps through a chosen client's screens that several tests (and the screenshot tool) share,
 //! written against the selectors in docs/ui-contract.md.
 
+use std::path::Path;
+use std::process::Command;
+
 use fantoccini::{elements::Element, Locator};
 
 use crate::harness::{testid, App};
@@ -76,4 +79,42 @@ pub async fn attr(e: &Element, name: &str) -> Option<String> {
 /// The first element inside `parent` matching `css`, if any.
 pub async fn find_in(parent: &Element, css: &str) -> Option<Element> {
     parent.find(Locator::Css(css)).await.ok()
+}
+
+/// Clicks the export button of the document block of `kind` (e.g. `homework_letter`) and returns
+/// the saved file's path, once it is a new one: the block keeps showing the previous export
+/// until then.
+pub async fn export_document(app: &App, kind: &str) -> String {
+    let css = format!(r#"[data-testid="document-actions"][data-kind="{kind}"] [data-testid="export-document"]"#);
+    let result_css = format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#);
+    let before = match app.try_find(&result_css).await {
+        Some(result) => attr(&result, "data-path").await,
+        None => None,
+    };
+    let button = app
+        .wait_until("an enabled export button", async || {
+            let button = app.try_find(&css).await?;
+            attr(&button, "disabled").await.is_none().then_some(button)
+        })
+        .await;
+    app.click_element(&button).await.unwrap();
+    app.wait_until("the new file's path", async || {
+        let path = attr(&app.try_find(&result_css).await?, "data-path").await?;
+        (Some(&path) != before.as_ref()).then_some(path)
+    })
+    .await
+}
+
+/// The text of a PDF (`pdftotext`, Debian poppler-utils), with runs of white space made one space.
+pub fn pdf_text(path: &Path) -> String {
+    let output = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8(output.stdout).expect("UTF-8").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// In Settings: type `folder` into the exports folder field and press Enter to save it.
+pub async fn set_exports_folder(app: &App, folder: &Path) {
+    app.fill("exports-folder", folder.to_str().expect("a UTF-8 path")).await;
+    app.press(&['\u{E007}']).await; // Enter
+    app.wait_for_text("#exports-folder-help", "Exports will go here").await;
 }

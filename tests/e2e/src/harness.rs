@@ -628,7 +628,7 @@ impl Proc {
 
 /// The pid of the one live process whose executable is `bin` and whose environment contains
 /// `TENFOLD_DATA_DIR=<data_dir>`.
-fn app_pid(bin: &Path, data_dir: &Path) -> u32 {
+pub fn app_pid(bin: &Path, data_dir: &Path) -> u32 {
     use std::os::unix::ffi::OsStrExt;
     let mut wanted = b"TENFOLD_DATA_DIR=".to_vec();
     wanted.extend_from_slice(data_dir.as_os_str().as_bytes());
@@ -661,6 +661,11 @@ fn app_pid(bin: &Path, data_dir: &Path) -> u32 {
             many.iter().map(Proc::describe).collect::<Vec<_>>()
         ),
     }
+}
+
+/// The pids of `root` and every live process below it (an app and its WebKit processes).
+pub fn process_tree(root: u32) -> Vec<u32> {
+    std::iter::once(root).chain(descendants_of(root).into_iter().map(|p| p.pid)).collect()
 }
 
 /// Every live descendant of `root`.

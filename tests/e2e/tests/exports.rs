@@ -3,22 +3,17 @@
 //! pdftotext.
 
 use std::path::Path;
-use std::process::Command;
 
 use tenfold::branding::BrandingInput;
 use tenfold::clients::ClientInput;
 use tenfold::directives::DirectiveInput;
 use tenfold::Practice;
-use tenfold_e2e::flows::{attr, find_in, open_client, open_tab, start_session};
+use tenfold_e2e::flows::{
+    export_document as export, find_in, open_client, open_tab, pdf_text, set_exports_folder, start_session,
+};
 use tenfold_e2e::{testid, App};
 
 const CLIENT: &str = "Samantha Reyes";
-
-fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext runs");
-    assert!(output.status.success(), "pdftotext failed on {}", path.display());
-    String::from_utf8(output.stdout).expect("UTF-8").split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn seeded_practice(data: &Path) -> String {
     let practice = Practice::open_in(data).unwrap();
@@ -32,29 +27,6 @@ fn seeded_practice(data: &Path) -> String {
     practice.create_client(&ClientInput { preferred_name: "Sam".into(), ..ClientInput::named(CLIENT) }).unwrap().id
 }
 
-/// Clicks the export button of the document block of `kind` and returns the saved file's path
-/// (once it is a new one: the block keeps showing the previous export until then).
-async fn export(app: &App, kind: &str) -> String {
-    let css = format!(r#"[data-testid="document-actions"][data-kind="{kind}"] [data-testid="export-document"]"#);
-    let result_css = format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#);
-    let before = match app.try_find(&result_css).await {
-        Some(result) => attr(&result, "data-path").await,
-        None => None,
-    };
-    let button = app
-        .wait_until("an enabled export button", async || {
-            let button = app.try_find(&css).await?;
-            attr(&button, "disabled").await.is_none().then_some(button)
-        })
-        .await;
-    app.click_element(&button).await.unwrap();
-    app.wait_until("the new file's path", async || {
-        let path = attr(&app.try_find(&result_css).await?, "data-path").await?;
-        (Some(&path) != before.as_ref()).then_some(path)
-    })
-    .await
-}
-
 #[tokio::test]
 async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
     let data = tempfile::tempdir().unwrap();
@@ -64,9 +36,7 @@ async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
     let app = App::launch(data.path()).await;
     // The exports folder is chosen in Settings, as a coach would.
     app.click_testid("open-settings").await;
-    app.fill("exports-folder", exports.path().to_str().unwrap()).await;
-    app.press(&['\u{E007}']).await; // Enter
-    app.wait_for_text("#exports-folder-help", "Exports will go here").await;
+    set_exports_folder(&app, exports.path()).await;
     app.click_testid("close-settings").await;
 
     open_client(&app, CLIENT).await;

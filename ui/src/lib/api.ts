@@ -28,6 +28,7 @@ import type {
   FormulationStep,
   FormulationText,
   FormulationVersion,
+  Licences,
   HomeworkEdit,
   HomeworkInput,
   HomeworkItem,
@@ -65,6 +66,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const about = () => call<About>('about');
+export const licences = () => call<Licences>('licences');
 
 export const listClients = (status: ClientStatus | null = null) => call<Client[]>('list_clients', { status });
 

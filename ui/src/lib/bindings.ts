@@ -14,6 +14,41 @@ export type ErrorView = { kind: ErrorKind, message: string, field?: string, };
 export type About = { version: string, database_path: string, schema_version: number, };
 
 /**
+ * A font family compiled into the app, with its licence.
+ */
+export type BundledFont = { family: string, 
+/**
+ * What the family is used for, in the coach's words.
+ */
+used_for: string, 
+/**
+ * SPDX identifier.
+ */
+licence: string, 
+/**
+ * The full licence text, with its copyright line.
+ */
+licence_text: string, };
+
+/**
+ * A library compiled into the app: a Rust crate or an npm package.
+ */
+export type Library = { name: string, version: string, 
+/**
+ * SPDX expression as the library declares it (e.g. `MIT OR Apache-2.0`).
+ */
+licence: string, 
+/**
+ * Where its source and full licence live; empty when the library names none.
+ */
+repository: string, };
+
+/**
+ * Everything the About section lists besides the version.
+ */
+export type Licences = { app_licence: string, fonts: Array<BundledFont>, crates: Array<Library>, };
+
+/**
  * Why a backup was taken; part of its file name.
  */
 export type BackupReason = "daily" | "changes" | "manual" | "before_restore";
