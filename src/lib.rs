@@ -12,6 +12,7 @@ pub mod error;
 pub mod exports;
 pub mod focus;
 pub mod formulation;
+pub mod generate;
 pub mod homework;
 pub mod ids;
 pub mod input;
@@ -31,6 +32,7 @@ pub mod trash;
 pub mod values;
 
 mod rows;
+mod statement_count;
 
 pub use error::{Error, ErrorKind, ErrorView, Result};
 pub use practice::Practice;
