@@ -102,7 +102,8 @@ pub(super) fn generate_client(
     let days = (options.end_on - options.first_day()).num_days().max(60) as u64;
     // Everyone has had at least the first three sessions (about six weeks) by the end.
     let started = options.first_day() + Days::new(rng.random_range(0..=days - 42));
-    let engaged_for = Days::new(rng.random_range(60..=900));
+    // Most clients come for two months to two and a half years; one in ten stays for good.
+    let engaged_for = Days::new(if rng.random_ratio(1, 10) { days } else { rng.random_range(60..=900) });
     let last_possible = (started + engaged_for).min(options.end_on);
     let finished = last_possible < options.end_on - Days::new(30);
     let status = match (finished, rng.random_ratio(1, 4)) {
