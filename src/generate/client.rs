@@ -113,8 +113,9 @@ pub(super) fn generate_client(
     };
 
     let given = pick(rng, language.given_names);
+    let family = pick(rng, language.family_names);
     let client = practice.create_client(&ClientInput {
-        name: format!("{given} {}", pick(rng, language.family_names)),
+        name: if language.family_name_first { format!("{family} {given}") } else { format!("{given} {family}") },
         preferred_name: if rng.random_ratio(1, 3) { given.to_owned() } else { String::new() },
         email: format!("client{index}@example.com"),
         phone: format!("+44 7700 9{:05}", index % 100_000),

@@ -17,6 +17,8 @@ pub(super) struct Language {
     pub values: &'static [&'static str],
     /// How sentences are joined (Japanese needs no space after its full stop).
     pub separator: &'static str,
+    /// Whether a full name starts with the family name, as in Japanese.
+    pub family_name_first: bool,
 }
 
 pub(super) const LANGUAGES: [Language; 7] = [ENGLISH, GERMAN, SPANISH, HEBREW, ARABIC, GREEK, JAPANESE];
@@ -108,6 +110,7 @@ const ENGLISH: Language = Language {
     ],
     values: &["Growth", "Family", "Craft", "Independence", "Honesty", "Health", "Adventure", "Security", "Community"],
     separator: " ",
+    family_name_first: false,
 };
 
 const GERMAN: Language = Language {
@@ -160,6 +163,7 @@ const GERMAN: Language = Language {
     ],
     values: &["Freiheit", "Familie", "Verlässlichkeit", "Gesundheit", "Neugier", "Gerechtigkeit", "Ruhe", "Handwerk"],
     separator: " ",
+    family_name_first: false,
 };
 
 const SPANISH: Language = Language {
@@ -214,6 +218,7 @@ const SPANISH: Language = Language {
     ],
     values: &["Libertad", "Familia", "Honestidad", "Salud", "Aventura", "Comunidad", "Aprender", "Seguridad"],
     separator: " ",
+    family_name_first: false,
 };
 
 const HEBREW: Language = Language {
@@ -253,6 +258,7 @@ const HEBREW: Language = Language {
     directive_titles: &["עשר שניות של שקט", "פגישה אחת בלי מחשב", "התוכנית הגרועה ביותר"],
     values: &["חופש", "משפחה", "יושרה", "בריאות", "סקרנות", "קהילה"],
     separator: " ",
+    family_name_first: false,
 };
 
 const ARABIC: Language = Language {
@@ -291,6 +297,7 @@ const ARABIC: Language = Language {
     directive_titles: &["عشر ثوانٍ من الصمت", "اجتماع واحد بلا حاسوب", "أسوأ خطة ممكنة"],
     values: &["الحرية", "العائلة", "الصدق", "الصحة", "التعلّم", "المجتمع"],
     separator: " ",
+    family_name_first: false,
 };
 
 const GREEK: Language = Language {
@@ -338,6 +345,7 @@ const GREEK: Language = Language {
     directive_titles: &["Δέκα δευτερόλεπτα σιωπής", "Μία συνάντηση χωρίς υπολογιστή", "Το χειρότερο δυνατό σχέδιο"],
     values: &["Ελευθερία", "Οικογένεια", "Ειλικρίνεια", "Υγεία", "Περιέργεια", "Κοινότητα"],
     separator: " ",
+    family_name_first: false,
 };
 
 const JAPANESE: Language = Language {
@@ -376,4 +384,5 @@ const JAPANESE: Language = Language {
     directive_titles: &["十秒の沈黙", "パソコンなしの会議をひとつ", "考えうる最悪の計画"],
     values: &["自由", "家族", "誠実", "健康", "好奇心", "仲間"],
     separator: "",
+    family_name_first: true,
 };
