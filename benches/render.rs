@@ -1,6 +1,6 @@
 //! How long a homework letter takes to render, measured from the core API the app uses.
 //!
-//!     cargo bench --bench render
+//!     cargo bench --bench render     (or `cargo bench -p tenfold`, with the practice benchmarks)
 //!
 //! Method (all in one run, so the figures compare like with like):
 //! - **cold**: the bench starts itself again as a child process COLD_RUNS times; each child

@@ -186,15 +186,40 @@ pub fn require_intact(path: &Path, full: bool) -> Result<()> {
 }
 
 /// Runs the integrity check on an open connection.
+///
+/// The quick check goes table by table (every ordinary table, the search index's own tables
+/// included) rather than over the whole file at once. Since SQLite 3.44 a whole-file
+/// `quick_check` also runs FTS5's own check, which tokenises every indexed text again and
+/// compares it with the index: a cross-check of an index against its content, the kind of
+/// work `quick_check` was chosen to skip, and most of its cost on a large practice (about
+/// 0.7 of the 0.9 s on a generated five-year practice of 150 MB). Every page is still read
+/// and checked; what the full `integrity_check` (every backup, `tenfold check`) adds is
+/// that cross-check and the search for pages that belong to nothing.
 pub(crate) fn check_connection(conn: &Connection, full: bool) -> Result<()> {
-    let pragma = if full { "PRAGMA integrity_check" } else { "PRAGMA quick_check" };
-    let mut stmt = conn.prepare(pragma)?;
-    let problems: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    if problems.len() == 1 && problems[0] == "ok" {
+    let mut problems = Vec::new();
+    if full {
+        problems.extend(check_results(conn, "PRAGMA integrity_check")?);
+    } else {
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for table in tables {
+            problems.extend(check_results(conn, &format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")))?);
+        }
+    }
+    if problems.is_empty() {
         Ok(())
     } else {
         Err(Error::Damaged { reason: problems.into_iter().take(3).collect::<Vec<_>>().join("; ") })
     }
+}
+
+/// The problems a check pragma reports; none when it says `ok`.
+fn check_results(conn: &Connection, pragma: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(pragma)?;
+    let found: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(if found.len() == 1 && found[0] == "ok" { Vec::new() } else { found })
 }
 
 /// The cheap first look at a file before SQLite opens it: empty, too short or not starting

@@ -13,6 +13,7 @@ pub mod error;
 pub mod exports;
 pub mod focus;
 pub mod formulation;
+pub mod generate;
 pub mod homework;
 pub mod ids;
 pub mod input;
@@ -34,6 +35,7 @@ pub mod values;
 pub mod wrap_up;
 
 mod rows;
+mod statement_count;
 
 pub use error::{Error, ErrorKind, ErrorView, Result};
 pub use practice::Practice;

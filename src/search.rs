@@ -104,16 +104,22 @@ impl Practice {
         let Some(query) = fts_query(typed) else {
             return Ok(SearchResults { groups: Vec::new(), truncated: false });
         };
+        // Ordering by FTS5's `rank` (bm25 with the title weighted) lets FTS5 sort the matches
+        // by score alone and hand them over best first, so a hit's columns, client and snippet
+        // are read only for the hits returned. Ordering by a bm25() expression instead made
+        // SQLite read every matching row before sorting (five times slower for a common word
+        // on a generated five-year practice; benches/practice.rs).
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.kind, s.item_id, s.client_id, c.name, s.title,
-                    snippet(search_index, -1, ?2, ?3, '…', 12), bm25(search_index, ?4, 1.0) AS score
+                    snippet(search_index, -1, ?2, ?3, '…', 12), s.rank
              FROM search_index s JOIN client c ON c.id = s.client_id
-             WHERE search_index MATCH ?1 AND c.trashed_at IS NULL
-             ORDER BY score, s.rowid
+             WHERE search_index MATCH ?1 AND s.rank MATCH ?4 AND c.trashed_at IS NULL
+             ORDER BY s.rank
              LIMIT ?5",
         )?;
+        let rank = format!("bm25({TITLE_WEIGHT:.1}, 1.0)");
         let rows = stmt.query_map(
-            params![query, MATCH_START.to_string(), MATCH_END.to_string(), TITLE_WEIGHT, (MAX_HITS + 1) as i64],
+            params![query, MATCH_START.to_string(), MATCH_END.to_string(), rank, (MAX_HITS + 1) as i64],
             |row| {
                 let hit = SearchHit {
                     kind: SearchKind::parse(&row.get::<_, String>(0)?)?,

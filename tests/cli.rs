@@ -35,7 +35,8 @@ fn help_lists_every_command_and_the_exit_codes() {
     let output = tenfold(dir.path(), &["--help"]);
     assert_exit(&output, 0);
     let help = text(&output.stdout);
-    for command in ["backup", "backups", "restore", "export", "import", "check", "--data-dir", "Exit codes"] {
+    for command in ["backup", "backups", "restore", "export", "import", "check", "generate", "--data-dir", "Exit codes"]
+    {
         assert!(help.contains(command), "help does not mention {command}:\n{help}");
     }
     assert_exit(&tenfold(dir.path(), &["frobnicate"]), 2);
@@ -184,4 +185,30 @@ fn a_read_only_data_folder_is_a_clear_error_and_loses_nothing() {
     fs::set_permissions(&data, fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).unwrap();
     assert_eq!(fill::table_contents(&db), before);
+}
+
+#[test]
+fn generate_fills_an_empty_practice_and_refuses_one_with_clients() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = tenfold(dir.path(), &["generate", "--clients", "3", "--years", "1", "--seed", "7"]);
+    assert_exit(&output, 0);
+    let said = text(&output.stdout);
+    assert!(said.contains("3 clients"), "it says what it generated:\n{said}");
+    assert!(said.contains("ratings") && said.contains("sessions"), "{said}");
+    let practice = Practice::open_in(dir.path()).unwrap();
+    assert_eq!(practice.list_clients(None).unwrap().len() + practice.list_trashed_clients().unwrap().len(), 3);
+    drop(practice);
+
+    let output = tenfold(dir.path(), &["generate", "--clients", "3", "--years", "1", "--seed", "7"]);
+    assert_exit(&output, 1);
+    assert!(text(&output.stderr).contains("empty"), "the refusal says why: {}", text(&output.stderr));
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tenfold"))
+        .env_remove(DATA_DIR_ENV)
+        .args(["--data-dir", elsewhere.path().to_str().unwrap(), "generate", "--clients", "1", "--years", "1"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(Practice::open_in(elsewhere.path()).unwrap().list_clients(None).unwrap().len(), 1);
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use tenfold::backup::{self, BackupReason};
+use tenfold::generate::{GenerateOptions, GenerateReport};
 use tenfold::store::{self, DATABASE_FILE};
 use tenfold::{Error, ErrorKind, Practice};
 
@@ -21,7 +22,7 @@ Exit codes:
 #[command(
     name = "tenfold",
     version,
-    about = "Back up, restore, export, import and check a Tenfold practice",
+    about = "Back up, restore, export, import, check or generate a Tenfold practice",
     after_help = EXIT_CODES
 )]
 struct Cli {
@@ -61,6 +62,19 @@ enum Command {
     },
     /// Run SQLite's full integrity check on the practice and its newest backup
     Check,
+    /// Fill an empty practice with made-up clients, for trying Tenfold at scale and for
+    /// benchmarks; the same seed gives the same practice (ending today)
+    Generate {
+        /// How many clients
+        #[arg(long, default_value_t = GenerateOptions::DEFAULT_CLIENTS, value_name = "N")]
+        clients: u32,
+        /// How many years of history, ending today
+        #[arg(long, default_value_t = GenerateOptions::DEFAULT_YEARS, value_name = "Y")]
+        years: u32,
+        /// The seed of the random choices
+        #[arg(long, default_value_t = GenerateOptions::DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -144,6 +158,26 @@ fn run(cli: Cli) -> tenfold::Result<()> {
                 println!("{}: ok", newest.path);
             }
         }
+        Command::Generate { clients, years, seed } => {
+            let practice = Practice::open(&database)?;
+            let started = std::time::Instant::now();
+            let options = GenerateOptions { clients, years, seed, end_on: tenfold::time::now().date_naive() };
+            let report = practice.generate_practice(&options)?;
+            print_generated(&report, &database, started.elapsed());
+        }
     }
     Ok(())
+}
+
+fn print_generated(report: &GenerateReport, database: &Path, took: std::time::Duration) {
+    println!("generated into {} in {:.1} s:", database.display(), took.as_secs_f64());
+    println!("  {} clients ({} of them in the trash)", report.clients, report.trashed_clients);
+    println!("  {} sessions", report.sessions);
+    println!("  {} focus areas with {} ratings", report.focus_areas, report.ratings);
+    println!("  {} Assessment Maps", report.assessment_maps);
+    println!("  {} values", report.client_values);
+    println!("  {} homework items", report.homework_items);
+    println!("  {} formulation versions", report.formulation_versions);
+    println!("  {} directives", report.directives);
+    println!("  {} records moved to the trash", report.trashed);
 }

@@ -1,0 +1,39 @@
+//! Counting the SQL statements an operation runs, so a test can prove that a screen's data
+//! is read in a fixed number of queries, however many rows a client has (no query per row).
+//!
+//! It is public so integration tests and benchmarks can reach it, but hidden from the docs:
+//! it is a measuring tool, not part of the API. It only observes: the connection itself stays
+//! private, and nothing is traced unless a count is running.
+
+use std::cell::Cell;
+
+use rusqlite::trace::{TraceEvent, TraceEventCodes};
+
+use crate::practice::Practice;
+
+thread_local! {
+    // SQLite's trace hook is a plain function, so the count lives beside it. Per thread,
+    // because a `Practice` is used from one thread at a time.
+    static STATEMENTS_RUN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// SQLite reports each statement once when it finishes (`SQLITE_TRACE_PROFILE`); the
+/// statements of a trigger are part of the statement that fired it and are not counted.
+fn count_statement(event: TraceEvent<'_>) {
+    if let TraceEvent::Profile(..) = event {
+        STATEMENTS_RUN.with(|count| count.set(count.get() + 1));
+    }
+}
+
+impl Practice {
+    /// Runs `operation` and returns its result with the number of SQL statements it ran on
+    /// this practice's connection.
+    #[doc(hidden)]
+    pub fn count_statements<T>(&self, operation: impl FnOnce(&Practice) -> T) -> (T, u64) {
+        STATEMENTS_RUN.with(|count| count.set(0));
+        self.conn.trace_v2(TraceEventCodes::SQLITE_TRACE_PROFILE, Some(count_statement));
+        let result = operation(self);
+        self.conn.trace_v2(TraceEventCodes::empty(), None);
+        (result, STATEMENTS_RUN.with(Cell::get))
+    }
+}
