@@ -22,6 +22,10 @@
 //!   snippets, no grouping).
 //! - **start-up**: `Practice::open` (open, pragmas, `quick_check`, migrations check) against a
 //!   bare rusqlite open that runs `SELECT 1`.
+//! - **today**: `today_view` (the practice-wide Today page: the week's sessions, flagged maps,
+//!   overdue directives, unsent letters) on the generator's last day, against one plain pass
+//!   over the practice's sessions (`SELECT count(*) FROM session`), the least any practice-wide
+//!   page must read.
 //!
 //! Each measure prints median and p95 or p99, and the ratio to its baseline.
 
@@ -163,6 +167,26 @@ fn main() {
     autosave(&practice, &bare);
     overview_and_history(&practice, &bare);
     search(&practice, &bare);
+    today(&practice, &bare);
+}
+
+fn today(practice: &Practice, bare: &Connection) {
+    let day = options().end_on;
+    let mut core = Timings::new();
+    let mut raw = Timings::new();
+    for _ in 0..OVERVIEWS {
+        core.time(|| practice.today_view(day).expect("today"));
+        raw.time(|| bare.query_row("SELECT count(*) FROM session", [], |r| r.get::<_, i64>(0)).expect("count"));
+    }
+    row(
+        &format!("Today page, whole practice (median and p99 of {OVERVIEWS})"),
+        "one pass over the sessions",
+        &core,
+        &raw,
+        0.99,
+        "p99",
+        "median ≤ 10 ms",
+    );
 }
 
 fn startup(path: &Path) {

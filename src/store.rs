@@ -22,6 +22,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/005_document_exports.sql"),
     include_str!("../migrations/006_search.sql"),
     include_str!("../migrations/007_letter_copied.sql"),
+    include_str!("../migrations/008_today_indexes.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {
@@ -50,8 +51,9 @@ pub fn data_dir() -> Result<PathBuf> {
 /// SQLite, or fails `PRAGMA quick_check` gives `Error::Damaged` and is left exactly as it was.
 /// `quick_check` rather than the full `integrity_check` because it skips matching every index
 /// against its table, which is most of the cost on a large practice, while still reading
-/// every page (so a truncated or scribbled-over file is caught); start-up must stay fast. The
-/// full check runs on every backup and with `tenfold check`.
+/// every page (so a truncated or scribbled-over file is caught); start-up must stay fast, so
+/// the tables are checked side by side (`backup::quick_check_file`). The full check runs on
+/// every backup and with `tenfold check`.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
@@ -69,7 +71,7 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     }
     configure(&conn).map_err(|error| classify_open(error, dir))?;
     if existed {
-        crate::backup::check_connection(&conn, false)?;
+        crate::backup::quick_check_file(&conn, path)?;
     }
     migrate(&mut conn, path, existed)?;
     Ok(conn)
@@ -124,8 +126,14 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // SQLite's default page cache is 2 MiB; a search for a common word on a practice of some
+    // years reads more than that, and went back to the file for every page of it each time.
+    conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
     Ok(())
 }
+
+/// The page cache of the app's connection, in KiB (a negative `cache_size` counts KiB).
+const PAGE_CACHE_KIB: i64 = 32 * 1024;
 
 /// Keeps a consistent copy of the file as it was before an upgrade, so an upgrade can never
 /// cost data: `tenfold.before-v1-20261121T101500Z.sqlite3` beside the database.

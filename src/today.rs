@@ -109,22 +109,24 @@ impl Practice {
 
     fn clients_with_flagged_maps(&self) -> Result<Vec<FlaggedClient>> {
         let labels = self.assessment_dimensions()?;
-        // Each live client's two newest maps, then the dimensions that fell between them.
+        // Each live client's two newest maps (two index lookups per client), then the
+        // dimensions that fell between them.
         let mut stmt = self.conn.prepare_cached(
-            "WITH ranked AS (
-                 SELECT m.id, m.client_id, m.taken_at,
-                        row_number() OVER (PARTITION BY m.client_id ORDER BY m.taken_at DESC, m.id DESC) AS rank
-                 FROM assessment_map m JOIN client c ON c.id = m.client_id
-                 WHERE m.trashed_at IS NULL AND c.trashed_at IS NULL
+            "WITH pair AS MATERIALIZED (
+                 SELECT c.id AS client_id, c.name,
+                        (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                         ORDER BY m.taken_at DESC, m.id DESC LIMIT 1) AS latest,
+                        (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                         ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET 1) AS previous
+                 FROM client c WHERE c.trashed_at IS NULL
              )
-             SELECT latest.client_id, c.name, latest.taken_at, late.dimension, late.score, early.score
-             FROM ranked latest
-             JOIN ranked previous ON previous.client_id = latest.client_id AND previous.rank = 2
-             JOIN assessment_score late ON late.map_id = latest.id
-             JOIN assessment_score early ON early.map_id = previous.id AND early.dimension = late.dimension
-             JOIN client c ON c.id = latest.client_id
-             WHERE latest.rank = 1 AND early.score - late.score >= ?1
-             ORDER BY latest.taken_at DESC, c.name COLLATE NOCASE, latest.client_id, late.dimension",
+             SELECT pair.client_id, pair.name, latest.taken_at, late.dimension, late.score, early.score
+             FROM pair
+             JOIN assessment_map latest ON latest.id = pair.latest
+             JOIN assessment_score late ON late.map_id = pair.latest
+             JOIN assessment_score early ON early.map_id = pair.previous AND early.dimension = late.dimension
+             WHERE early.score - late.score >= ?1
+             ORDER BY latest.taken_at DESC, pair.name COLLATE NOCASE, pair.client_id, late.dimension",
         )?;
         let rows = stmt.query_map([DROP_FLAG_POINTS], |row| {
             Ok((
@@ -175,17 +177,17 @@ impl Practice {
     fn unsent_letters(&self, since: NaiveDate) -> Result<Vec<UnsentLetter>> {
         let columns = prefixed("s", SESSION_COLUMNS);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {columns}, c.name, items.count
-             FROM session s
-             JOIN client c ON c.id = s.client_id
-             JOIN (SELECT session_id, count(*) AS count FROM homework_item
-                   WHERE session_id IS NOT NULL AND trashed_at IS NULL GROUP BY session_id) items
-               ON items.session_id = s.id
-             WHERE s.held_on >= ?1 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
-               AND s.letter_copied_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM document_export e
-                               WHERE e.source_id = s.id AND e.kind = 'homework_letter')
-             ORDER BY s.held_on DESC, c.name COLLATE NOCASE, s.id"
+            "SELECT * FROM (
+                 SELECT {columns}, c.name,
+                        (SELECT count(*) FROM homework_item h WHERE h.session_id = s.id AND h.trashed_at IS NULL) AS items
+                 FROM session s JOIN client c ON c.id = s.client_id
+                 WHERE s.held_on >= ?1 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
+                   AND s.letter_copied_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM document_export e
+                                   WHERE e.source_id = s.id AND e.kind = 'homework_letter')
+             )
+             WHERE items > 0
+             ORDER BY held_on DESC, name COLLATE NOCASE, id"
         ))?;
         let next = column_count(SESSION_COLUMNS);
         let rows = stmt.query_map([since.to_string()], |row| {

@@ -220,3 +220,24 @@ fn the_session_log_and_the_page_count_only_live_homework() {
     let view = p.today_view(today()).unwrap();
     assert!(view.unsent_letters.is_empty(), "a session whose items are all trashed has no letter");
 }
+
+/// The page reads the whole practice in a fixed number of statements: the same for one
+/// generated client as for thirty over two years, so it never runs a query per client or row.
+#[test]
+fn the_page_runs_a_fixed_number_of_statements_however_large_the_practice() {
+    let count_for = |clients: u32| {
+        let p = TempPractice::new();
+        let end_on = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        p.generate_practice(&tenfold::generate::GenerateOptions { clients, years: 2, seed: 7, end_on }).unwrap();
+        let (view, statements) = p.count_statements(|p| p.today_view(end_on));
+        (view.unwrap(), statements)
+    };
+    let (small_view, small) = count_for(1);
+    let (large_view, large) = count_for(30);
+    assert!(
+        large_view.unsent_letters.len() + large_view.sessions.len() + large_view.flagged_clients.len()
+            > small_view.sessions.len()
+    );
+    assert_eq!(small, large, "the Today page runs a statement per row somewhere");
+    assert!(large <= 8, "the Today page runs {large} statements");
+}
