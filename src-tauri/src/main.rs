@@ -12,6 +12,7 @@ use tauri::Manager;
 use tenfold::backup::BackupReason;
 
 fn main() {
+    webkit_defaults();
     let database = tenfold::store::data_dir().ok().map(|dir| dir.join(tenfold::store::DATABASE_FILE));
     let practice = tenfold::Practice::open_default();
     match &practice {
@@ -134,4 +135,15 @@ fn main() {
         ])
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");
+}
+
+/// WebKitGTK's DMA-BUF renderer (the default since 2.42) shows a blank window with some GPU
+/// drivers and compositors, and without a GPU it keeps about 95 MB of extra buffers in the web
+/// process (measured with scripts/footprint). The older shared-memory path draws everywhere.
+/// Set before any thread starts or WebKit loads; a value the coach set is left alone.
+fn webkit_defaults() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
 }
