@@ -37,6 +37,15 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(100);
 const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 
+const DMABUF_VARIABLE: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+static SHIPPED_RENDERER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Launch the app from now on with the renderer it ships with (no screenshots then: see
+/// `App::launch_only`), for tools that measure or smoke-test it as a coach gets it.
+pub fn use_shipped_renderer() {
+    SHIPPED_RENDERER.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// CSS selector for `data-testid="<id>"`.
 pub fn testid(id: &str) -> String {
     format!(r#"[data-testid="{id}"]"#)
@@ -101,6 +110,15 @@ impl App {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
+        // The app turns WebKit's DMA-BUF renderer off (src-tauri/src/main.rs), but under Xvfb
+        // WebKitWebDriver's screenshots then never return; tests and the README pictures need
+        // them, so they run the renderer WebKit would choose, unless a tool asked for the app
+        // as shipped (`use_shipped_renderer`) or the variable is set already.
+        if SHIPPED_RENDERER.load(std::sync::atomic::Ordering::SeqCst) {
+            cmd.env_remove(DMABUF_VARIABLE);
+        } else if std::env::var_os(DMABUF_VARIABLE).is_none() {
+            cmd.env(DMABUF_VARIABLE, "0");
+        }
         let driver = cmd.spawn().unwrap_or_else(|e| panic!("could not start {}: {e}", tauri_driver.display()));
 
         // From here on, Drop cleans up whatever happens.
@@ -377,8 +395,12 @@ impl App {
 
     /// Save a PNG screenshot of the window's page to `path` (its folder is created if needed).
     pub async fn screenshot_to(&self, path: &Path) {
-        let png =
-            self.client().screenshot().await.unwrap_or_else(|e| panic!("screenshot {} failed: {e}", path.display()));
+        // Bounded: with WebKit's DMA-BUF renderer off (the app as shipped) a screenshot under
+        // Xvfb never returns, and a test must fail rather than hang.
+        let png = tokio::time::timeout(Duration::from_secs(15), self.client().screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("screenshot {} did not return within 15 s", path.display()))
+            .unwrap_or_else(|e| panic!("screenshot {} failed: {e}", path.display()));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
         }
@@ -403,7 +425,9 @@ impl App {
             return "(no session)".into();
         };
         let name = format!("FAILED-{}", file_name(what));
-        match client.screenshot().await {
+        match tokio::time::timeout(Duration::from_secs(15), client.screenshot()).await.unwrap_or_else(|_| {
+            Err(fantoccini::error::CmdError::NotJson("the screenshot did not return within 15 s".into()))
+        }) {
             Ok(png) => {
                 let dir = screenshot_dir();
                 let path = dir.join(format!("{name}.png"));

@@ -124,6 +124,8 @@ fn median(mut values: Vec<f64>) -> f64 {
 
 #[tokio::main]
 async fn main() {
+    // Measured / tried as a coach gets it, with the renderer the app picks for itself.
+    tenfold_e2e::use_shipped_renderer();
     let mut args = std::env::args().skip(1);
     let source = PathBuf::from(args.next().expect("usage: footprint <data-dir> [runs]"));
     let runs: usize = args.next().map(|n| n.parse().expect("runs is a number")).unwrap_or(5);

@@ -22,6 +22,8 @@ fn step(what: &str) {
 
 #[tokio::main]
 async fn main() {
+    // Measured / tried as a coach gets it, with the renderer the app picks for itself.
+    tenfold_e2e::use_shipped_renderer();
     let bin = desktop_bin();
     let data = tempfile::tempdir().expect("a temporary data folder");
     let exports = tempfile::tempdir().expect("a temporary exports folder");
