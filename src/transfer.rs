@@ -279,7 +279,7 @@ fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportRe
     tx.commit()?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     store::migrations().to_latest(&mut conn)?;
-    crate::backup::check_connection(&conn, true)?;
+    crate::backup::check_connection(&conn)?;
     report.clients = conn.query_row("SELECT count(*) FROM client", [], |row| row.get(0))?;
     Ok(report)
 }
