@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HomeworkItem } from '../lib/bindings';
 import { shortcut } from '../lib/keys';
-import { STATUS_CHOICES, editOf, homeworkLabels, statusFromKey } from './homework';
+import { STATUS_CHOICES, editOf, homeworkLabels, itemCount, statusFromKey } from './homework';
 
 const item = (text: string, is_optional = false): HomeworkItem => ({
   id: text,
@@ -21,6 +21,11 @@ describe('homework list', () => {
   it('numbers every item as the letter does and marks the optional ones', () => {
     expect(homeworkLabels([item('a'), item('b', true), item('c')])).toEqual(['HW1', 'HW2 · optional', 'HW3']);
     expect(homeworkLabels([])).toEqual([]);
+  });
+
+  it('counts items in words', () => {
+    expect(itemCount(1)).toBe('1 item');
+    expect(itemCount(3)).toBe('3 items');
   });
 
   it('changes one thing of an item and keeps the rest', () => {

@@ -24,3 +24,8 @@ export function statusFromKey(event: KeyLike): HomeworkStatus | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   return STATUS_CHOICES.find((c) => c.key.toLowerCase() === event.key.toLowerCase())?.id ?? null;
 }
+
+/** "1 item" / "3 items". */
+export function itemCount(n: number): string {
+  return n === 1 ? '1 item' : `${n} items`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaySession } from '../lib/bindings';
-import { attentionCount, dayLabel, itemCount, lateness, longDay, splitWeek } from './today';
+import { attentionCount, dayLabel, lateness, longDay, splitWeek } from './today';
 
 function day(held_on: string, client_name: string): DaySession {
   return { session: { held_on } as DaySession['session'], client_name, homework_count: 0 };
@@ -27,11 +27,9 @@ describe('labels', () => {
     expect(dayLabel('not a date')).toBe('not a date');
   });
 
-  it('counts days late and items in words', () => {
+  it('counts days late in words', () => {
     expect(lateness(1)).toBe('1 day late');
     expect(lateness(7)).toBe('7 days late');
-    expect(itemCount(1)).toBe('1 item');
-    expect(itemCount(3)).toBe('3 items');
   });
 
   it('counts what asks for action, not the sessions', () => {

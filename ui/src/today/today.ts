@@ -35,11 +35,6 @@ export function lateness(days: number): string {
   return days === 1 ? '1 day late' : `${days} days late`;
 }
 
-/** "1 item" / "3 items". */
-export function itemCount(n: number): string {
-  return n === 1 ? '1 item' : `${n} items`;
-}
-
 /** How many things on the page ask for something to be done (sessions are only information). */
 export function attentionCount(view: Pick<TodayView, 'flagged_clients' | 'overdue_directives' | 'unsent_letters'>): number {
   return view.flagged_clients.length + view.overdue_directives.length + view.unsent_letters.length;
