@@ -11,8 +11,7 @@
 //! ISO weeks. Everything else is removed after each new backup.
 
 use std::collections::BTreeSet;
-use std::fs::{self, File, OpenOptions};
-use std::io::Read;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -21,9 +20,10 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
+pub use crate::integrity::require_intact;
 use crate::practice::Practice;
 use crate::store;
 
@@ -41,10 +41,9 @@ pub const KEEP_WEEKLY_WEEKS: i64 = 8;
 const NAME_PREFIX: &str = "tenfold-";
 const NAME_SUFFIX: &str = ".sqlite3";
 const STAMP_FORMAT: &str = "%Y%m%dT%H%M%S%3fZ";
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Why a backup was taken; part of its file name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupReason {
     /// The first start of a day.
@@ -78,18 +77,17 @@ impl BackupReason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct BackupInfo {
     pub file_name: String,
     pub path: String,
     pub taken_at: DateTime<Utc>,
     pub reason: BackupReason,
-    #[ts(type = "number")]
     pub size_bytes: u64,
 }
 
 /// What the recovery screen offers when the practice file cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct RecoveryOptions {
     pub database_path: String,
     /// Why the file could not be opened, in words.
@@ -101,7 +99,7 @@ pub struct RecoveryOptions {
 }
 
 /// What a recovery or restore did, for the coach to read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct RestoreReport {
     pub restored_from: String,
     /// Where the file that was replaced now is: a backup (restore) or the damaged file kept
@@ -125,7 +123,7 @@ pub fn back_up_database(database: &Path, dir: &Path, reason: BackupReason) -> Re
     let file_name = backup_file_name(taken_at, reason);
     let final_path = dir.join(&file_name);
     let partial = dir.join(format!(".{file_name}.partial"));
-    let written = copy_consistently(database, &partial).and_then(|()| require_intact(&partial, true));
+    let written = copy_consistently(database, &partial).and_then(|()| Ok(require_intact(&partial, true)?));
     if let Err(error) = written {
         let _ = fs::remove_file(&partial);
         return Err(error);
@@ -164,10 +162,17 @@ fn copy_consistently(database: &Path, target: &Path) -> Result<()> {
     // The copy is a single self-contained file in rollback-journal mode.
     copy.pragma_update(None, "journal_mode", "DELETE")?;
     drop(copy);
-    if let Ok(file) = File::open(target) {
+    sync_file(target);
+    Ok(())
+}
+
+/// Puts a file's bytes on the disk before it is renamed into place. Opened for writing:
+/// Windows flushes a file only through a handle that may write it. The handle is closed
+/// again before anything renames the file, which Windows refuses while it is open.
+fn sync_file(path: &Path) {
+    if let Ok(file) = fs::OpenOptions::new().write(true).open(path) {
         let _ = file.sync_all();
     }
-    Ok(())
 }
 
 fn sync_dir(dir: &Path) {
@@ -175,107 +180,6 @@ fn sync_dir(dir: &Path) {
     if let Ok(handle) = File::open(dir) {
         let _ = handle.sync_all();
     }
-}
-
-/// Fails with `Error::Damaged` unless the file at `path` is a SQLite database that passes
-/// `integrity_check` (`full`) or the cheaper `quick_check`.
-pub fn require_intact(path: &Path, full: bool) -> Result<()> {
-    require_sqlite_header(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    if full {
-        check_connection(&conn)
-    } else {
-        quick_check_file(&conn, path)
-    }
-}
-
-/// Runs SQLite's full `integrity_check` on an open connection.
-pub(crate) fn check_connection(conn: &Connection) -> Result<()> {
-    damaged_unless_empty(check_results(conn, "PRAGMA integrity_check")?)
-}
-
-/// The quick check of the practice file at `path` as the app runs it at start: table by table,
-/// spread over a few read-only connections on their own threads, so a large practice is
-/// checked in a fraction of the time one connection takes (the tables are independent
-/// b-trees and SQLite lets readers work side by side).
-///
-/// Table by table rather than over the whole file at once: since SQLite 3.44 a whole-file
-/// `quick_check` also runs FTS5's own check, which tokenises every indexed text again and
-/// compares it with the index, a cross-check of an index against its content, the kind of
-/// work `quick_check` was chosen to skip, and most of its cost on a large practice. Every
-/// page is still read and checked; what the full `integrity_check` (every backup, `tenfold
-/// check`) adds is that cross-check and the search for pages that belong to nothing.
-pub(crate) fn quick_check_file(conn: &Connection, path: &Path) -> Result<()> {
-    let queue = std::sync::Mutex::new(checked_tables(conn)?);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let results: Vec<Result<Vec<String>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| -> Result<Vec<String>> {
-                    let reader = Connection::open_with_flags(
-                        path,
-                        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                    )?;
-                    let mut problems = Vec::new();
-                    loop {
-                        let next = queue.lock().map(|mut tables| tables.pop()).unwrap_or(None);
-                        let Some(table) = next else { break };
-                        problems.extend(check_results(&reader, &quick_check_of(&table))?);
-                    }
-                    Ok(problems)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
-    let mut problems = Vec::new();
-    for found in results {
-        problems.extend(found?);
-    }
-    damaged_unless_empty(problems)
-}
-
-/// Every ordinary table (the search index's own tables included, its virtual table not).
-fn checked_tables(conn: &Connection) -> Result<Vec<String>> {
-    Ok(conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")?
-        .query_map([], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
-fn quick_check_of(table: &str) -> String {
-    format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\""))
-}
-
-fn damaged_unless_empty(problems: Vec<String>) -> Result<()> {
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Damaged { reason: problems.into_iter().take(3).collect::<Vec<_>>().join("; ") })
-    }
-}
-
-/// The problems a check pragma reports; none when it says `ok`.
-fn check_results(conn: &Connection, pragma: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(pragma)?;
-    let found: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(if found.len() == 1 && found[0] == "ok" { Vec::new() } else { found })
-}
-
-/// The cheap first look at a file before SQLite opens it: empty, too short or not starting
-/// with SQLite's header means it is not a practice, whatever SQLite would make of it (an
-/// empty file would otherwise be silently treated as a new, empty database).
-pub(crate) fn require_sqlite_header(path: &Path) -> Result<()> {
-    let mut header = [0u8; 16];
-    let mut file = File::open(path).map_err(|source| store::io_error(path, source))?;
-    let read = file.read(&mut header).map_err(|source| store::io_error(path, source))?;
-    if read == 0 {
-        return Err(Error::Damaged { reason: "the file is empty".into() });
-    }
-    if read < header.len() || &header != SQLITE_HEADER {
-        return Err(Error::Damaged { reason: "the file is not a SQLite database".into() });
-    }
-    Ok(())
 }
 
 fn info_for(path: &Path) -> Option<BackupInfo> {
@@ -366,9 +270,7 @@ pub fn recover(database: &Path, backup: &Path) -> Result<(Practice, RestoreRepor
     fs::create_dir_all(dir).map_err(|source| store::io_error(dir, source))?;
     let incoming = dir.join(".tenfold-recovering.sqlite3");
     fs::copy(backup, &incoming).map_err(|source| store::io_error(&incoming, source))?;
-    if let Ok(file) = File::open(&incoming) {
-        let _ = file.sync_all();
-    }
+    sync_file(&incoming);
     fs::rename(&incoming, database).map_err(|source| store::io_error(database, source))?;
     sync_dir(dir);
     let practice = Practice::open(database)?;
@@ -416,7 +318,7 @@ fn require_restorable(backup: &Path) -> Result<()> {
     if !backup.is_file() {
         return Err(Error::invalid("backup", format!("there is no backup file at {}", backup.display())));
     }
-    require_intact(backup, true).map_err(|error| match error {
+    require_intact(backup, true).map_err(|problem| match Error::from(problem) {
         Error::Damaged { reason } => Error::invalid("backup", format!("that backup is damaged too: {reason}")),
         other => other,
     })?;
@@ -437,19 +339,6 @@ pub fn recovery_options(database: &Path, problem: &str) -> Result<RecoveryOption
         newest_good_backup: newest_good_backup(&dir)?,
         backups: list_backups(&dir)?,
     })
-}
-
-/// Whether a directory can be written, found by writing: permission bits do not tell (root,
-/// ACLs, read-only mounts).
-pub(crate) fn dir_is_writable(dir: &Path) -> bool {
-    let probe = dir.join(format!(".tenfold-write-probe-{}", std::process::id()));
-    match OpenOptions::new().create(true).truncate(true).write(true).open(&probe) {
-        Ok(_) => {
-            let _ = fs::remove_file(&probe);
-            true
-        }
-        Err(_) => false,
-    }
 }
 
 impl Practice {
@@ -501,18 +390,6 @@ impl Practice {
 
     /// Runs the full `integrity_check` (slower than the check at open).
     pub fn check_integrity(&self) -> Result<()> {
-        check_connection(&self.conn)
-    }
-
-    /// Caps the file at `pages` pages, so tests can make the disk "full" without filling one.
-    #[doc(hidden)]
-    pub fn limit_file_size_for_tests(&self, pages: u64) {
-        let _: i64 =
-            self.conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |row| row.get(0)).unwrap_or(0);
-    }
-
-    #[doc(hidden)]
-    pub fn page_count_for_tests(&self) -> u64 {
-        self.conn.query_row("PRAGMA page_count", [], |row| row.get::<_, i64>(0)).unwrap_or(0) as u64
+        Ok(crate::integrity::full_check(&self.conn)?)
     }
 }

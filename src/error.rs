@@ -2,7 +2,7 @@
 //! the UI can show the message next to the control that caused it.
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -105,6 +105,19 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// A failed file check: a damaged file is `Damaged` (recovery is offered), the rest are
+/// file and database errors like any other.
+impl From<crate::integrity::Problem> for Error {
+    fn from(problem: crate::integrity::Problem) -> Self {
+        use crate::integrity::Problem;
+        match problem {
+            Problem::Damaged(reason) => Error::Damaged { reason },
+            Problem::Io { path, source } => Error::Io { path: path.display().to_string(), source },
+            Problem::Sqlite(error) => Error::from(error),
+        }
+    }
+}
+
 impl From<std::io::ErrorKind> for ErrorKind {
     fn from(kind: std::io::ErrorKind) -> Self {
         match kind {
@@ -115,7 +128,7 @@ impl From<std::io::ErrorKind> for ErrorKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     Invalid,
@@ -130,12 +143,12 @@ pub enum ErrorKind {
 }
 
 /// What the UI receives when a command fails: `{kind, message, field?}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ErrorView {
     pub kind: ErrorKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub field: Option<String>,
 }
 

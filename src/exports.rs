@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::documents::{DocumentKind, DocumentRequest, RenderedDocument};
 use crate::error::{Error, Result};
@@ -22,14 +22,14 @@ const DEFAULT_FOLDER_NAME: &str = "Tenfold exports";
 const MAX_STEM_CHARS: usize = 120;
 const MAX_NUMBERED_COPIES: u32 = 10_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ExportsFolder {
     pub path: String,
     /// True when the coach has not chosen one and the default is in use.
     pub is_default: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ExportedFile {
     pub id: String,
     pub client_id: String,
@@ -103,6 +103,8 @@ fn create_unused(folder: &Path, stem: &str) -> Result<(File, PathBuf)> {
 
 fn write_all(mut file: File, path: &Path, bytes: &[u8]) -> Result<()> {
     let result = file.write_all(bytes).and_then(|()| file.sync_all());
+    // Closed before a failed file is removed: Windows does not remove a file that is open.
+    drop(file);
     result.map_err(|source| {
         // Leave no half-written PDF behind to be mistaken for a good one.
         let _ = std::fs::remove_file(path);

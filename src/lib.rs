@@ -4,7 +4,6 @@
 pub mod about;
 pub mod assessment;
 pub mod backup;
-pub mod bindings;
 pub mod branding;
 pub mod clients;
 pub mod directives;
@@ -13,10 +12,12 @@ pub mod error;
 pub mod exports;
 pub mod focus;
 pub mod formulation;
+#[cfg(feature = "generator")]
 pub mod generate;
 pub mod homework;
 pub mod ids;
 pub mod input;
+pub mod integrity;
 pub mod letters;
 pub mod overview;
 pub mod practice;
@@ -35,7 +36,8 @@ pub mod values;
 pub mod wrap_up;
 
 mod rows;
-mod statement_count;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 
 pub use error::{Error, ErrorKind, ErrorView, Result};
 pub use practice::Practice;

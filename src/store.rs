@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
-use crate::time;
+use crate::{integrity, time};
 
 pub const DATA_DIR_ENV: &str = "TENFOLD_DATA_DIR";
 pub const DATABASE_FILE: &str = "tenfold.sqlite3";
@@ -52,14 +52,14 @@ pub fn data_dir() -> Result<PathBuf> {
 /// `quick_check` rather than the full `integrity_check` because it skips matching every index
 /// against its table, which is most of the cost on a large practice, while still reading
 /// every page (so a truncated or scribbled-over file is caught); start-up must stay fast, so
-/// the tables are checked side by side (`backup::quick_check_file`). The full check runs on
+/// the tables are checked side by side (`integrity::quick_check_file`). The full check runs on
 /// every backup and with `tenfold check`.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
     let existed = path.exists();
     if existed {
-        crate::backup::require_sqlite_header(path)?;
+        integrity::require_sqlite_header(path)?;
     }
     let opened = Connection::open_with_flags(
         path,
@@ -71,7 +71,7 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     }
     configure(&conn).map_err(|error| classify_open(error, dir))?;
     if existed {
-        crate::backup::quick_check_file(&conn, path)?;
+        integrity::quick_check_file(&conn, path)?;
     }
     migrate(&mut conn, path, existed)?;
     Ok(conn)
@@ -100,7 +100,7 @@ fn migrate(conn: &mut Connection, path: &Path, existed: bool) -> Result<()> {
 /// SQLite says "unable to open" for a folder it may not write; say which it is.
 fn classify_open(error: rusqlite::Error, dir: &Path) -> Error {
     let cannot_open = error.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen);
-    if cannot_open && !crate::backup::dir_is_writable(dir) {
+    if cannot_open && !integrity::dir_is_writable(dir) {
         return Error::ReadOnly { path: Some(dir.display().to_string()) };
     }
     match Error::from(error) {
@@ -129,6 +129,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // SQLite's default page cache is 2 MiB; a search for a common word on a practice of some
     // years reads more than that, and went back to the file for every page of it each time.
     conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
+    conn.create_collation(crate::text::NAME_COLLATION, crate::text::compare_names)?;
     Ok(())
 }
 

@@ -16,7 +16,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{params_from_iter, Connection};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
@@ -29,7 +29,7 @@ const ENVELOPE_KEYS: [&str; 6] = ["format", "format_version", "schema_version", 
 /// How a BLOB (the coach's logo) is written: `{"base64": "..."}`.
 const BLOB_KEY: &str = "base64";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ImportReport {
     /// Rows imported per table.
     pub rows: BTreeMap<String, u32>,
@@ -279,7 +279,7 @@ fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportRe
     tx.commit()?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     store::migrations().to_latest(&mut conn)?;
-    crate::backup::check_connection(&conn)?;
+    crate::integrity::full_check(&conn)?;
     report.clients = conn.query_row("SELECT count(*) FROM client", [], |row| row.get(0))?;
     Ok(report)
 }

@@ -1,9 +1,10 @@
-//! Counting the SQL statements an operation runs, so a test can prove that a screen's data
-//! is read in a fixed number of queries, however many rows a client has (no query per row).
+//! Hooks for tests and benchmarks, built only with the `test-hooks` feature: this crate's own
+//! tests and benchmarks turn it on through their dev-dependency; the app and the CLI never have
+//! it. They only observe or provoke: the connection itself stays private.
 //!
-//! It is public so integration tests and benchmarks can reach it, but hidden from the docs:
-//! it is a measuring tool, not part of the API. It only observes: the connection itself stays
-//! private, and nothing is traced unless a count is running.
+//! Counting the SQL statements an operation runs lets a test prove that a screen's data is read
+//! in a fixed number of queries, however many rows a client has (no query per row). Nothing is
+//! traced unless a count is running.
 
 use std::cell::Cell;
 
@@ -35,5 +36,17 @@ impl Practice {
         let result = operation(self);
         self.conn.trace_v2(TraceEventCodes::empty(), None);
         (result, STATEMENTS_RUN.with(Cell::get))
+    }
+
+    /// Caps the file at `pages` pages, so tests can make the disk "full" without filling one.
+    #[doc(hidden)]
+    pub fn limit_file_size_for_tests(&self, pages: u64) {
+        let _: i64 =
+            self.conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |row| row.get(0)).unwrap_or(0);
+    }
+
+    #[doc(hidden)]
+    pub fn page_count_for_tests(&self) -> u64 {
+        self.conn.query_row("PRAGMA page_count", [], |row| row.get::<_, i64>(0)).unwrap_or(0) as u64
     }
 }
