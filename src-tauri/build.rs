@@ -1,110 +1,98 @@
-/// Every command the UI may call. Declaring them makes Tauri deny all others, and the
-/// capability in `capabilities/main.json` grants exactly these to the main window.
-const COMMANDS: &[&str] = &[
-    "about",
-    "licences",
-    "get_settings",
-    "update_settings",
-    "list_clients",
-    "list_trashed_clients",
-    "get_client",
-    "create_client",
-    "update_client",
-    "trash_client",
-    "restore_client",
-    "create_session",
-    "list_sessions",
-    "update_session",
-    "update_session_notes",
-    "list_focus_areas",
-    "create_focus_area",
-    "rename_focus_area",
-    "reorder_focus_areas",
-    "update_focus_answer",
-    "set_three_month_target",
-    "retire_focus_area",
-    "reinstate_focus_area",
-    "record_rating",
-    "rating_history",
-    "assessment_dimensions",
-    "rename_assessment_dimension",
-    "record_assessment_map",
-    "list_assessment_maps",
-    "add_homework_item",
-    "list_homework",
-    "set_homework_status",
-    "list_session_homework",
-    "update_homework_item",
-    "reorder_session_homework",
-    "trash_homework_item",
-    "restore_homework_item",
-    "session_wrap_up",
-    "record_letter_copied",
-    "today_view",
-    "start_formulation",
-    "latest_formulation",
-    "get_formulation",
-    "formulation_versions",
-    "update_formulation_text",
-    "update_attempted_solutions",
-    "update_people_in_system",
-    "set_formulation_step",
-    "revise_formulation",
-    "list_directives",
-    "create_directive",
-    "directive_draft_from_formulation",
-    "update_directive",
-    "move_directive",
-    "trash_directive",
-    "restore_directive",
-    "client_overview",
-    "client_history",
-    "session_prep",
-    "create_sample_practice",
-    "remove_sample_practice",
-    "list_client_values",
-    "add_client_value",
-    "update_client_value",
-    "rank_client_values",
-    "trash_client_value",
-    "restore_client_value",
-    "get_coach_profile",
-    "update_branding",
-    "preview_letterhead",
-    "choose_logo",
-    "clear_logo",
-    "list_letter_templates",
-    "letter_placeholders",
-    "create_letter_template",
-    "update_letter_template",
-    "set_default_letter_template",
-    "trash_letter_template",
-    "preview_document",
-    "export_document",
-    "save_document_as",
-    "open_exported_file",
-    "show_exported_file",
-    "list_exports",
-    "homework_letter_text",
-    "get_exports_folder",
-    "set_exports_folder",
-    "choose_exports_folder",
-    "export_client_documents",
-    "back_up_now",
-    "list_backups",
-    "restore_backup",
-    "recovery_options",
-    "recover_from_backup",
-    "list_trash",
-    "trash_item",
-    "restore_item",
-    "purge_expired_trash",
-    "search",
-];
+//! The command functions in `src/commands/` are the one list of what the window may call.
+//! This script reads them (every `#[tauri::command]` fn, parsed with `syn`) and from that list
+//!
+//! - declares the commands in Tauri's app manifest, which makes Tauri deny every other one;
+//! - writes the permission set `tenfold-commands` (allow each of them), which the capability in
+//!   `capabilities/main.json` grants to the main window;
+//! - writes `commands.rs`, the `collect_commands!` call the app registers them with and the
+//!   TypeScript bindings are generated from (`src/bindings.rs`).
+//!
+//! So a new command is a function in its command module and nothing else here.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const COMMANDS_DIR: &str = "src/commands";
+
+/// `(module, function)` of every command, by module file name and then in source order.
+fn commands() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(COMMANDS_DIR)
+        .expect("src/commands is readable")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs") && !path.ends_with("mod.rs"))
+        .collect();
+    files.sort();
+    let mut found = Vec::new();
+    for file in files {
+        let module = file.file_stem().and_then(|s| s.to_str()).expect("a UTF-8 file name").to_owned();
+        for name in commands_in(&file) {
+            found.push((module.clone(), name));
+        }
+    }
+    found
+}
+
+fn commands_in(file: &Path) -> Vec<String> {
+    let source = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("read {}: {e}", file.display()));
+    let parsed = syn::parse_file(&source).unwrap_or_else(|e| panic!("parse {}: {e}", file.display()));
+    parsed
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Fn(function) if function.attrs.iter().any(is_tauri_command) => {
+                Some(function.sig.ident.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_tauri_command(attr: &syn::Attribute) -> bool {
+    let segments: Vec<String> = attr.path().segments.iter().map(|s| s.ident.to_string()).collect();
+    segments == ["tauri", "command"]
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed={COMMANDS_DIR}");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let commands = commands();
+    assert!(!commands.is_empty(), "no #[tauri::command] found in {COMMANDS_DIR}");
+
+    let mut collect = String::from("tauri_specta::collect_commands![\n");
+    for (module, name) in &commands {
+        writeln!(collect, "    commands::{module}::{name},").expect("write to a string");
+    }
+    collect.push(']');
+    write_if_changed(&out_dir.join("commands.rs"), &collect);
+
+    let permissions = out_dir.join("permissions");
+    std::fs::create_dir_all(&permissions).expect("create the permissions folder");
+    let allowed: Vec<String> = commands.iter().map(|(_, name)| format!("  \"allow-{}\",", name.replace('_', "-"))).collect();
+    let set = format!(
+        "# Generated by build.rs from the #[tauri::command] functions in src/commands/.\n\
+         [[set]]\n\
+         identifier = \"tenfold-commands\"\n\
+         description = \"Every command of Tenfold's own, and nothing else.\"\n\
+         permissions = [\n{}\n]\n",
+        allowed.join("\n")
+    );
+    write_if_changed(&permissions.join("tenfold-commands.toml"), &set);
+
+    // Tauri's manifest wants `'static` lists; the build script ends right after.
+    let names: &'static [&'static str] =
+        Box::leak(commands.into_iter().map(|(_, name)| &*Box::leak(name.into_boxed_str())).collect::<Vec<_>>().into());
+    let pattern: &'static str = Box::leak(format!("{}/*.toml", permissions.display()).into_boxed_str());
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(names).permissions_path_pattern(pattern)),
     )
     .expect("tauri build configuration");
+}
+
+/// Leaves the file alone when it would not change, so nothing downstream rebuilds for nothing.
+fn write_if_changed(path: &Path, contents: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|current| current == contents) {
+        return;
+    }
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::focus::Rating;
@@ -19,7 +19,7 @@ pub const DIMENSION_COUNT: u8 = 7;
 pub const DROP_FLAG_POINTS: i32 = 2;
 
 /// One dimension of the latest map against the map before it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct DimensionChange {
     pub dimension: u8,
     pub label: String,
@@ -31,21 +31,21 @@ pub struct DimensionChange {
     pub flagged: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AssessmentDimension {
     /// 1 to 7.
     pub position: u8,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AssessmentScore {
     pub dimension: u8,
     pub score: u8,
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AssessmentMap {
     pub id: String,
     pub client_id: String,
@@ -56,7 +56,7 @@ pub struct AssessmentMap {
     pub scores: Vec<AssessmentScore>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ScoreInput {
     pub dimension: i32,
     pub score: i32,
@@ -75,7 +75,7 @@ impl ScoreInput {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct AssessmentInput {
     pub client_id: String,
     #[serde(default)]

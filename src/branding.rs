@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
@@ -22,7 +22,7 @@ pub const MAX_LOGO_PIXELS: u32 = 4000;
 pub const MAX_CONTACT_LINES: usize = 5;
 pub const DEFAULT_ACCENT: &str = "#2F5D54";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct CoachProfile {
     pub coach_name: String,
     pub practice_name: String,
@@ -35,13 +35,13 @@ pub struct CoachProfile {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct LogoInfo {
     pub format: LogoFormat,
     pub size_bytes: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum LogoFormat {
     Png,
@@ -71,7 +71,7 @@ impl LogoFormat {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct BrandingInput {
     pub coach_name: String,

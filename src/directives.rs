@@ -7,13 +7,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DirectiveStatus {
     Draft,
@@ -75,7 +75,7 @@ impl DirectiveStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Directive {
     pub id: String,
     pub client_id: String,
@@ -103,7 +103,7 @@ pub struct Directive {
 }
 
 /// The fields the coach writes; the status moves separately (`move_directive`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct DirectiveInput {
     pub client_id: String,
@@ -119,7 +119,7 @@ pub struct DirectiveInput {
 }
 
 /// A move of a directive's status, with what came of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct DirectiveMove {
     pub status: DirectiveStatus,
     /// When moving to given: the day it was given, `YYYY-MM-DD`; empty means today.

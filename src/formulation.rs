@@ -7,14 +7,14 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
 /// The wizard's steps, in order. The number stored in `current_step` is the index here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum FormulationStep {
     PresentingProblem,
@@ -52,7 +52,7 @@ impl FormulationStep {
 
 /// The free-text answers of a formulation; the two lists are saved whole (see
 /// `update_attempted_solutions` and `update_people_in_system`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum FormulationText {
     PresentingProblem,
@@ -95,7 +95,7 @@ impl FormulationText {
 }
 
 /// Something already tried to solve the problem: by whom, what, and how it went.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct AttemptedSolution {
     pub who: String,
@@ -104,14 +104,14 @@ pub struct AttemptedSolution {
 }
 
 /// Someone else in the client's system and what they want.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct PersonInSystem {
     pub who: String,
     pub wants: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Formulation {
     pub id: String,
     pub client_id: String,
@@ -140,7 +140,7 @@ pub struct Formulation {
 }
 
 /// One version in a formulation's history, for the list of earlier versions.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct FormulationVersion {
     pub id: String,
     pub version: u32,

@@ -4,13 +4,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, time};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum HomeworkStatus {
     Open,
@@ -40,7 +40,7 @@ impl HomeworkStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct HomeworkItem {
     pub id: String,
     pub client_id: String,
@@ -57,7 +57,7 @@ pub struct HomeworkItem {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct HomeworkInput {
     pub client_id: String,
@@ -70,7 +70,7 @@ pub struct HomeworkInput {
 }
 
 /// A change to an item's wording, optional flag or due date (its session never changes).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct HomeworkEdit {
     pub text: String,

@@ -26,3 +26,34 @@ pub fn decode<T: DeserializeOwned>(field: &str, value: serde_json::Value) -> Res
         Error::invalid(field.clone(), format!("“{field}” cannot be read: {reason}"))
     })
 }
+
+/// A command argument that reaches the core as it was sent, to be read with [`decode`]. The UI's
+/// generated bindings type it as `T`, so a call with the wrong shape fails the UI's type check;
+/// a value that still arrives with the wrong type (a rating typed as `"7"`) is refused by field
+/// like any other bad input, instead of by the IPC layer's bare message.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Unchecked<T> {
+    value: serde_json::Value,
+    #[serde(skip)]
+    read_as: std::marker::PhantomData<T>,
+}
+
+impl<T: DeserializeOwned> Unchecked<T> {
+    /// Reads the value as `T`; an error names `field` or the path inside it.
+    pub fn decode(self, field: &str) -> Result<T> {
+        decode(field, self.value)
+    }
+}
+
+impl<T: specta::Type> specta::Type for Unchecked<T> {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        T::definition(types)
+    }
+}
+
+impl<T> From<serde_json::Value> for Unchecked<T> {
+    fn from(value: serde_json::Value) -> Self {
+        Unchecked { value, read_as: std::marker::PhantomData }
+    }
+}

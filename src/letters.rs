@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
@@ -22,7 +22,7 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("due", "the date to try the homework by, e.g. Friday 28 November 2026"),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct LetterTemplate {
     pub id: String,
     pub name: String,
@@ -34,7 +34,7 @@ pub struct LetterTemplate {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct LetterTemplateInput {
     pub name: String,
@@ -43,7 +43,7 @@ pub struct LetterTemplateInput {
     pub closing: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Placeholder {
     pub name: String,
     pub meaning: String,

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::store;
 
 /// What the about screen shows: the version and where the coach's data lives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct About {
     pub version: String,
     pub database_path: String,

@@ -3,13 +3,13 @@
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 
 /// What kind of record a hit is; the UI opens the matching screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum SearchKind {
     Client,
@@ -39,7 +39,7 @@ impl SearchKind {
 pub const MATCH_START: char = '\u{E000}';
 pub const MATCH_END: char = '\u{E001}';
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct SearchHit {
     pub kind: SearchKind,
     pub item_id: String,
@@ -54,21 +54,21 @@ pub struct SearchHit {
 }
 
 /// One client's hits of one kind, best first.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct SearchSection {
     pub kind: SearchKind,
     pub hits: Vec<SearchHit>,
 }
 
 /// One client's hits, by kind; kinds in order of their best hit.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct SearchGroup {
     pub client_id: String,
     pub client_name: String,
     pub sections: Vec<SearchSection>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct SearchResults {
     /// Clients in order of their best hit.
     pub groups: Vec<SearchGroup>,

@@ -1,11 +1,12 @@
 //! The About section's list of Rust crates is the desktop binary's real dependency graph.
-//! This test asks cargo for it and fails while `src/about/crates.json` differs; run
-//! `TENFOLD_WRITE_LICENCES=1 cargo test --test licences` to rewrite the file, then commit it.
+//! This test asks cargo for it and fails while `src/licences/crates.json` differs; run
+//! `TENFOLD_WRITE_LICENCES=1 cargo test -p tenfold-desktop --test licences` to rewrite the file,
+//! then commit it.
 
 use std::path::Path;
 use std::process::Command;
 
-use tenfold::about::{self, Library};
+use tenfold_desktop::licences::{self, Library};
 
 /// The crates `tenfold-desktop` links on Linux, the platform it is packaged for: normal
 /// dependencies only (build scripts and dev-dependencies do not ship), with the features a
@@ -49,8 +50,8 @@ fn parse_line(line: &str) -> Option<Library> {
 #[test]
 fn the_crate_list_is_the_desktop_apps_dependency_graph() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fresh = about::crates_json(&linked_crates(root));
-    let path = root.join(about::CRATES_PATH);
+    let fresh = licences::crates_json(&linked_crates(root));
+    let path = root.join(licences::CRATES_PATH);
     if std::env::var_os("TENFOLD_WRITE_LICENCES").is_some() {
         std::fs::write(&path, &fresh).expect("write the crate list");
         return;
@@ -58,14 +59,14 @@ fn the_crate_list_is_the_desktop_apps_dependency_graph() {
     let committed = std::fs::read_to_string(&path).expect("read the crate list");
     assert!(
         committed == fresh,
-        "{} is stale (a dependency changed). Run `TENFOLD_WRITE_LICENCES=1 cargo test --test licences` and commit it.",
-        about::CRATES_PATH
+        "{} is stale (a dependency changed). Run `TENFOLD_WRITE_LICENCES=1 cargo test -p tenfold-desktop --test licences` and commit it.",
+        licences::CRATES_PATH
     );
 }
 
 #[test]
 fn every_linked_crate_names_its_licence() {
-    let crates = about::crates();
+    let crates = licences::crates();
     assert!(crates.len() > 100, "the desktop app links Tauri and Typst; found only {} crates", crates.len());
     for library in ["tauri", "typst", "rusqlite", "serde"] {
         assert!(crates.iter().any(|c| c.name == library), "{library} is missing from the list");
@@ -77,7 +78,7 @@ fn every_linked_crate_names_its_licence() {
 
 #[test]
 fn the_bundled_fonts_come_with_their_licence_text() {
-    let licences = about::licences();
+    let licences = licences::licences();
     assert_eq!(licences.app_licence, "MIT");
     let families: Vec<&str> = licences.fonts.iter().map(|f| f.family.as_str()).collect();
     assert_eq!(families, ["Noto Sans", "Noto Sans Hebrew", "Noto Sans Arabic"]);
@@ -99,5 +100,5 @@ fn a_crate_list_reads_back_as_written() {
             repository: "https://example.org/b".into(),
         },
     ];
-    assert_eq!(about::parse_crates(&about::crates_json(&crates)).unwrap(), crates);
+    assert_eq!(licences::parse_crates(&licences::crates_json(&crates)).unwrap(), crates);
 }

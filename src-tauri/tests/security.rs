@@ -1,16 +1,13 @@
-//! The window may do exactly what Tenfold needs and nothing more. These checks fail when a
-//! command is registered without being declared and granted (or the other way round), or
-//! when the content security policy starts allowing anything remote.
+//! The window may do exactly what Tenfold needs and nothing more. These checks fail when the
+//! window is granted anything beyond Tenfold's own commands and four core permissions, when
+//! the commands granted differ from those the UI's bindings call, or when the content security
+//! policy starts allowing anything remote.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 fn read(relative: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).expect(relative)
-}
-
-fn quoted_names(block: &str) -> BTreeSet<String> {
-    block.split('"').skip(1).step_by(2).map(str::to_owned).collect()
 }
 
 /// The only core permissions the window has: listening for its own close request and then
@@ -23,42 +20,60 @@ const CORE_PERMISSIONS: &[&str] = &[
     "core:window:allow-set-title",
 ];
 
-fn declared_commands() -> BTreeSet<String> {
-    let build = read("build.rs");
-    let start = build.find("const COMMANDS").expect("COMMANDS in build.rs");
-    let end = start + build[start..].find("];").expect("end of COMMANDS");
-    quoted_names(&build[start..end])
-}
-
-fn registered_commands() -> BTreeSet<String> {
-    let main = read("src/main.rs");
-    let start = main.find("generate_handler![").expect("generate_handler! in main.rs");
-    let end = start + main[start..].find("])").expect("end of generate_handler!");
-    main[start..end]
-        .lines()
-        .filter_map(|line| line.trim().trim_end_matches(',').split("::").nth(1).map(str::to_owned))
-        .collect()
-}
-
 fn capability() -> serde_json::Value {
     serde_json::from_str(&read("capabilities/main.json")).expect("capability is JSON")
 }
 
-#[test]
-fn every_registered_command_is_declared_and_granted_and_nothing_else() {
-    let registered = registered_commands();
-    assert!(registered.len() >= 20, "parsed too few commands: {registered:?}");
-    assert_eq!(declared_commands(), registered, "build.rs COMMANDS and main.rs generate_handler! differ");
+/// The commands the UI's generated bindings invoke (`__TAURI_INVOKE<…>("name"`).
+fn commands_the_ui_can_call() -> BTreeSet<String> {
+    let bindings = read("../ui/src/lib/bindings.ts");
+    bindings
+        .split("__TAURI_INVOKE<")
+        .skip(1)
+        .filter_map(|call| call.split_once(">(\"").and_then(|(_, rest)| rest.split('"').next()))
+        .map(str::to_owned)
+        .collect()
+}
 
+/// The app's own part of the access-control manifest Tauri compiled into the binary (tauri-build
+/// writes the same to gen/schemas while it builds this package).
+fn app_acl() -> serde_json::Value {
+    let manifests: serde_json::Value =
+        serde_json::from_str(&read("gen/schemas/acl-manifests.json")).expect("acl-manifests.json is JSON");
+    manifests["__app-acl__"].clone()
+}
+
+#[test]
+fn the_window_is_granted_exactly_the_apps_own_commands() {
     let granted: BTreeSet<String> = capability()["permissions"]
         .as_array()
         .expect("permissions")
         .iter()
         .map(|p| p.as_str().expect("permission is a string").to_owned())
         .collect();
-    let mut expected: BTreeSet<String> = registered.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
-    expected.extend(CORE_PERMISSIONS.iter().map(|p| p.to_string()));
-    assert_eq!(granted, expected, "the main window must be granted exactly the app's own commands");
+    let mut expected: BTreeSet<String> = CORE_PERMISSIONS.iter().map(|p| p.to_string()).collect();
+    expected.insert("tenfold-commands".into());
+    assert_eq!(granted, expected, "the main window gets the four core permissions and Tenfold's own commands");
+
+    let callable = commands_the_ui_can_call();
+    assert!(callable.len() >= 20, "parsed too few commands from the bindings: {callable:?}");
+    let acl = app_acl();
+    let set: BTreeSet<String> = acl["permission_sets"]["tenfold-commands"]["permissions"]
+        .as_array()
+        .expect("the tenfold-commands set")
+        .iter()
+        .map(|p| p.as_str().expect("a permission name").to_owned())
+        .collect();
+    let expected_set: BTreeSet<String> = callable.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    assert_eq!(set, expected_set, "the set allows exactly the commands the UI's bindings call");
+    for permission in &set {
+        let commands = &acl["permissions"][permission]["commands"];
+        assert_eq!(commands["deny"], serde_json::json!([]), "{permission}");
+        let allowed = commands["allow"].as_array().expect("allowed commands");
+        assert_eq!(allowed.len(), 1, "{permission} allows one command");
+        let command = allowed[0].as_str().expect("a command name");
+        assert!(callable.contains(command), "{permission} allows {command}, which the app does not serve");
+    }
 }
 
 #[test]

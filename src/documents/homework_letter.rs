@@ -3,7 +3,7 @@
 //! plain text for the body of an e-mail.
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use super::{dates, display_name, ClientData, DocumentKind, Prepared};
 use crate::branding::BrandData;
@@ -46,7 +46,7 @@ struct ItemData {
 }
 
 /// The letter as plain text, for pasting into an e-mail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct HomeworkLetterText {
     pub subject: String,
     pub body: String,

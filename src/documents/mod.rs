@@ -10,7 +10,7 @@ mod homework_letter;
 mod progress_report;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::clients::Client;
 use crate::error::Result;
@@ -20,7 +20,7 @@ use crate::render::{Attachment, Renderer, Template};
 pub use homework_letter::HomeworkLetterText;
 
 /// Which document to make, and from what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocumentRequest {
     /// The letter for a session's homework, in the words of a letter template (the default
@@ -28,10 +28,10 @@ pub enum DocumentRequest {
     HomeworkLetter {
         session_id: String,
         #[serde(default)]
-        #[ts(optional)]
+        #[specta(optional)]
         template_id: Option<String>,
         #[serde(default)]
-        #[ts(optional)]
+        #[specta(optional)]
         due_on: Option<String>,
     },
     DirectiveSheet {
@@ -46,7 +46,7 @@ pub enum DocumentRequest {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     HomeworkLetter,

@@ -1,14 +1,14 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use super::Rating;
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct FocusArea {
     pub id: String,
     pub client_id: String,
@@ -30,7 +30,7 @@ pub struct FocusArea {
 }
 
 /// The written answers of a focus area; the satisfaction question is answered by a rating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum FocusAnswer {
     DesiredOutcome,

@@ -1,15 +1,18 @@
 use tauri::State;
 use tenfold::assessment::{AssessmentDimension, AssessmentInput, AssessmentMap};
+use tenfold::input::Unchecked;
 use tenfold::ErrorView;
 
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn assessment_dimensions(state: State<'_, AppState>) -> Result<Vec<AssessmentDimension>, ErrorView> {
     state.with(|p| p.assessment_dimensions())
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn rename_assessment_dimension(
     state: State<'_, AppState>,
     position: i32,
@@ -19,14 +22,16 @@ pub async fn rename_assessment_dimension(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn record_assessment_map(
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Unchecked<AssessmentInput>,
 ) -> Result<AssessmentMap, ErrorView> {
-    state.with(|p| p.record_assessment_map(&tenfold::input::decode::<AssessmentInput>("input", input)?))
+    state.with(|p| p.record_assessment_map(&input.decode("input")?))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_assessment_maps(
     state: State<'_, AppState>,
     client_id: String,

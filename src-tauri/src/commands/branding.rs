@@ -7,17 +7,20 @@ use tenfold::{ErrorKind, ErrorView};
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_coach_profile(state: State<'_, AppState>) -> Result<CoachProfile, ErrorView> {
     state.with(|p| p.coach_profile())
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_branding(state: State<'_, AppState>, input: BrandingInput) -> Result<CoachProfile, ErrorView> {
     state.with(|p| p.update_branding(&input))
 }
 
 /// The letterhead as it would print with `input`, as a `data:` URL of a PNG image.
 #[tauri::command]
+#[specta::specta]
 pub async fn preview_letterhead(state: State<'_, AppState>, input: BrandingInput) -> Result<String, ErrorView> {
     let png = state.with(|p| p.letterhead_preview(&input))?;
     Ok(format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)))
@@ -25,6 +28,7 @@ pub async fn preview_letterhead(state: State<'_, AppState>, input: BrandingInput
 
 /// Picks a logo with the system's file dialog and stores it; `None` when cancelled.
 #[tauri::command]
+#[specta::specta]
 pub async fn choose_logo(app: AppHandle, state: State<'_, AppState>) -> Result<Option<CoachProfile>, ErrorView> {
     let dialog = app.dialog().file().set_title("Choose your logo").add_filter("Image", &["png", "jpg", "jpeg", "svg"]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
@@ -40,6 +44,7 @@ pub async fn choose_logo(app: AppHandle, state: State<'_, AppState>) -> Result<O
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn clear_logo(state: State<'_, AppState>) -> Result<CoachProfile, ErrorView> {
     state.with(|p| p.clear_logo())
 }

@@ -5,16 +5,19 @@ use tenfold::ErrorView;
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_directives(state: State<'_, AppState>, client_id: String) -> Result<Vec<Directive>, ErrorView> {
     state.with(|p| p.list_directives(&client_id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_directive(state: State<'_, AppState>, input: DirectiveInput) -> Result<Directive, ErrorView> {
     state.with(|p| p.create_directive(&input))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn directive_draft_from_formulation(
     state: State<'_, AppState>,
     formulation_id: String,
@@ -23,6 +26,7 @@ pub async fn directive_draft_from_formulation(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_directive(
     state: State<'_, AppState>,
     id: String,
@@ -32,6 +36,7 @@ pub async fn update_directive(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn move_directive(
     state: State<'_, AppState>,
     id: String,
@@ -41,11 +46,13 @@ pub async fn move_directive(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn trash_directive(state: State<'_, AppState>, id: String) -> Result<(), ErrorView> {
     state.with(|p| p.trash_directive(&id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn restore_directive(state: State<'_, AppState>, id: String) -> Result<Directive, ErrorView> {
     state.with(|p| p.restore_directive(&id))
 }

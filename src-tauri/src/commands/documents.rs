@@ -20,6 +20,7 @@ fn failure(kind: ErrorKind, message: impl Into<String>) -> ErrorView {
 
 /// The document's pages as `data:` URLs of PNG images, ready for `<img src>`.
 #[tauri::command]
+#[specta::specta]
 pub async fn preview_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<Vec<String>, ErrorView> {
     let pages = state.with(|p| p.document_pages(&request))?;
     let engine = base64::engine::general_purpose::STANDARD;
@@ -27,6 +28,7 @@ pub async fn preview_document(state: State<'_, AppState>, request: DocumentReque
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn export_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<ExportedFile, ErrorView> {
     state.with(|p| {
         let document = p.render_document(&request)?;
@@ -36,6 +38,7 @@ pub async fn export_document(state: State<'_, AppState>, request: DocumentReques
 
 /// Asks where to save with the system dialog; `None` when the coach cancels.
 #[tauri::command]
+#[specta::specta]
 pub async fn save_document_as(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -61,6 +64,7 @@ pub async fn save_document_as(
 
 /// Opens a PDF this practice exported in the system's viewer; any other path is refused.
 #[tauri::command]
+#[specta::specta]
 pub async fn open_exported_file(app: AppHandle, state: State<'_, AppState>, path: String) -> Result<(), ErrorView> {
     if !state.with(|p| p.is_exported_file(&path))? {
         return Err(failure(ErrorKind::NotFound, "Tenfold did not export that file"));
@@ -72,6 +76,7 @@ pub async fn open_exported_file(app: AppHandle, state: State<'_, AppState>, path
 
 /// Shows an exported PDF in the system's file manager.
 #[tauri::command]
+#[specta::specta]
 pub async fn show_exported_file(app: AppHandle, state: State<'_, AppState>, path: String) -> Result<(), ErrorView> {
     if !state.with(|p| p.is_exported_file(&path))? {
         return Err(failure(ErrorKind::NotFound, "Tenfold did not export that file"));
@@ -82,11 +87,13 @@ pub async fn show_exported_file(app: AppHandle, state: State<'_, AppState>, path
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_exports(state: State<'_, AppState>, source_id: String) -> Result<Vec<ExportedFile>, ErrorView> {
     state.with(|p| p.exports_of(&source_id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn homework_letter_text(
     state: State<'_, AppState>,
     session_id: String,
@@ -97,17 +104,20 @@ pub async fn homework_letter_text(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_exports_folder(state: State<'_, AppState>) -> Result<ExportsFolder, ErrorView> {
     state.with(|p| p.exports_folder())
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_exports_folder(state: State<'_, AppState>, path: String) -> Result<ExportsFolder, ErrorView> {
     state.with(|p| p.set_exports_folder(&path))
 }
 
 /// Picks the exports folder with the system's folder dialog; `None` when cancelled.
 #[tauri::command]
+#[specta::specta]
 pub async fn choose_exports_folder(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -124,6 +134,7 @@ pub async fn choose_exports_folder(
 
 /// Saves every document the client has into their folder under the exports folder.
 #[tauri::command]
+#[specta::specta]
 pub async fn export_client_documents(
     state: State<'_, AppState>,
     client_id: String,

@@ -1,10 +1,12 @@
 use tauri::State;
 use tenfold::focus::{FocusAnswer, FocusArea, RatingEntry, RatingInput};
+use tenfold::input::Unchecked;
 use tenfold::ErrorView;
 
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_focus_areas(
     state: State<'_, AppState>,
     client_id: String,
@@ -14,6 +16,7 @@ pub async fn list_focus_areas(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_focus_area(
     state: State<'_, AppState>,
     client_id: String,
@@ -23,11 +26,13 @@ pub async fn create_focus_area(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn rename_focus_area(state: State<'_, AppState>, id: String, title: String) -> Result<FocusArea, ErrorView> {
     state.with(|p| p.rename_focus_area(&id, &title))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reorder_focus_areas(
     state: State<'_, AppState>,
     client_id: String,
@@ -38,6 +43,7 @@ pub async fn reorder_focus_areas(
 
 /// Returns the instant the answer was saved, for the "saved" indicator.
 #[tauri::command]
+#[specta::specta]
 pub async fn update_focus_answer(
     state: State<'_, AppState>,
     id: String,
@@ -48,31 +54,39 @@ pub async fn update_focus_answer(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_three_month_target(
     state: State<'_, AppState>,
     id: String,
-    target: serde_json::Value,
+    target: Unchecked<Option<i64>>,
 ) -> Result<FocusArea, ErrorView> {
-    state.with(|p| p.set_three_month_target(&id, tenfold::input::decode("target", target)?))
+    state.with(|p| p.set_three_month_target(&id, target.decode("target")?))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn retire_focus_area(state: State<'_, AppState>, id: String) -> Result<FocusArea, ErrorView> {
     state.with(|p| p.retire_focus_area(&id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reinstate_focus_area(state: State<'_, AppState>, id: String) -> Result<FocusArea, ErrorView> {
     state.with(|p| p.reinstate_focus_area(&id))
 }
 
 #[tauri::command]
-pub async fn record_rating(state: State<'_, AppState>, input: serde_json::Value) -> Result<RatingEntry, ErrorView> {
+#[specta::specta]
+pub async fn record_rating(
+    state: State<'_, AppState>,
+    input: Unchecked<RatingInput>,
+) -> Result<RatingEntry, ErrorView> {
     // Read through the core, so a rating sent as "7", 7.5 or null is refused naming `value`.
-    state.with(|p| p.record_rating(&tenfold::input::decode::<RatingInput>("input", input)?))
+    state.with(|p| p.record_rating(&input.decode("input")?))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn rating_history(state: State<'_, AppState>, focus_area_id: String) -> Result<Vec<RatingEntry>, ErrorView> {
     state.with(|p| p.rating_history(&focus_area_id))
 }

@@ -7,11 +7,13 @@ use tenfold::ErrorView;
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn start_formulation(state: State<'_, AppState>, client_id: String) -> Result<Formulation, ErrorView> {
     state.with(|p| p.start_formulation(&client_id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn latest_formulation(
     state: State<'_, AppState>,
     client_id: String,
@@ -20,11 +22,13 @@ pub async fn latest_formulation(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_formulation(state: State<'_, AppState>, id: String) -> Result<Formulation, ErrorView> {
     state.with(|p| p.formulation(&id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn formulation_versions(
     state: State<'_, AppState>,
     client_id: String,
@@ -34,6 +38,7 @@ pub async fn formulation_versions(
 
 /// Returns the instant the answer was saved, for the "saved" indicator.
 #[tauri::command]
+#[specta::specta]
 pub async fn update_formulation_text(
     state: State<'_, AppState>,
     id: String,
@@ -44,6 +49,7 @@ pub async fn update_formulation_text(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_attempted_solutions(
     state: State<'_, AppState>,
     id: String,
@@ -53,6 +59,7 @@ pub async fn update_attempted_solutions(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_people_in_system(
     state: State<'_, AppState>,
     id: String,
@@ -62,6 +69,7 @@ pub async fn update_people_in_system(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_formulation_step(
     state: State<'_, AppState>,
     id: String,
@@ -71,6 +79,7 @@ pub async fn set_formulation_step(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn revise_formulation(state: State<'_, AppState>, client_id: String) -> Result<Formulation, ErrorView> {
     state.with(|p| p.revise_formulation(&client_id))
 }

@@ -5,11 +5,13 @@ use tenfold::ErrorView;
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_homework_item(state: State<'_, AppState>, input: HomeworkInput) -> Result<HomeworkItem, ErrorView> {
     state.with(|p| p.add_homework_item(&input))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_homework(
     state: State<'_, AppState>,
     client_id: String,
@@ -19,6 +21,7 @@ pub async fn list_homework(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_homework_status(
     state: State<'_, AppState>,
     id: String,
@@ -28,6 +31,7 @@ pub async fn set_homework_status(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_session_homework(
     state: State<'_, AppState>,
     session_id: String,
@@ -36,6 +40,7 @@ pub async fn list_session_homework(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_homework_item(
     state: State<'_, AppState>,
     id: String,
@@ -45,6 +50,7 @@ pub async fn update_homework_item(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reorder_session_homework(
     state: State<'_, AppState>,
     session_id: String,
@@ -54,11 +60,13 @@ pub async fn reorder_session_homework(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn trash_homework_item(state: State<'_, AppState>, id: String) -> Result<(), ErrorView> {
     state.with(|p| p.trash_homework_item(&id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn restore_homework_item(state: State<'_, AppState>, id: String) -> Result<HomeworkItem, ErrorView> {
     state.with(|p| p.restore_homework_item(&id))
 }

@@ -5,16 +5,19 @@ use tenfold::ErrorView;
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> Result<Session, ErrorView> {
     state.with(|p| p.create_session(&input))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_sessions(state: State<'_, AppState>, client_id: String) -> Result<Vec<Session>, ErrorView> {
     state.with(|p| p.list_sessions(&client_id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_session(
     state: State<'_, AppState>,
     id: String,
@@ -25,6 +28,7 @@ pub async fn update_session(
 
 /// Returns the instant the notes were saved, for the "saved" indicator.
 #[tauri::command]
+#[specta::specta]
 pub async fn update_session_notes(state: State<'_, AppState>, id: String, notes: String) -> Result<String, ErrorView> {
     state.with(|p| p.update_session_notes(&id, &notes)).map(tenfold::time::stamp)
 }

@@ -5,11 +5,13 @@ use tenfold::ErrorView;
 use crate::state::AppState;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_client_values(state: State<'_, AppState>, client_id: String) -> Result<Vec<ClientValue>, ErrorView> {
     state.with(|p| p.list_client_values(&client_id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_client_value(
     state: State<'_, AppState>,
     client_id: String,
@@ -19,6 +21,7 @@ pub async fn add_client_value(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn update_client_value(
     state: State<'_, AppState>,
     id: String,
@@ -28,6 +31,7 @@ pub async fn update_client_value(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn rank_client_values(
     state: State<'_, AppState>,
     client_id: String,
@@ -37,11 +41,13 @@ pub async fn rank_client_values(
 }
 
 #[tauri::command]
-pub async fn trash_client_value(state: State<'_, AppState>, id: String) -> Result<(), ErrorView> {
+#[specta::specta]
+pub async fn trash_client_value(state: State<'_, AppState>, id: String) -> Result<Vec<ClientValue>, ErrorView> {
     state.with(|p| p.trash_client_value(&id))
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn restore_client_value(state: State<'_, AppState>, id: String) -> Result<ClientValue, ErrorView> {
     state.with(|p| p.restore_client_value(&id))
 }

@@ -1,7 +1,10 @@
 // Reading the branding form: contact lines are typed one per line, the colour as #RRGGBB.
 import type { BrandingInput, CoachProfile } from '../lib/bindings';
 
-export function inputFromProfile(profile: CoachProfile): BrandingInput {
+/** The form's values: every field present (the core fills a missing one with its default). */
+export type BrandingForm = Required<BrandingInput>;
+
+export function inputFromProfile(profile: CoachProfile): BrandingForm {
   return {
     coach_name: profile.coach_name,
     practice_name: profile.practice_name,
