@@ -3,13 +3,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientStatus {
     Active,
@@ -36,7 +36,7 @@ impl ClientStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Client {
     pub id: String,
     pub name: String,
@@ -57,7 +57,7 @@ pub struct Client {
 
 /// What a person types into the client form. Dates arrive as text so a bad one is reported
 /// against its field rather than failing the whole request.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct ClientInput {
     pub name: String,
@@ -215,12 +215,12 @@ impl Practice {
             .ok_or_else(|| Error::not_found("client", id))
     }
 
-    /// Clients not in the trash, by name; only those with `status` when given.
+    /// Clients not in the trash, by name (`text::compare_names`); only those with `status` when given.
     pub fn list_clients(&self, status: Option<ClientStatus>) -> Result<Vec<Client>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CLIENT_COLUMNS} FROM client
              WHERE trashed_at IS NULL AND (?1 IS NULL OR status = ?1)
-             ORDER BY name COLLATE NOCASE, id"
+             ORDER BY name COLLATE tenfold_name, id"
         ))?;
         let rows = stmt.query_map([status.map(ClientStatus::as_str)], client_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,31 +1,28 @@
 //! What the client overview, session prep and the history screen show, each read in a fixed
 //! number of queries however many focus areas, ratings, directives or values a client has.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::assessment::{AssessmentMap, DimensionChange};
 use crate::clients::Client;
 use crate::directives::Directive;
 use crate::error::Result;
-use crate::focus::{FocusArea, RatingEntry};
+use crate::focus::{rating_before, FocusArea, RatingEntry};
 use crate::formulation::Formulation;
 use crate::homework::HomeworkItem;
-use crate::ids;
 use crate::practice::Practice;
-use crate::sessions::Session;
+use crate::sessions::{Session, SessionKind};
 use crate::values::ClientValue;
 
 /// How many of the most recent ratings the overview's small trend line shows.
 pub const TREND_LENGTH: usize = 8;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct FocusSummary {
     pub area: FocusArea,
     pub latest: Option<RatingEntry>,
-    /// The rating before the latest (one per session, so the previous session's).
+    /// The rating before the latest, by the same rule as a session's (`SessionRating`).
     pub previous: Option<RatingEntry>,
     /// Latest value minus the one before it; none until there are two ratings.
     pub change: Option<i32>,
@@ -36,10 +33,11 @@ pub struct FocusSummary {
 impl FocusSummary {
     /// Summarises `history`, which must be oldest first.
     pub fn new(area: FocusArea, history: &[RatingEntry]) -> Self {
-        let latest = history.last().cloned();
-        let previous = match history {
-            [.., previous, _] => Some(previous.clone()),
-            _ => None,
+        let (latest, previous) = match history {
+            [earlier @ .., latest] => {
+                (Some(latest.clone()), rating_before(earlier, latest.session_id.as_deref(), latest.taken_at).cloned())
+            }
+            [] => (None, None),
         };
         let change = previous.as_ref().zip(latest.as_ref()).map(|(p, l)| i32::from(l.value) - i32::from(p.value));
         let trend = history.iter().rev().take(TREND_LENGTH).rev().map(|r| r.value).collect();
@@ -47,7 +45,7 @@ impl FocusSummary {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ClientOverview {
     pub client: Client,
     /// Active focus areas in their order.
@@ -64,14 +62,14 @@ pub struct ClientOverview {
     pub map_changes: Vec<DimensionChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AreaHistory {
     pub area: FocusArea,
     /// Oldest first.
     pub ratings: Vec<RatingEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ClientHistory {
     pub client: Client,
     /// Every focus area with its ratings, active ones first in their order, then retired.
@@ -82,7 +80,7 @@ pub struct ClientHistory {
 
 /// Everything to look over before a call: the overview plus the working formulation, whose
 /// hypothesis and first sign of change are worth listening for.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct SessionPrep {
     pub overview: ClientOverview,
     /// The latest version, if a formulation was started.
@@ -92,6 +90,8 @@ pub struct SessionPrep {
     pub last_session_homework: Vec<HomeworkItem>,
     /// Open items from earlier sessions (or none), newest session first.
     pub earlier_open_homework: Vec<HomeworkItem>,
+    /// The kind the next session most likely is, to start it with.
+    pub suggested_kind: SessionKind,
 }
 
 impl Practice {
@@ -108,6 +108,7 @@ impl Practice {
             formulation: self.latest_formulation_of(&overview.client.id)?,
             last_session_homework,
             earlier_open_homework,
+            suggested_kind: self.suggested_session_kind(&overview.client.id)?,
             overview,
         })
     }
@@ -152,23 +153,5 @@ impl Practice {
             .map(|area| AreaHistory { ratings: ratings.remove(&area.id).unwrap_or_default(), area })
             .collect();
         Ok(ClientHistory { sessions: self.sessions_of(&client.id, None)?, areas, client })
-    }
-
-    /// Every rating of a client's focus areas in one query, grouped by area, oldest first.
-    pub(crate) fn ratings_by_area(&self, client_id: &str) -> Result<HashMap<String, Vec<RatingEntry>>> {
-        let client_id = ids::parse("client_id", client_id)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.id, r.focus_area_id, r.session_id, r.value, r.taken_at, r.note
-             FROM rating r JOIN focus_area a ON a.id = r.focus_area_id
-             WHERE a.client_id = ?1 AND r.trashed_at IS NULL AND a.trashed_at IS NULL
-             ORDER BY r.taken_at, r.id",
-        )?;
-        let mut grouped: HashMap<String, Vec<RatingEntry>> = HashMap::new();
-        let rows = stmt.query_map([&client_id], crate::focus::rating_from_row)?;
-        for entry in rows {
-            let entry = entry?;
-            grouped.entry(entry.focus_area_id.clone()).or_default().push(entry);
-        }
-        Ok(grouped)
     }
 }

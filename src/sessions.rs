@@ -3,13 +3,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionKind {
     Discovery,
@@ -30,6 +30,15 @@ impl SessionKind {
         }
     }
 
+    /// The kind a new session most likely is, given the kinds the client has had: the first of
+    /// the usual sequence (discovery, values, strategy) not had yet, then follow-ups.
+    pub fn suggested_next(had: &[SessionKind]) -> SessionKind {
+        [SessionKind::Discovery, SessionKind::Values, SessionKind::Strategy]
+            .into_iter()
+            .find(|kind| !had.contains(kind))
+            .unwrap_or(SessionKind::FollowUp)
+    }
+
     fn parse(text: &str) -> rusqlite::Result<Self> {
         Ok(match text {
             "discovery" => SessionKind::Discovery,
@@ -43,13 +52,13 @@ impl SessionKind {
 }
 
 /// One line of the coach's preparation list for a session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct PrepItem {
     pub label: String,
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Session {
     pub id: String,
     pub client_id: String,
@@ -61,7 +70,7 @@ pub struct Session {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct SessionInput {
     pub client_id: String,
     /// `YYYY-MM-DD`.
@@ -74,7 +83,7 @@ pub struct SessionInput {
 }
 
 /// A change to a session's date, kind or checklist (its client never changes).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct SessionChange {
     /// `YYYY-MM-DD`.
     pub held_on: String,
@@ -188,7 +197,23 @@ impl Practice {
     }
 
     /// Checks that an optional session id names a session of this client.
+    /// The kind the client's next session most likely is ([`SessionKind::suggested_next`]).
+    pub fn suggested_session_kind(&self, client_id: &str) -> Result<SessionKind> {
+        let client_id = ids::parse("client_id", client_id)?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT DISTINCT kind FROM session WHERE client_id = ?1 AND trashed_at IS NULL")?;
+        let had = stmt
+            .query_map([&client_id], |row| SessionKind::parse(&row.get::<_, String>(0)?))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(SessionKind::suggested_next(&had))
+    }
+
     pub(crate) fn require_session_of(&self, client_id: &str, session_id: Option<&str>) -> Result<Option<String>> {
+        Ok(self.session_of(client_id, session_id)?.map(|session| session.id))
+    }
+
+    /// The session `session_id` (none when absent), which must be one of `client_id`'s.
+    pub(crate) fn session_of(&self, client_id: &str, session_id: Option<&str>) -> Result<Option<Session>> {
         let Some(session_id) = ids::parse_optional("session_id", session_id)? else {
             return Ok(None);
         };
@@ -196,6 +221,6 @@ impl Practice {
         if session.client_id != client_id {
             return Err(Error::invalid("session_id", "That session belongs to another client"));
         }
-        Ok(Some(session.id))
+        Ok(Some(session))
     }
 }

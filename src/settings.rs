@@ -2,12 +2,12 @@
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Settings {
     /// How long the live screen's timer runs for each focus area; the guide suggests about
     /// fifteen minutes.
@@ -21,7 +21,9 @@ impl Default for Settings {
 }
 
 const FOCUS_TIMER_KEY: &str = "focus_timer_minutes";
-const MAX_TIMER_MINUTES: u32 = 120;
+/// The range of the focus-area timer, in minutes.
+pub const MIN_TIMER_MINUTES: u32 = 1;
+pub const MAX_TIMER_MINUTES: u32 = 120;
 
 impl Practice {
     pub fn settings(&self) -> Result<Settings> {
@@ -36,10 +38,10 @@ impl Practice {
     }
 
     pub fn update_settings(&self, settings: &Settings) -> Result<Settings> {
-        if !(1..=MAX_TIMER_MINUTES).contains(&settings.focus_timer_minutes) {
+        if !(MIN_TIMER_MINUTES..=MAX_TIMER_MINUTES).contains(&settings.focus_timer_minutes) {
             return Err(Error::invalid(
                 "focus_timer_minutes",
-                format!("The timer runs from 1 to {MAX_TIMER_MINUTES} minutes"),
+                format!("The timer runs from {MIN_TIMER_MINUTES} to {MAX_TIMER_MINUTES} minutes"),
             ));
         }
         self.conn.execute(

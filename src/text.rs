@@ -1,6 +1,28 @@
 //! Rules for text typed by a person, shared by every domain.
 
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+
 use crate::error::{Error, Result};
+
+/// The SQL collation every connection of the practice has for people's names (`ORDER BY name
+/// COLLATE tenfold_name`), so every list of clients is in the order of [`compare_names`].
+pub const NAME_COLLATION: &str = "tenfold_name";
+
+/// The order of people's names in every list: Unicode's collation (ICU, root locale), so
+/// "Élodie" sorts among the E's, "zoë" after "Zack", and case only breaks ties.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
+    let collator = COLLATOR.get_or_init(|| Collator::try_new(Default::default(), CollatorOptions::default()).ok());
+    match collator {
+        Some(collator) => collator.compare(a, b),
+        // The root collation is compiled in, so this cannot fail; plain order beats a panic.
+        None => a.cmp(b),
+    }
+}
 
 /// Names and titles: one line, short enough to show in a list.
 pub const MAX_NAME_CHARS: usize = 200;

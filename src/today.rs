@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rusqlite::params;
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::assessment::{DimensionChange, DROP_FLAG_POINTS};
 use crate::directives::{directive_from_row, Directive, DIRECTIVE_COLUMNS};
@@ -17,7 +17,7 @@ use crate::sessions::{session_from_row, Session, SESSION_COLUMNS};
 /// been talked over since.
 pub const UNSENT_LETTER_DAYS: u64 = 30;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct DaySession {
     pub session: Session,
     pub client_name: String,
@@ -25,7 +25,7 @@ pub struct DaySession {
     pub homework_count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct FlaggedClient {
     pub client_id: String,
     pub client_name: String,
@@ -35,21 +35,21 @@ pub struct FlaggedClient {
     pub drops: Vec<DimensionChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct OverdueDirective {
     pub directive: Directive,
     pub client_name: String,
     pub days_overdue: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct UnsentLetter {
     pub session: Session,
     pub client_name: String,
     pub homework_count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct TodayView {
     pub date: NaiveDate,
     /// Monday and Sunday of the week `date` falls in.
@@ -94,7 +94,7 @@ impl Practice {
                     (SELECT count(*) FROM homework_item h WHERE h.session_id = s.id AND h.trashed_at IS NULL)
              FROM session s JOIN client c ON c.id = s.client_id
              WHERE s.held_on BETWEEN ?1 AND ?2 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
-             ORDER BY s.held_on, c.name COLLATE NOCASE, s.id"
+             ORDER BY s.held_on, c.name COLLATE tenfold_name, s.id"
         ))?;
         let next = column_count(SESSION_COLUMNS);
         let rows = stmt.query_map(params![from.to_string(), to.to_string()], |row| {
@@ -126,7 +126,7 @@ impl Practice {
              JOIN assessment_score late ON late.map_id = pair.latest
              JOIN assessment_score early ON early.map_id = pair.previous AND early.dimension = late.dimension
              WHERE early.score - late.score >= ?1
-             ORDER BY latest.taken_at DESC, pair.name COLLATE NOCASE, pair.client_id, late.dimension",
+             ORDER BY latest.taken_at DESC, pair.name COLLATE tenfold_name, pair.client_id, late.dimension",
         )?;
         let rows = stmt.query_map([DROP_FLAG_POINTS], |row| {
             Ok((
@@ -157,7 +157,7 @@ impl Practice {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {columns}, c.name FROM directive d JOIN client c ON c.id = d.client_id
              WHERE d.status = 'given' AND d.due_on < ?1 AND d.trashed_at IS NULL AND c.trashed_at IS NULL
-             ORDER BY d.due_on, c.name COLLATE NOCASE, d.id"
+             ORDER BY d.due_on, c.name COLLATE tenfold_name, d.id"
         ))?;
         let name_column = column_count(DIRECTIVE_COLUMNS);
         let rows = stmt.query_map([date.to_string()], |row| {
@@ -187,7 +187,7 @@ impl Practice {
                                    WHERE e.source_id = s.id AND e.kind = 'homework_letter')
              )
              WHERE items > 0
-             ORDER BY held_on DESC, name COLLATE NOCASE, id"
+             ORDER BY held_on DESC, name COLLATE tenfold_name, id"
         ))?;
         let next = column_count(SESSION_COLUMNS);
         let rows = stmt.query_map([since.to_string()], |row| {

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
@@ -17,7 +17,7 @@ use crate::{ids, time};
 /// Items stay in the trash at least this long before they may be purged.
 pub const PURGE_AFTER_DAYS: i64 = 30;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum TrashKind {
     Client,
@@ -82,6 +82,21 @@ impl TrashKind {
         }
     }
 
+    /// SQL for what must come out of the trash before this record can: its client, or for a
+    /// rating its focus area; NULL when nothing blocks it. The same rules `restore_item` keeps.
+    fn restore_first_sql(self) -> &'static str {
+        const TRASHED_CLIENT: &str = "(SELECT c.name FROM client c WHERE c.id = t.client_id AND c.trashed_at IS NOT NULL)";
+        match self {
+            TrashKind::Client => "NULL",
+            TrashKind::Rating => {
+                "(SELECT coalesce(CASE WHEN c.trashed_at IS NOT NULL THEN c.name END,
+                                  CASE WHEN a.trashed_at IS NOT NULL THEN a.title END)
+                  FROM focus_area a JOIN client c ON c.id = a.client_id WHERE a.id = t.focus_area_id)"
+            }
+            _ => TRASHED_CLIENT,
+        }
+    }
+
     /// SQL for the words that tell the coach which record this is.
     fn label_sql(self) -> &'static str {
         match self {
@@ -100,7 +115,7 @@ impl TrashKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct TrashedItem {
     pub kind: TrashKind,
     pub id: String,
@@ -113,9 +128,12 @@ pub struct TrashedItem {
     pub purgeable_from: DateTime<Utc>,
     /// True when it has been in the trash longer than the purge delay.
     pub purgeable: bool,
+    /// What must be restored before this can be (its client's name, or for a rating its focus
+    /// area's title); none when it can be restored now.
+    pub restore_first: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct PurgeReport {
     /// Records deleted for good, counting only those that were in the trash themselves (a
     /// purged client takes everything recorded for them along).
@@ -129,10 +147,12 @@ impl Practice {
         let mut items = Vec::new();
         for kind in TrashKind::ALL {
             let sql = format!(
-                "SELECT t.id, {client}, (SELECT c.name FROM client c WHERE c.id = {client}), {label}, t.trashed_at
+                "SELECT t.id, {client}, (SELECT c.name FROM client c WHERE c.id = {client}), {label}, t.trashed_at,
+                        {restore_first}
                  FROM {table} t WHERE t.trashed_at IS NOT NULL",
                 client = kind.client_id_sql(),
                 label = kind.label_sql(),
+                restore_first = kind.restore_first_sql(),
                 table = kind.table()
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -148,6 +168,7 @@ impl Practice {
                     trashed_at,
                     purgeable_from,
                     purgeable: now >= purgeable_from,
+                    restore_first: row.get(5)?,
                 })
             })?;
             items.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
@@ -161,7 +182,7 @@ impl Practice {
         let id = ids::parse("id", id)?;
         match kind {
             TrashKind::Client => return self.trash_client(&id).map(drop),
-            TrashKind::ClientValue => return self.trash_client_value(&id),
+            TrashKind::ClientValue => return self.trash_client_value(&id).map(drop),
             _ => {}
         }
         let (client_id, trashed) = self.trash_state(kind, &id)?;

@@ -4,13 +4,13 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ClientValue {
     pub id: String,
     pub client_id: String,
@@ -21,7 +21,7 @@ pub struct ClientValue {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct ValueInput {
     pub value: String,
@@ -138,8 +138,9 @@ impl Practice {
         self.client_value(&id)
     }
 
-    /// Moves a value to the trash; the ones below it move up.
-    pub fn trash_client_value(&self, id: &str) -> Result<()> {
+    /// Moves a value to the trash; the ones below it move up. Returns the client's values as
+    /// they are now ranked.
+    pub fn trash_client_value(&self, id: &str) -> Result<Vec<ClientValue>> {
         let existing = self.client_value(id)?;
         self.require_live_client(&existing.client_id)?;
         self.atomically(|| {
@@ -152,6 +153,7 @@ impl Practice {
                 params![existing.client_id, existing.rank],
             )?;
             Ok(())
-        })
+        })?;
+        self.client_values_of(&existing.client_id)
     }
 }

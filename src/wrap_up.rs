@@ -1,31 +1,31 @@
 //! Wrapping up a session after the call: the ratings still missing, the homework to review,
 //! and whether the homework letter has gone out (exported as a PDF or copied as e-mail text).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 use crate::clients::Client;
 use crate::documents::DocumentKind;
 use crate::error::{Error, Result};
 use crate::exports::ExportedFile;
-use crate::focus::{FocusArea, RatingEntry};
+use crate::focus::{FocusArea, RatingEntry, SessionRating};
 use crate::homework::HomeworkItem;
 use crate::practice::Practice;
 use crate::sessions::Session;
 use crate::time;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct WrapUpArea {
     pub area: FocusArea,
     /// The rating taken in this session, if one was.
     pub rating: Option<RatingEntry>,
-    /// The area's rating before this session, to show the change.
+    /// The area's rating before this session, to show the change (see `SessionRating`).
     pub previous: Option<RatingEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct SessionWrapUp {
     pub session: Session,
     pub client: Client,
@@ -43,20 +43,13 @@ impl Practice {
         let session = self.session(session_id)?;
         let client = self.client(&session.client_id)?;
         let mut ratings = self.ratings_by_area(&client.id)?;
+        let now = Local::now();
         let areas = self
             .focus_areas_of(&client.id, false)?
             .into_iter()
             .map(|area| {
                 let history = ratings.remove(&area.id).unwrap_or_default();
-                let rating = history.iter().find(|r| r.session_id.as_deref() == Some(session.id.as_str())).cloned();
-                // Oldest first: the last rating from another session, before this one's if it has one.
-                let previous = history
-                    .iter()
-                    .rfind(|r| {
-                        r.session_id.as_deref() != Some(session.id.as_str())
-                            && rating.as_ref().is_none_or(|mine| r.taken_at <= mine.taken_at)
-                    })
-                    .cloned();
+                let SessionRating { rating, previous, .. } = SessionRating::of(&area.id, &history, &session, now);
                 WrapUpArea { area, rating, previous }
             })
             .collect();

@@ -145,3 +145,25 @@ fn unknown_and_malformed_ids_are_told_apart() {
     assert_invalid(p.client("not-an-id"), "id");
     assert_invalid(p.trash_client("'; DROP TABLE client; --"), "id");
 }
+
+/// One order for names everywhere: the list, Today and any other list of clients sort with the
+/// same Unicode collation (this was partly the UI's rule, which only ignored case).
+#[test]
+fn clients_are_listed_in_unicode_order_of_their_names() {
+    let p = TempPractice::new();
+    for name in ["bea", "Zoë", "Anna", "Élodie", "Carl", "Eddie", "zack", "Emma", "Øystein", "Oskar"] {
+        p.add_client(name);
+    }
+    let names: Vec<String> = p.list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Anna", "bea", "Carl", "Eddie", "Élodie", "Emma", "Oskar", "Øystein", "zack", "Zoë"]);
+
+    // A renamed client moves to where the new name belongs.
+    let zoe = p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Zoë").unwrap();
+    let mut renamed = ClientInput::named("Abigail Zoë");
+    renamed.status = Some(zoe.status);
+    p.update_client(&zoe.id, &renamed).unwrap();
+    assert_eq!(p.list_clients(None).unwrap()[0].name, "Abigail Zoë");
+
+    assert_eq!(tenfold::text::compare_names("anna", "Anna"), std::cmp::Ordering::Less, "case only breaks ties");
+    assert_eq!(tenfold::text::compare_names("Élodie", "Emma"), std::cmp::Ordering::Less);
+}

@@ -162,3 +162,81 @@ fn a_second_rating_in_the_same_session_replaces_the_first() {
     assert_eq!(history[0].taken_at.to_rfc3339(), "2026-04-01T10:01:00+00:00");
     assert_eq!(p.rating_history(&other_area.id).unwrap().len(), 1);
 }
+
+/// When a rating recorded in a session counts as taken (this was the UI's rule; the same
+/// cases, now decided by the core, which the UI no longer tells).
+#[test]
+fn a_rating_in_a_session_of_another_day_is_taken_on_that_day() {
+    use chrono::{Local, NaiveDate, TimeZone, Timelike};
+    use tenfold::focus::taken_in_session;
+    let now = Local.with_ymd_and_hms(2026, 5, 3, 15, 30, 10).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 5, 3).unwrap();
+    assert_eq!(taken_in_session(today, now), now.to_utc(), "a session held today: now");
+    let at = taken_in_session(NaiveDate::from_ymd_opt(2026, 4, 19).unwrap(), now).with_timezone(&Local);
+    assert_eq!(
+        (at.date_naive(), at.hour(), at.minute(), at.second()),
+        (NaiveDate::from_ymd_opt(2026, 4, 19).unwrap(), 15, 30, 10),
+        "another day: that day at the present time"
+    );
+
+    // Through the core: a rating recorded without a time in last month's session lands on its day.
+    let p = TempPractice::new();
+    let client = p.add_client("Jon");
+    let area = p.create_focus_area(&client.id, "Sleep").unwrap();
+    let session = p.create_session(&session_on(&client.id, "2026-04-19")).unwrap();
+    let entry = p
+        .record_rating(&RatingInput { session_id: Some(session.id), taken_at: None, ..rating(&area.id, 5, "") })
+        .unwrap();
+    assert_eq!(entry.taken_at.with_timezone(&Local).date_naive().to_string(), "2026-04-19");
+}
+
+fn session_on(client_id: &str, held_on: &str) -> SessionInput {
+    SessionInput {
+        client_id: client_id.into(),
+        held_on: held_on.into(),
+        kind: SessionKind::FollowUp,
+        notes: String::new(),
+        prep_checklist: vec![],
+    }
+}
+
+/// "Before this session" is never a later session's rating: the live screen used to show the
+/// latest rating from any other session, so reopening January's session after February's
+/// showed February's rating as the one before (the old UI rule, `previousRating`, picked 7 here).
+#[test]
+fn the_rating_before_a_session_is_never_a_later_sessions() {
+    use tenfold::focus::SessionRating;
+    let p = TempPractice::new();
+    let client = p.add_client("Jon");
+    let area = p.create_focus_area(&client.id, "Sleep").unwrap();
+    let december = p.create_session(&session_on(&client.id, "2025-12-10")).unwrap();
+    let january = p.create_session(&session_on(&client.id, "2026-01-14")).unwrap();
+    let february = p.create_session(&session_on(&client.id, "2026-02-11")).unwrap();
+    let in_session = |session: &str, value: i32, at: &str| RatingInput {
+        session_id: Some(session.to_owned()),
+        ..rating(&area.id, value, at)
+    };
+    p.record_rating(&in_session(&december.id, 3, "2025-12-10T10:00:00Z")).unwrap();
+    p.record_rating(&in_session(&february.id, 7, "2026-02-11T10:00:00Z")).unwrap();
+
+    // January has no rating yet: before it comes December's, not February's.
+    let history = p.rating_history(&area.id).unwrap();
+    let now = chrono::Local::now();
+    let unrated = SessionRating::of(&area.id, &history, &january, now);
+    assert_eq!(unrated.rating, None);
+    assert_eq!(unrated.previous.map(|r| r.value), Some(3));
+    let wrap_up = p.session_wrap_up(&january.id).unwrap();
+    assert_eq!(wrap_up.areas[0].previous.as_ref().map(|r| r.value), Some(3), "the wrap-up follows the same rule");
+
+    // Rated in January: still December's before it.
+    p.record_rating(&in_session(&january.id, 5, "2026-01-14T10:00:00Z")).unwrap();
+    let history = p.rating_history(&area.id).unwrap();
+    let rated = SessionRating::of(&area.id, &history, &january, now);
+    assert_eq!((rated.rating.map(|r| r.value), rated.previous.map(|r| r.value)), (Some(5), Some(3)));
+    // And February's is compared with January's.
+    let later = SessionRating::of(&area.id, &history, &february, now);
+    assert_eq!((later.rating.map(|r| r.value), later.previous.map(|r| r.value)), (Some(7), Some(5)));
+    // The overview's latest and previous follow the same rule.
+    let summary = &p.client_overview(&client.id).unwrap().focus_areas[0];
+    assert_eq!((summary.latest.as_ref().map(|r| r.value), summary.previous.as_ref().map(|r| r.value)), (Some(7), Some(5)));
+}

@@ -100,3 +100,22 @@ fn a_session_can_be_changed_and_its_notes_autosaved() {
     p.trash_client(&client.id).unwrap();
     assert_in_trash(p.update_session_notes(&session.id, "late"));
 }
+
+/// The kind a new session starts as (this was the UI's rule; the same cases, now in the core).
+#[test]
+fn the_next_session_follows_discovery_values_strategy_then_follow_ups() {
+    use SessionKind::*;
+    assert_eq!(SessionKind::suggested_next(&[]), Discovery);
+    assert_eq!(SessionKind::suggested_next(&[Discovery]), Values);
+    assert_eq!(SessionKind::suggested_next(&[Discovery, Values]), Strategy);
+    assert_eq!(SessionKind::suggested_next(&[Strategy, Values, Discovery]), FollowUp);
+
+    let p = TempPractice::new();
+    let client = p.add_client("Hana");
+    assert_eq!(p.session_prep(&client.id).unwrap().suggested_kind, Discovery);
+    p.create_session(&input(&client.id, "2026-02-01", Discovery)).unwrap();
+    let values = p.create_session(&input(&client.id, "2026-02-08", Values)).unwrap();
+    assert_eq!(p.session_prep(&client.id).unwrap().suggested_kind, Strategy);
+    p.trash_item(tenfold::trash::TrashKind::Session, &values.id).unwrap();
+    assert_eq!(p.suggested_session_kind(&client.id).unwrap(), Values, "a session in the trash does not count");
+}

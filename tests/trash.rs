@@ -182,3 +182,37 @@ fn purge_removes_only_what_is_older_than_thirty_days_and_says_how_many() {
     assert_eq!(orphans, 0, "a purged client takes their records along");
     assert_eq!(p.purge_expired_trash().unwrap().removed, 0);
 }
+
+/// What the trash screen shows beside a record it cannot restore yet (this was the UI's rule:
+/// the same cases, now checked where the restore itself is refused).
+#[test]
+fn the_trash_says_what_must_be_restored_first() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada");
+    let other = p.add_client("Grace");
+    let area = p.create_focus_area(&ada.id, "Health").unwrap();
+    let other_area = p.create_focus_area(&other.id, "Career").unwrap();
+    let rating = p
+        .record_rating(&RatingInput {
+            focus_area_id: other_area.id.clone(),
+            session_id: None,
+            value: 6,
+            note: String::new(),
+            taken_at: None,
+        })
+        .unwrap();
+    p.trash_item(TrashKind::FocusArea, &area.id).unwrap();
+    p.trash_item(TrashKind::Rating, &rating.id).unwrap();
+    p.trash_client(&ada.id).unwrap();
+    let first = |id: &str| p.list_trash().unwrap().into_iter().find(|i| i.id == id).unwrap().restore_first;
+
+    assert_eq!(first(&area.id).as_deref(), Some("Ada"), "an area waits for its client");
+    assert_eq!(first(&rating.id), None, "a rating of a client who is not in the trash can come back");
+    assert_eq!(first(&ada.id), None, "a client never waits");
+
+    // A rating also waits for its focus area, which `restore_item` insists on too.
+    p.trash_item(TrashKind::FocusArea, &other_area.id).unwrap();
+    assert_eq!(first(&rating.id).as_deref(), Some("Career"));
+    let refused = p.restore_item(TrashKind::Rating, &rating.id);
+    assert!(matches!(refused, Err(Error::InTrash { entity: "focus area", .. })), "{refused:?}");
+}

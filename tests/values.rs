@@ -74,3 +74,17 @@ fn the_overview_and_prep_show_values_most_important_first() {
     p.add_client_value(&other.id, &value("Theirs")).unwrap();
     assert_eq!(p.client_overview(&client.id).unwrap().values.len(), 3);
 }
+
+/// Removing a value answers with the values as they are ranked now, so the UI shows the core's
+/// ranks instead of working them out again.
+#[test]
+fn removing_a_value_answers_with_the_new_ranking() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rosa");
+    let growth = p.add_client_value(&client.id, &value("Growth")).unwrap();
+    p.add_client_value(&client.id, &value("Family")).unwrap();
+    p.add_client_value(&client.id, &value("Craft")).unwrap();
+    let left = p.trash_client_value(&growth.id).unwrap();
+    assert_eq!(left.iter().map(|v| (v.value.as_str(), v.rank)).collect::<Vec<_>>(), [("Family", 1), ("Craft", 2)]);
+    assert_eq!(left, p.list_client_values(&client.id).unwrap());
+}

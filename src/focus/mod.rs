@@ -5,5 +5,4 @@ mod areas;
 mod ratings;
 
 pub use areas::{FocusAnswer, FocusArea};
-pub(crate) use ratings::rating_from_row;
-pub use ratings::{Rating, RatingEntry, RatingInput};
+pub use ratings::{rating_before, taken_in_session, Rating, RatingEntry, RatingInput, SessionRating};

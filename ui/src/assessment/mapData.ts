@@ -2,7 +2,7 @@
 // new-map form, as pure functions. Whether a fall is flagged comes from the core
 // (DimensionChange.flagged); the UI never applies the rule itself.
 import type { ChartConfiguration } from 'chart.js';
-import type { AssessmentDimension, AssessmentMap, DimensionChange, ErrorView, ScoreInput } from '../lib/bindings';
+import { RATING_MAX, RATING_MIN, type AssessmentDimension, type AssessmentMap, type DimensionChange, type ErrorView, type ScoreInput } from '../lib/bindings';
 import { withAlpha, type ChartColors } from '../lib/chartColors';
 
 export type DimensionRow = {
@@ -132,8 +132,8 @@ export function readDraft(draft: MapDraft): { scores: ScoreInput[]; errors: Reco
   draft.scores.forEach((typed, i) => {
     const t = String(typed ?? '').trim();
     const n = Number(t);
-    if (t === '') errors[i + 1] = 'Give a score from 1 to 10';
-    else if (!/^\d+$/.test(t) || n < 1 || n > 10) errors[i + 1] = 'A score is a whole number from 1 to 10';
+    if (t === '') errors[i + 1] = `Give a score from ${RATING_MIN} to ${RATING_MAX}`;
+    else if (!/^\d+$/.test(t) || n < RATING_MIN || n > RATING_MAX) errors[i + 1] = `A score is a whole number from ${RATING_MIN} to ${RATING_MAX}`;
     else scores.push({ dimension: i + 1, score: n, note: draft.notes[i]?.trim() ?? '' });
   });
   return { scores, errors };

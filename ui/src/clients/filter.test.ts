@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterClients, fold, initials, matchesQuery, sortByName, upsert } from './filter';
+import { filterClients, fold, initials, matchesQuery } from './filter';
 import { client } from './fixtures.test-helpers';
 
 const zoe = client({ id: '1', name: 'Zoë Åkesson', preferred_name: 'Zo', tags: ['Career', 'leadership'], status: 'active' });
@@ -59,20 +59,6 @@ describe('filterClients', () => {
   it('combines status and search', () => {
     expect(filterClients(all, 'zoe', 'paused')).toEqual([]);
     expect(filterClients(all, 'o', 'active')).toEqual([zoe]);
-  });
-});
-
-describe('ordering', () => {
-  it('sorts by name ignoring case', () => {
-    const list = sortByName([client({ id: 'a', name: 'bea' }), client({ id: 'b', name: 'Anna' }), client({ id: 'c', name: 'Carl' })]);
-    expect(list.map((c) => c.name)).toEqual(['Anna', 'bea', 'Carl']);
-  });
-
-  it('replaces an edited client and keeps the order', () => {
-    const renamed = { ...zoe, name: 'Abigail Zoë' };
-    const list = upsert(sortByName(all), renamed);
-    expect(list.map((c) => c.id)).toEqual(['1', '3', '2']);
-    expect(list).toHaveLength(3);
   });
 });
 

@@ -43,21 +43,6 @@ export function filterClients(clients: readonly Client[], query: string, status:
   return clients.filter((c) => matchesStatus(c, status) && matchesQuery(c, query));
 }
 
-/** Case-insensitive by name, as the core lists them, so an added client lands where it would on reload. */
-export function sortByName(clients: readonly Client[]): Client[] {
-  return [...clients].sort((a, b) => {
-    const an = a.name.toLowerCase();
-    const bn = b.name.toLowerCase();
-    if (an !== bn) return an < bn ? -1 : 1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-}
-
-/** Puts `client` into the list (replacing an older copy of it), keeping the order by name. */
-export function upsert(clients: readonly Client[], client: Client): Client[] {
-  return sortByName([...clients.filter((c) => c.id !== client.id), client]);
-}
-
 /** Up to two initials for the avatar, from the name the coach uses. */
 export function initials(client: Pick<Client, 'name' | 'preferred_name'>): string {
   // Only words that start with a letter: "Alex Morgan (sample)" is AM, not A(.

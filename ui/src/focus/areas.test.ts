@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FocusArea, RatingEntry } from '../lib/bindings';
-import { moved, neighbour, previousRating, ratingTakenAt, sessionRating, splitAreas } from './areas';
+import { moved, neighbour, previousRating, sessionRating, splitAreas } from './areas';
 
 function area(id: string, position: number, retired_at: string | null = null): FocusArea {
   return {
@@ -74,17 +74,5 @@ describe('ratings of a session', () => {
     expect(previousRating(ratings, 's2')?.value).toBe(3);
     expect(previousRating(ratings, 's1')?.value).toBe(3);
     expect(previousRating([], 's1')).toBeNull();
-  });
-});
-
-describe('ratingTakenAt', () => {
-  it('is now (null) for a session held today', () => {
-    expect(ratingTakenAt('2026-05-03', new Date(2026, 4, 3, 15, 30))).toBeNull();
-  });
-
-  it('is the session day at the present time for another day', () => {
-    const at = ratingTakenAt('2026-04-19', new Date(2026, 4, 3, 15, 30, 10));
-    const d = new Date(at!);
-    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()]).toEqual([2026, 3, 19, 15, 30]);
   });
 });

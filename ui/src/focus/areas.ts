@@ -47,18 +47,3 @@ export function previousRating(ratings: readonly RatingEntry[], sessionId: strin
   }
   return found;
 }
-
-/**
- * When a rating made in this session is taken: now for a session held today; otherwise on
- * the session's own day at the present time of day, so History puts it where it happened and
- * several ratings of one session keep their order.
- */
-export function ratingTakenAt(heldOn: string, now: Date): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(heldOn);
-  if (!m) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  if (heldOn === today) return null;
-  const at = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), now.getHours(), now.getMinutes(), now.getSeconds(), now.getMilliseconds());
-  return at.toISOString();
-}

@@ -1,6 +1,6 @@
 // The questions asked for every focus area in the strategy session, in the order they are
 // asked. The satisfaction question is answered with a rating, not text; it sits fifth.
-import type { FocusAnswer, FocusArea } from '../lib/bindings';
+import { RATING_MAX, RATING_MIN, type FocusAnswer } from '../lib/bindings';
 
 export type Question =
   | { kind: 'text'; answer: FocusAnswer; label: string; hint: string }
@@ -56,21 +56,13 @@ export const ANSWER_ORDER: readonly FocusAnswer[] = [
   'notes',
 ];
 
-export function answerOf(area: FocusArea, answer: FocusAnswer): string {
-  return area[answer];
-}
-
-/** How many of the six written questions have an answer (the notes do not count). */
-export function answeredCount(area: FocusArea): number {
-  return ANSWER_ORDER.filter((a) => a !== 'notes' && area[a].trim() !== '').length;
-}
-
-/** Reads the three-month target field: empty is no target, otherwise a whole number 1–10. */
+/** Reads the three-month target field: empty is no target, otherwise a rating (1–10). */
 export function parseTarget(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
-  if (!/^\d+$/.test(t)) return { ok: false, message: 'The target is a whole number from 1 to 10' };
   const n = Number(t);
-  if (n < 1 || n > 10) return { ok: false, message: 'The target is a whole number from 1 to 10' };
+  if (!/^\d+$/.test(t) || n < RATING_MIN || n > RATING_MAX) {
+    return { ok: false, message: `The target is a whole number from ${RATING_MIN} to ${RATING_MAX}` };
+  }
   return { ok: true, value: n };
 }

@@ -1,4 +1,5 @@
 // The small numbers and lines of the overview: a rating's change and its sparkline.
+import { RATING_MAX, RATING_MIN } from '../lib/bindings';
 
 export type Point = { x: number; y: number };
 
@@ -12,9 +13,9 @@ export function sparkPoints(values: readonly number[], width: number, height: nu
   const innerH = height - 2 * pad;
   const step = values.length > 1 ? innerW / (values.length - 1) : 0;
   return values.map((v, i) => {
-    const clamped = Math.min(10, Math.max(1, v));
+    const clamped = Math.min(RATING_MAX, Math.max(RATING_MIN, v));
     const x = values.length > 1 ? pad + i * step : width / 2;
-    const y = pad + ((10 - clamped) / 9) * innerH;
+    const y = pad + ((RATING_MAX - clamped) / (RATING_MAX - RATING_MIN)) * innerH;
     return { x: round(x), y: round(y) };
   });
 }

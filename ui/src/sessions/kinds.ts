@@ -1,5 +1,5 @@
 // Session kinds as the coach reads them, and the order they usually come in.
-import type { Session, SessionKind } from '../lib/bindings';
+import type { SessionKind } from '../lib/bindings';
 
 export const SESSION_KINDS: readonly SessionKind[] = ['discovery', 'values', 'strategy', 'follow_up', 'other'];
 
@@ -10,18 +10,6 @@ export const KIND_LABELS: Record<SessionKind, string> = {
   follow_up: 'Follow-up',
   other: 'Other',
 };
-
-/**
- * The kind a new session most likely is: the first kind of the usual sequence (discovery,
- * values, strategy) the client has not had yet, then follow-ups.
- */
-export function suggestedKind(sessions: readonly Pick<Session, 'kind'>[]): SessionKind {
-  const had = new Set(sessions.map((s) => s.kind));
-  for (const kind of ['discovery', 'values', 'strategy'] as const) {
-    if (!had.has(kind)) return kind;
-  }
-  return 'follow_up';
-}
 
 /** The first line of some notes, shortened for a list. */
 export function excerpt(notes: string, max = 120): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrashedItem } from '../lib/bindings';
-import { blockedBy, purgeableCount } from './trash';
+import { purgeableCount } from './trash';
 
 function item(kind: TrashedItem['kind'], id: string, clientId: string, purgeable = false): TrashedItem {
   return {
@@ -12,20 +12,12 @@ function item(kind: TrashedItem['kind'], id: string, clientId: string, purgeable
     trashed_at: '2026-01-01T00:00:00.000Z',
     purgeable_from: '2026-01-31T00:00:00.000Z',
     purgeable,
+    restore_first: null,
   };
 }
 
 describe('trash screen logic', () => {
   it('counts only items old enough to purge', () => {
     expect(purgeableCount([item('rating', 'r', 'c', true), item('focus_area', 'f', 'c')])).toBe(1);
-  });
-  it('says when an item waits for its client to come back', () => {
-    const client = item('client', 'c', 'c');
-    const area = item('focus_area', 'f', 'c');
-    const rating = item('rating', 'r', 'other');
-    const items = [client, area, rating];
-    expect(blockedBy(area, items)).toBe('Restore Ada first');
-    expect(blockedBy(rating, items)).toBeNull();
-    expect(blockedBy(client, items)).toBeNull();
   });
 });

@@ -17,10 +17,3 @@ export const TRASH_KIND_LABELS: Record<TrashKind, string> = {
 export function purgeableCount(items: readonly TrashedItem[]): number {
   return items.filter((i) => i.purgeable).length;
 }
-
-/** A line saying what restoring needs first, when the item's client is in the trash too. */
-export function blockedBy(item: TrashedItem, items: readonly TrashedItem[]): string | null {
-  if (item.kind === 'client') return null;
-  const clientTrashed = items.some((i) => i.kind === 'client' && i.id === item.client_id);
-  return clientTrashed ? `Restore ${item.client_name} first` : null;
-}
