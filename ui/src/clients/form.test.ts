@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_FIELDS, FIELD_CONTROL_IDS, emptyForm, errorIdFor, formFromClient, formatTags, isChanged, isoToday, parseTags, toClientInput } from './form';
+import { CLIENT_FIELDS, FIELD_CONTROL_IDS, emptyForm, errorIdFor, formFromClient, formatTags, parseTags, toClientInput } from './form';
 import { client } from './fixtures.test-helpers';
 
 describe('tags', () => {
@@ -58,26 +58,11 @@ describe('toClientInput', () => {
   });
 });
 
-describe('isChanged', () => {
-  it('ignores changes that saving would not keep', () => {
-    const a = emptyForm();
-    expect(isChanged(a, { ...a, name: '  ' })).toBe(false);
-    expect(isChanged(a, { ...a, tags: ' , ' })).toBe(false);
-    expect(isChanged(a, { ...a, name: 'B' })).toBe(true);
-  });
-});
-
 describe('field ids', () => {
   it('follows the UI contract', () => {
     expect(FIELD_CONTROL_IDS.private_notes).toBe('client-notes');
     expect(errorIdFor('preferred_name')).toBe('client-preferred-name-error');
     expect(errorIdFor('started_on')).toBe('client-started-on-error');
     for (const f of CLIENT_FIELDS) expect(FIELD_CONTROL_IDS[f]).toMatch(/^client-[a-z-]+$/);
-  });
-});
-
-describe('isoToday', () => {
-  it('uses the local calendar date', () => {
-    expect(isoToday(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05');
   });
 });

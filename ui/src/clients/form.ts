@@ -79,16 +79,3 @@ export function toClientInput(values: ClientFormValues): ClientInput {
     private_notes: values.private_notes,
   };
 }
-
-/** True when saving would change something, so leaving can be made safe later. */
-export function isChanged(a: ClientFormValues, b: ClientFormValues): boolean {
-  const x = toClientInput(a);
-  const y = toClientInput(b);
-  return JSON.stringify(x) !== JSON.stringify(y);
-}
-
-/** Today's date as `YYYY-MM-DD` in local time (the date control's format). */
-export function isoToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -22,12 +22,6 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The local calendar date of an RFC 3339 instant, as `YYYY-MM-DD`. */
-export function instantToIsoDate(instant: string): string {
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant.slice(0, 10) : todayIso(date);
-}
-
 /** An instant as a local date, written like `formatDate` writes calendar dates. */
 export function formatInstantDate(instant: string, locale?: string): string {
   const date = new Date(instant);
