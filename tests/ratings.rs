@@ -240,3 +240,37 @@ fn the_rating_before_a_session_is_never_a_later_sessions() {
     let summary = &p.client_overview(&client.id).unwrap().focus_areas[0];
     assert_eq!((summary.latest.as_ref().map(|r| r.value), summary.previous.as_ref().map(|r| r.value)), (Some(7), Some(5)));
 }
+
+/// The live screen's ratings come from the core: each area's rating in the session and the one
+/// before it. The same data as the UI test this replaces; where the old rule answered with the
+/// later, session-less 3 as "before" session 2, the core answers with session 1's 4.
+#[test]
+fn the_live_screen_reads_each_areas_rating_in_the_session_and_the_one_before() {
+    let p = TempPractice::new();
+    let client = p.add_client("Jon");
+    let area = p.create_focus_area(&client.id, "Sleep").unwrap();
+    let other = p.create_focus_area(&client.id, "Work").unwrap();
+    let first = p.create_session(&session_on(&client.id, "2026-01-01")).unwrap();
+    let second = p.create_session(&session_on(&client.id, "2026-02-01")).unwrap();
+    let in_session = |session: &str, value: i32, at: &str| RatingInput {
+        session_id: Some(session.to_owned()),
+        ..rating(&area.id, value, at)
+    };
+    p.record_rating(&in_session(&first.id, 4, "2026-01-01T10:00:00Z")).unwrap();
+    p.record_rating(&in_session(&second.id, 5, "2026-02-01T10:00:00Z")).unwrap();
+    p.record_rating(&in_session(&second.id, 6, "2026-02-01T10:05:00Z")).unwrap();
+    p.record_rating(&rating(&area.id, 3, "2026-03-01T10:00:00Z")).unwrap();
+
+    let of = |session: &str| {
+        let all = p.session_ratings(session).unwrap();
+        assert_eq!(all.len(), 2, "one entry per focus area");
+        assert!(all.iter().any(|r| r.focus_area_id == other.id && r.rating.is_none() && r.previous.is_none()));
+        all.into_iter().find(|r| r.focus_area_id == area.id).unwrap()
+    };
+    let second_ratings = of(&second.id);
+    assert_eq!(second_ratings.rating.map(|r| r.value), Some(6), "the latest key press in the session");
+    assert_eq!(second_ratings.previous.map(|r| r.value), Some(4));
+    let first_ratings = of(&first.id);
+    assert_eq!((first_ratings.rating.map(|r| r.value), first_ratings.previous), (Some(4), None));
+    common::assert_not_found(p.session_ratings("0190aa00-0000-7000-8000-000000000000"), "session");
+}

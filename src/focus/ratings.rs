@@ -173,6 +173,19 @@ impl Practice {
 }
 
 impl Practice {
+    /// Every focus area's rating in the session beside the one before it (active areas and
+    /// retired ones), for the live screen.
+    pub fn session_ratings(&self, session_id: &str) -> Result<Vec<SessionRating>> {
+        let session = self.session(session_id)?;
+        let now = Local::now();
+        let mut ratings = self.ratings_by_area(&session.client_id)?;
+        Ok(self
+            .focus_areas_of(&session.client_id, true)?
+            .into_iter()
+            .map(|area| SessionRating::of(&area.id, &ratings.remove(&area.id).unwrap_or_default(), &session, now))
+            .collect())
+    }
+
     /// Every rating of a client's focus areas in one query, grouped by area, oldest first.
     pub(crate) fn ratings_by_area(&self, client_id: &str) -> Result<HashMap<String, Vec<RatingEntry>>> {
         let client_id = ids::parse("client_id", client_id)?;

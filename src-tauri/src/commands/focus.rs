@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::focus::{FocusAnswer, FocusArea, RatingEntry, RatingInput};
+use tenfold::focus::{FocusAnswer, FocusArea, RatingEntry, RatingInput, SessionRating};
 use tenfold::input::Unchecked;
 use tenfold::ErrorView;
 
@@ -89,4 +89,11 @@ pub async fn record_rating(
 #[specta::specta]
 pub async fn rating_history(state: State<'_, AppState>, focus_area_id: String) -> Result<Vec<RatingEntry>, ErrorView> {
     state.with(|p| p.rating_history(&focus_area_id))
+}
+
+/// Each focus area's rating in the session beside the one before it, for the live screen.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_ratings(state: State<'_, AppState>, session_id: String) -> Result<Vec<SessionRating>, ErrorView> {
+    state.with(|p| p.session_ratings(&session_id))
 }

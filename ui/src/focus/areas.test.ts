@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FocusArea, RatingEntry } from '../lib/bindings';
-import { moved, neighbour, previousRating, sessionRating, splitAreas } from './areas';
+import type { FocusArea } from '../lib/bindings';
+import { moved, neighbour, splitAreas } from './areas';
 
 function area(id: string, position: number, retired_at: string | null = null): FocusArea {
   return {
@@ -22,9 +22,6 @@ function area(id: string, position: number, retired_at: string | null = null): F
   };
 }
 
-function rating(value: number, session_id: string | null, taken_at: string): RatingEntry {
-  return { id: `${value}-${taken_at}`, focus_area_id: 'a', session_id, value, taken_at, note: '' };
-}
 
 describe('moved', () => {
   it('moves an id up or down one place', () => {
@@ -54,25 +51,5 @@ describe('neighbour', () => {
     expect(neighbour(['a', 'b', 'c'], 'a', -1)).toBe('a');
     expect(neighbour(['a', 'b'], null, 1)).toBe('a');
     expect(neighbour([], 'a', 1)).toBeNull();
-  });
-});
-
-describe('ratings of a session', () => {
-  const ratings = [
-    rating(4, 's1', '2026-01-01T10:00:00Z'),
-    rating(5, 's2', '2026-02-01T10:00:00Z'),
-    rating(6, 's2', '2026-02-01T10:05:00Z'),
-    rating(3, null, '2026-03-01T10:00:00Z'),
-  ];
-
-  it('finds the latest rating made in the session', () => {
-    expect(sessionRating(ratings, 's2')?.value).toBe(6);
-    expect(sessionRating(ratings, 'none')).toBeNull();
-  });
-
-  it('finds the latest rating made anywhere else', () => {
-    expect(previousRating(ratings, 's2')?.value).toBe(3);
-    expect(previousRating(ratings, 's1')?.value).toBe(3);
-    expect(previousRating([], 's1')).toBeNull();
   });
 });

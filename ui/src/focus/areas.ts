@@ -1,5 +1,5 @@
 // Pure helpers for the focus-area list of the live screen.
-import type { FocusArea, RatingEntry } from '../lib/bindings';
+import type { FocusArea } from '../lib/bindings';
 
 /** The ids in a new order with `id` moved by `delta` places, or null when it cannot move. */
 export function moved(ids: readonly string[], id: string, delta: number): string[] | null {
@@ -28,22 +28,4 @@ export function neighbour(ids: readonly string[], current: string | null, delta:
   if (at < 0) return ids[0] ?? null;
   const next = Math.min(ids.length - 1, Math.max(0, at + delta));
   return ids[next] ?? null;
-}
-
-/** The rating recorded for an area in a session: the latest one, if several. */
-export function sessionRating(ratings: readonly RatingEntry[], sessionId: string): RatingEntry | null {
-  let found: RatingEntry | null = null;
-  for (const r of ratings) {
-    if (r.session_id === sessionId && (!found || r.taken_at >= found.taken_at)) found = r;
-  }
-  return found;
-}
-
-/** The latest rating taken outside this session, to show "last time" beside the keys. */
-export function previousRating(ratings: readonly RatingEntry[], sessionId: string): RatingEntry | null {
-  let found: RatingEntry | null = null;
-  for (const r of ratings) {
-    if (r.session_id !== sessionId && (!found || r.taken_at >= found.taken_at)) found = r;
-  }
-  return found;
 }

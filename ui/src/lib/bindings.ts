@@ -70,6 +70,8 @@ export const commands = {
 	reinstateFocusArea: (id: string) => __TAURI_INVOKE<FocusArea>("reinstate_focus_area", { id }),
 	recordRating: (input: RatingInput) => __TAURI_INVOKE<RatingEntry>("record_rating", { input }),
 	ratingHistory: (focusAreaId: string) => __TAURI_INVOKE<RatingEntry[]>("rating_history", { focusAreaId }),
+	/**  Each focus area's rating in the session beside the one before it, for the live screen. */
+	sessionRatings: (sessionId: string) => __TAURI_INVOKE<SessionRating[]>("session_ratings", { sessionId }),
 	startFormulation: (clientId: string) => __TAURI_INVOKE<Formulation>("start_formulation", { clientId }),
 	latestFormulation: (clientId: string) => __TAURI_INVOKE<Formulation | null>("latest_formulation", { clientId }),
 	getFormulation: (id: string) => __TAURI_INVOKE<Formulation>("get_formulation", { id }),
@@ -751,6 +753,22 @@ export type SessionPrep = {
 	earlier_open_homework: HomeworkItem[],
 	/**  The kind the next session most likely is, to start it with. */
 	suggested_kind: SessionKind,
+};
+
+/**
+ *  An area's rating in one session beside the one before it. The live screen, the session
+ *  prep and the wrap-up all show this pair, so the rule lives here once.
+ */
+export type SessionRating = {
+	focus_area_id: string,
+	/**  The rating taken in the session, if one was. */
+	rating: RatingEntry | null,
+	/**
+	 *  The rating before it: the latest from another session (or from none) taken no later
+	 *  than the session's own, or, while the session has none, than one taken now would be.
+	 *  A later session's rating is never "before this session".
+	 */
+	previous: RatingEntry | null,
 };
 
 export type SessionWrapUp = {
