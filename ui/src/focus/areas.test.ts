@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FocusArea } from '../lib/bindings';
-import { moved, neighbour, splitAreas } from './areas';
+import { neighbour, splitAreas } from './areas';
 
 function area(id: string, position: number, retired_at: string | null = null): FocusArea {
   return {
@@ -21,20 +21,6 @@ function area(id: string, position: number, retired_at: string | null = null): F
     updated_at: '',
   };
 }
-
-
-describe('moved', () => {
-  it('moves an id up or down one place', () => {
-    expect(moved(['a', 'b', 'c'], 'b', -1)).toEqual(['b', 'a', 'c']);
-    expect(moved(['a', 'b', 'c'], 'b', 1)).toEqual(['a', 'c', 'b']);
-  });
-
-  it('refuses to move past either end or an unknown id', () => {
-    expect(moved(['a', 'b'], 'a', -1)).toBeNull();
-    expect(moved(['a', 'b'], 'b', 1)).toBeNull();
-    expect(moved(['a', 'b'], 'x', 1)).toBeNull();
-  });
-});
 
 describe('splitAreas', () => {
   it('orders active areas by position and puts retired ones apart', () => {

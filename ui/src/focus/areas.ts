@@ -1,17 +1,6 @@
 // Pure helpers for the focus-area list of the live screen.
 import type { FocusArea } from '../lib/bindings';
 
-/** The ids in a new order with `id` moved by `delta` places, or null when it cannot move. */
-export function moved(ids: readonly string[], id: string, delta: number): string[] | null {
-  const from = ids.indexOf(id);
-  const to = from + delta;
-  if (from < 0 || to < 0 || to >= ids.length || delta === 0) return null;
-  const next = [...ids];
-  next.splice(from, 1);
-  next.splice(to, 0, id);
-  return next;
-}
-
 /** Active areas in their order, then retired ones (most recently retired first). */
 export function splitAreas(areas: readonly FocusArea[]): { active: FocusArea[]; retired: FocusArea[] } {
   const active = areas.filter((a) => a.retired_at === null).sort((a, b) => a.position - b.position);
