@@ -12,8 +12,12 @@ export TF_ROOT
 # System packages needed to build the desktop app (Tauri 2 on WebKitGTK 4.1).
 TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev)
 # shellcheck disable=SC2034
-# Extra system packages needed to run the tests (virtual display, WebDriver for WebKitGTK, PDF tools).
-TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils)
+# Extra system packages needed to run the tests (virtual display, WebDriver for WebKitGTK, PDF tools,
+# and the MinGW-w64 toolchain the Windows compile check links build scripts and resources with).
+TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils gcc-mingw-w64-x86-64)
+
+# The Windows target scripts/test compile-checks the workspace for.
+TF_WINDOWS_TARGET=x86_64-pc-windows-gnu
 
 TF_APT_UPDATED=0
 
@@ -135,6 +139,17 @@ tf_release_deb() {
   newest="$(find "$(tf_target_dir)/release/bundle/deb" -maxdepth 1 -name '*.deb' -printf '%T@ %p\n' 2>/dev/null \
     | sort -rn | head -n 1 | cut -d' ' -f2- || true)"
   printf '%s\n' "$newest"
+}
+
+# Add TF_WINDOWS_TARGET to the Rust toolchain (rustup) when it is missing.
+tf_ensure_windows_target() {
+  tf_cargo_path
+  if rustup target list --installed 2>/dev/null | grep -qx "$TF_WINDOWS_TARGET"; then
+    return 0
+  fi
+  command -v rustup >/dev/null 2>&1 || tf_die "rustup is needed to add the $TF_WINDOWS_TARGET target"
+  tf_log "Adding the Rust target $TF_WINDOWS_TARGET (rustup target add)"
+  rustup target add "$TF_WINDOWS_TARGET"
 }
 
 # Install tauri-driver with cargo when it is not on PATH (the end-to-end harness starts it).

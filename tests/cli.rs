@@ -144,7 +144,9 @@ fn restore_over_a_healthy_practice_backs_it_up_first() {
 }
 
 /// Runs `tenfold` as an unprivileged user when the tests run as root (as in CI containers),
-/// because root may write into a folder whose permissions say read-only.
+/// because root may write into a folder whose permissions say read-only. Unix only: it works
+/// with permission bits and `setpriv`.
+#[cfg(unix)]
 fn tenfold_as_unprivileged(data_dir: &Path, args: &[&str], scratch: &Path) -> Option<Output> {
     use std::os::unix::fs::PermissionsExt;
     let is_root = Command::new("id").arg("-u").output().map(|o| text(&o.stdout).trim() == "0").unwrap_or(false);
@@ -165,6 +167,7 @@ fn tenfold_as_unprivileged(data_dir: &Path, args: &[&str], scratch: &Path) -> Op
 }
 
 #[test]
+#[cfg(unix)]
 fn a_read_only_data_folder_is_a_clear_error_and_loses_nothing() {
     use std::os::unix::fs::PermissionsExt;
     let scratch = tempfile::tempdir().unwrap();
