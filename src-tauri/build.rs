@@ -4,8 +4,10 @@
 //! - declares the commands in Tauri's app manifest, which makes Tauri deny every other one;
 //! - writes the permission set `tenfold-commands` (allow each of them), which the capability in
 //!   `capabilities/main.json` grants to the main window;
-//! - writes `commands.rs`, the `collect_commands!` call the app registers them with and the
-//!   TypeScript bindings are generated from (`src/bindings.rs`).
+//! - writes `handler.rs`, the `generate_handler!` the app serves them with (`src/lib.rs`), and
+//!   `commands.rs`, the same list for tauri-specta, which the TypeScript bindings are generated
+//!   from (`src/bindings.rs`). The app does not serve through tauri-specta, so the type
+//!   descriptions only the bindings need are not linked into it.
 //!
 //! So a new command is a function in its command module and nothing else here.
 
@@ -58,12 +60,12 @@ fn main() {
     let commands = commands();
     assert!(!commands.is_empty(), "no #[tauri::command] found in {COMMANDS_DIR}");
 
-    let mut collect = String::from("tauri_specta::collect_commands![\n");
+    let mut paths = String::new();
     for (module, name) in &commands {
-        writeln!(collect, "    commands::{module}::{name},").expect("write to a string");
+        writeln!(paths, "    commands::{module}::{name},").expect("write to a string");
     }
-    collect.push(']');
-    write_if_changed(&out_dir.join("commands.rs"), &collect);
+    write_if_changed(&out_dir.join("commands.rs"), &format!("tauri_specta::collect_commands![\n{paths}]"));
+    write_if_changed(&out_dir.join("handler.rs"), &format!("tauri::generate_handler![\n{paths}]"));
 
     let permissions = out_dir.join("permissions");
     std::fs::create_dir_all(&permissions).expect("create the permissions folder");

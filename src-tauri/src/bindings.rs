@@ -9,7 +9,8 @@ use tenfold::settings::{MAX_TIMER_MINUTES, MIN_TIMER_MINUTES};
 
 use crate::commands;
 
-/// The commands and constants, ready to serve the window or to be written as TypeScript.
+/// The commands and constants, described for the TypeScript bindings (the app serves the same
+/// commands through `generate_handler!`, see build.rs).
 pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(include!(concat!(env!("OUT_DIR"), "/commands.rs")))
