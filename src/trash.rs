@@ -85,7 +85,8 @@ impl TrashKind {
     /// SQL for what must come out of the trash before this record can: its client, or for a
     /// rating its focus area; NULL when nothing blocks it. The same rules `restore_item` keeps.
     fn restore_first_sql(self) -> &'static str {
-        const TRASHED_CLIENT: &str = "(SELECT c.name FROM client c WHERE c.id = t.client_id AND c.trashed_at IS NOT NULL)";
+        const TRASHED_CLIENT: &str =
+            "(SELECT c.name FROM client c WHERE c.id = t.client_id AND c.trashed_at IS NOT NULL)";
         match self {
             TrashKind::Client => "NULL",
             TrashKind::Rating => {

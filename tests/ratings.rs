@@ -238,7 +238,10 @@ fn the_rating_before_a_session_is_never_a_later_sessions() {
     assert_eq!((later.rating.map(|r| r.value), later.previous.map(|r| r.value)), (Some(7), Some(5)));
     // The overview's latest and previous follow the same rule.
     let summary = &p.client_overview(&client.id).unwrap().focus_areas[0];
-    assert_eq!((summary.latest.as_ref().map(|r| r.value), summary.previous.as_ref().map(|r| r.value)), (Some(7), Some(5)));
+    assert_eq!(
+        (summary.latest.as_ref().map(|r| r.value), summary.previous.as_ref().map(|r| r.value)),
+        (Some(7), Some(5))
+    );
 }
 
 /// The live screen's ratings come from the core: each area's rating in the session and the one
