@@ -12,11 +12,12 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use typst::diag::Warned;
 use typst::foundations::Smart;
+use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
 use crate::error::{Error, Result};
 
-pub use fonts::BODY_FAMILY;
+pub use fonts::{FontChoice, BODY_FAMILY};
 use world::{Job, Workshop};
 
 /// How many renders a cached intermediate result may go unused before Typst's process-wide
@@ -48,27 +49,44 @@ impl Template {
 }
 
 /// A file handed to a template beside its data, such as the coach's logo.
+#[derive(Debug, Clone)]
 pub struct Attachment {
     /// The virtual path the data names, e.g. `/logo.png`.
     pub path: String,
     pub bytes: Vec<u8>,
 }
 
-/// Compiles documents. Building one loads the fonts and parses the templates; keep it and
-/// reuse it (see [`Renderer::shared`]).
+/// Compiles documents. Building one loads the bundled fonts, lists the computer's fonts and
+/// parses the templates; keep it and reuse it (see [`Renderer::shared`]).
 pub struct Renderer {
     workshop: Workshop,
 }
 
 impl Renderer {
+    /// A renderer with the bundled fonts first and the computer's fonts behind them.
     pub fn new() -> Self {
-        Renderer { workshop: Workshop::new() }
+        Self::with_fonts(FontChoice::BundledThenSystem)
     }
 
-    /// The renderer of this process, built on first use.
+    pub fn with_fonts(fonts: FontChoice) -> Self {
+        Renderer { workshop: Workshop::new(fonts) }
+    }
+
+    /// The renderer of this process, built on first use. Listing the computer's fonts is the
+    /// slow part of building it (tens of milliseconds on a machine with CJK fonts installed);
+    /// [`Renderer::warm_up_in_background`] moves that off the first render.
     pub fn shared() -> &'static Renderer {
-        static SHARED: OnceLock<Renderer> = OnceLock::new();
         SHARED.get_or_init(Renderer::new)
+    }
+
+    /// Builds the shared renderer on a thread of its own, so a document the coach asks for
+    /// soon after start does not wait for the fonts to be listed.
+    pub fn warm_up_in_background() {
+        if SHARED.get().is_none() {
+            std::thread::spawn(|| {
+                Renderer::shared();
+            });
+        }
     }
 
     /// Lays out `template` with `data`; warnings count as failures, because a warning in a
@@ -102,12 +120,7 @@ impl Renderer {
 
     /// Renders `template` with `data` into PDF bytes.
     pub fn pdf(&self, template: Template, data: &impl Serialize, attachments: Vec<Attachment>) -> Result<Vec<u8>> {
-        let document = self.layout(template, data, attachments)?;
-        let options = typst_pdf::PdfOptions { ident: Smart::Auto, ..Default::default() };
-        typst_pdf::pdf(&document, &options).map_err(|errors| Error::Render {
-            message: errors.first().map(|e| e.message.to_string()).unwrap_or_default(),
-            location: None,
-        })
+        pdf(&self.layout(template, data, attachments)?)
     }
 
     /// Renders every page of `template` with `data` as PNG images, `pixels_per_point` wide
@@ -119,18 +132,7 @@ impl Renderer {
         attachments: Vec<Attachment>,
         pixels_per_point: f64,
     ) -> Result<Vec<Vec<u8>>> {
-        let document = self.layout(template, data, attachments)?;
-        document
-            .pages()
-            .iter()
-            .map(|page| {
-                let options =
-                    typst_render::RenderOptions { pixel_per_pt: pixels_per_point.into(), render_bleed: false };
-                typst_render::render(page, &options)
-                    .encode_png()
-                    .map_err(|e| Error::Render { message: e.to_string(), location: None })
-            })
-            .collect()
+        page_images(&self.layout(template, data, attachments)?, pixels_per_point)
     }
 }
 
@@ -140,13 +142,72 @@ impl Default for Renderer {
     }
 }
 
+static SHARED: OnceLock<Renderer> = OnceLock::new();
+
+/// A laid-out document as PDF bytes.
+pub fn pdf(document: &PagedDocument) -> Result<Vec<u8>> {
+    let options = typst_pdf::PdfOptions { ident: Smart::Auto, ..Default::default() };
+    typst_pdf::pdf(document, &options).map_err(|errors| Error::Render {
+        message: errors.first().map(|e| e.message.to_string()).unwrap_or_default(),
+        location: None,
+    })
+}
+
+/// Every page of a laid-out document as a PNG image, `pixels_per_point` wide per point.
+pub fn page_images(document: &PagedDocument, pixels_per_point: f64) -> Result<Vec<Vec<u8>>> {
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let options = typst_render::RenderOptions { pixel_per_pt: pixels_per_point.into(), render_bleed: false };
+            typst_render::render(page, &options)
+                .encode_png()
+                .map_err(|e| Error::Render { message: e.to_string(), location: None })
+        })
+        .collect()
+}
+
+/// The characters of a laid-out document that no font had, each once, in the order they first
+/// appear: they print as empty boxes. A character is what a reader sees as one (an emoji
+/// made of several code points stays whole).
+pub fn missing_characters(document: &PagedDocument) -> Vec<String> {
+    let mut missing = Vec::new();
+    for page in document.pages() {
+        collect_missing(&page.frame, &mut missing);
+    }
+    missing
+}
+
+/// Glyph 0 of every font is its "no such character" box; Typst sets it when neither the
+/// text's fonts nor any fallback has the character.
+const MISSING_GLYPH: u16 = 0;
+
+fn collect_missing(frame: &Frame, missing: &mut Vec<String>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => collect_missing(&group.frame, missing),
+            FrameItem::Text(text) => {
+                for glyph in text.glyphs.iter().filter(|glyph| glyph.id == MISSING_GLYPH) {
+                    let character = text.text.get(glyph.range()).unwrap_or_default().trim();
+                    if !character.is_empty() && !missing.iter().any(|seen| seen == character) {
+                        missing.push(character.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::templates::TemplateFile;
     use super::*;
 
     fn renderer_with(text: &'static str) -> Renderer {
-        Renderer { workshop: Workshop::with_templates(&[TemplateFile { path: "/doc.typ", text }]) }
+        Renderer {
+            workshop: Workshop::with_templates(&[TemplateFile { path: "/doc.typ", text }], FontChoice::BundledOnly),
+        }
     }
 
     fn render_error(text: &'static str) -> (String, Option<String>) {
@@ -178,5 +239,12 @@ mod tests {
             .layout_path("/doc.typ", &serde_json::json!({ "greeting": "#panic(\"no\")" }), Vec::new())
             .expect("data is text, not code");
         assert_eq!(document.pages().len(), 1);
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_found_once_in_the_layout() {
+        let renderer = renderer_with("#set text(font: \"Noto Sans\")\nAb\u{0378}c \u{0378} שלום");
+        let document = renderer.layout_path("/doc.typ", &serde_json::json!({}), Vec::new()).expect("lays out");
+        assert_eq!(missing_characters(&document), ["\u{0378}"], "Hebrew comes from a bundled face");
     }
 }
