@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{dates, ClientData, DocumentKind, Prepared};
+use super::{dates, ClientData, DocumentKind, PreparedDocument};
 use crate::assessment::AssessmentMap;
 use crate::branding::BrandData;
 use crate::error::Result;
@@ -82,7 +82,7 @@ fn area_summary(ratings: &[RatingEntry], target: Option<u8>) -> String {
 }
 
 impl Practice {
-    pub(super) fn prepare_progress_report(&self, client_id: &str) -> Result<Prepared> {
+    pub(super) fn prepare_progress_report(&self, client_id: &str) -> Result<PreparedDocument> {
         let history = self.client_history(client_id)?;
         let client = history.client;
         let active: Vec<_> = history.areas.into_iter().filter(|a| a.area.retired_at.is_none()).collect();
@@ -131,7 +131,7 @@ impl Practice {
             client: ClientData::from(&client),
             brand: brand.data,
         };
-        Ok(Prepared {
+        Ok(PreparedDocument {
             kind: DocumentKind::ProgressReport,
             template: Template::ProgressReport,
             subject: String::new(),
