@@ -234,6 +234,57 @@ fn progress_report_lists_each_area_with_its_ratings_and_the_latest_map() {
     assert!(text.contains("Sense of momentum"), "radar labels: {text}");
 }
 
+fn map(practice: &TempPractice, client: &Client, day: &str, base: i32) {
+    let scores = (1..=7).map(|d| ScoreInput { dimension: d, score: base + (d % 3), note: String::new() }).collect();
+    practice
+        .record_assessment_map(&AssessmentInput {
+            client_id: client.id.clone(),
+            session_id: None,
+            taken_at: Some(format!("{day}T11:00:00Z")),
+            note: String::new(),
+            scores,
+        })
+        .expect("map");
+}
+
+/// Maps are often taken from the first session, before any area is rated: the report then
+/// shows the map, and says once that nothing is rated rather than once per area.
+#[test]
+fn a_client_with_maps_but_no_ratings_gets_a_report_of_the_maps() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Samantha Reyes", "");
+    practice.create_focus_area(&client.id, "Leading the new team").expect("area");
+    assert!(!practice.has_progress_to_report(&client.id).expect("checked"), "an unrated area is nothing to report");
+    map(&practice, &client, "2026-10-03", 4);
+    map(&practice, &client, "2026-11-14", 6);
+    assert!(practice.has_progress_to_report(&client.id).expect("checked"));
+
+    let request = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("report").pdf));
+    assert!(text.contains("Samantha Reyes"), "{text}");
+    assert!(text.contains("No focus area has been rated yet."), "{text}");
+    assert!(!text.contains("Not rated yet"), "no area by area line when nothing is rated: {text}");
+    assert!(!text.contains("Leading the new team"), "{text}");
+    assert!(!text.contains("Ratings from"), "{text}");
+    assert!(text.to_lowercase().contains("assessment map"), "the map's section: {text}");
+    assert!(text.contains("Taken 14 November 2026; the dashed line is the map of 3 October 2026."), "{text}");
+    assert!(text.contains("Trust and safety"), "radar labels: {text}");
+}
+
+#[test]
+fn a_rating_alone_is_something_to_report_and_a_trashed_map_is_not() {
+    let practice = TempPractice::new();
+    let rated = rated_client(&practice, "Samantha Reyes");
+    assert!(practice.has_progress_to_report(&rated.id).expect("checked"));
+    let empty = client(&practice, "Jonas Berg", "");
+    assert!(!practice.has_progress_to_report(&empty.id).expect("checked"));
+    map(&practice, &empty, "2026-11-14", 5);
+    let map_id = practice.list_assessment_maps(&empty.id).expect("maps")[0].id.clone();
+    practice.trash_item(tenfold::trash::TrashKind::AssessmentMap, &map_id).expect("trash");
+    assert!(!practice.has_progress_to_report(&empty.id).expect("checked"));
+    common::assert_not_found(practice.has_progress_to_report(&tenfold::ids::new_id()), "client");
+}
+
 /// What the app does so an autosave never waits for a render: gather with the practice, then
 /// render on another thread after the practice is gone.
 #[test]
