@@ -141,12 +141,7 @@ impl RenderedDocument {
     }
 
     fn written_at(&self, path: PathBuf) -> WrittenDocument {
-        WrittenDocument {
-            kind: self.kind,
-            client_id: self.client.id.clone(),
-            source_id: self.source_id.clone(),
-            path,
-        }
+        WrittenDocument { kind: self.kind, client_id: self.client.id.clone(), source_id: self.source_id.clone(), path }
     }
 }
 

@@ -292,9 +292,8 @@ fn a_prepared_document_renders_without_the_practice() {
     let practice = TempPractice::new();
     brand(&practice);
     let client = rated_client(&practice, "Samantha Reyes");
-    let prepared = practice
-        .prepare_document(&DocumentRequest::ProgressReport { client_id: client.id.clone() })
-        .expect("gathered");
+    let prepared =
+        practice.prepare_document(&DocumentRequest::ProgressReport { client_id: client.id.clone() }).expect("gathered");
     let direct = practice.render_document(&DocumentRequest::ProgressReport { client_id: client.id }).expect("direct");
     drop(practice);
     let rendered = std::thread::spawn(move || prepared.render()).join().expect("thread").expect("rendered");

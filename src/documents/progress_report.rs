@@ -144,12 +144,7 @@ impl Practice {
             period: first_day
                 .zip(last_day)
                 .map(|(first, last)| format!("Ratings from {} to {}", dates::long(first), dates::long(last))),
-            labels: Labels {
-                areas: "Focus areas",
-                no_areas,
-                no_ratings: "Not rated yet.",
-                map: "Assessment Map",
-            },
+            labels: Labels { areas: "Focus areas", no_areas, no_ratings: "Not rated yet.", map: "Assessment Map" },
             areas,
             map: self.map_data(&maps)?,
             client: ClientData::from(&client),

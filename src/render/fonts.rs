@@ -70,6 +70,16 @@ impl Fonts {
         Fonts { store }
     }
 
+    /// True when the faces have every character of `text` that is not ASCII (the body font
+    /// has all of ASCII) or white space.
+    pub fn cover(&self, text: &str) -> bool {
+        let book = self.store.book();
+        let faces: Vec<_> = (0..).map_while(|index| book.info(index)).collect();
+        text.chars()
+            .filter(|c| !c.is_ascii() && !c.is_whitespace())
+            .all(|c| faces.iter().any(|face| face.coverage.contains(c as u32)))
+    }
+
     pub fn book(&self) -> &LazyHash<FontBook> {
         self.store.book()
     }

@@ -56,10 +56,18 @@ pub struct Attachment {
     pub bytes: Vec<u8>,
 }
 
-/// Compiles documents. Building one loads the bundled fonts, lists the computer's fonts and
-/// parses the templates; keep it and reuse it (see [`Renderer::shared`]).
+/// Compiles documents. Building one parses the templates and indexes the bundled fonts; keep
+/// it and reuse it (see [`Renderer::shared`]).
 pub struct Renderer {
-    workshop: Workshop,
+    /// The templates with the bundled fonts: enough for every document whose characters they
+    /// cover, which is most of them.
+    bundled: Workshop,
+    /// The same with the computer's fonts behind the bundled ones. Listing those takes a
+    /// noticeable moment (about 140 ms with the CJK fonts installed), so it happens the first
+    /// time a document has a character the bundled fonts lack, or ahead of time on a thread
+    /// of its own ([`Renderer::warm_up_in_background`]). `None` when only the bundled fonts
+    /// may be used.
+    with_system: Option<OnceLock<Workshop>>,
 }
 
 impl Renderer {
@@ -69,23 +77,42 @@ impl Renderer {
     }
 
     pub fn with_fonts(fonts: FontChoice) -> Self {
-        Renderer { workshop: Workshop::new(fonts) }
+        let with_system = match fonts {
+            FontChoice::BundledThenSystem => Some(OnceLock::new()),
+            FontChoice::BundledOnly => None,
+        };
+        Renderer { bundled: Workshop::new(FontChoice::BundledOnly), with_system }
     }
 
-    /// The renderer of this process, built on first use. Listing the computer's fonts is the
-    /// slow part of building it (tens of milliseconds on a machine with CJK fonts installed);
-    /// [`Renderer::warm_up_in_background`] moves that off the first render.
+    /// The renderer of this process, built on first use.
     pub fn shared() -> &'static Renderer {
         SHARED.get_or_init(Renderer::new)
     }
 
-    /// Builds the shared renderer on a thread of its own, so a document the coach asks for
-    /// soon after start does not wait for the fonts to be listed.
+    /// Builds the shared renderer and lists the computer's fonts on a thread of their own, so
+    /// the first document the coach asks for does not wait for either.
     pub fn warm_up_in_background() {
-        if SHARED.get().is_none() {
-            std::thread::spawn(|| {
-                Renderer::shared();
-            });
+        std::thread::spawn(|| Renderer::shared().list_system_fonts());
+    }
+
+    /// Lists the computer's fonts now, if this renderer may use them and has not yet.
+    pub fn list_system_fonts(&self) {
+        if let Some(with_system) = &self.with_system {
+            with_system.get_or_init(|| Workshop::new(FontChoice::BundledThenSystem));
+        }
+    }
+
+    /// Where `data` is laid out: with the computer's fonts once they are listed or as soon as
+    /// the data has a character the bundled fonts lack, else with the bundled fonts alone.
+    fn workshop_for(&self, data: &str) -> &Workshop {
+        let Some(with_system) = &self.with_system else { return &self.bundled };
+        if let Some(workshop) = with_system.get() {
+            return workshop;
+        }
+        if self.bundled.covers(data) {
+            &self.bundled
+        } else {
+            with_system.get_or_init(|| Workshop::new(FontChoice::BundledThenSystem))
         }
     }
 
@@ -101,14 +128,16 @@ impl Renderer {
     }
 
     fn layout_path(&self, path: &str, data: &impl Serialize, attachments: Vec<Attachment>) -> Result<PagedDocument> {
-        let main = self
-            .workshop
+        // serde_json writes every character but control characters as itself, so the text
+        // holds each character the template can print.
+        let data = serde_json::to_string(data).map_err(|e| Error::Render { message: e.to_string(), location: None })?;
+        let workshop = self.workshop_for(&data);
+        let main = workshop
             .template_id(path)
             .ok_or_else(|| Error::Render { message: format!("no template {path}"), location: None })?;
-        let data = serde_json::to_vec(data).map_err(|e| Error::Render { message: e.to_string(), location: None })?;
         let job = attachments
             .into_iter()
-            .fold(Job::new(&self.workshop, main, data), |job, file| job.with_file(&file.path, file.bytes));
+            .fold(Job::new(workshop, main, data.into_bytes()), |job, file| job.with_file(&file.path, file.bytes));
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&job);
         comemo::evict(CACHE_RENDERS_KEPT);
         let document = output.map_err(|errors| diagnostics::to_error(&job, &errors))?;
@@ -206,7 +235,8 @@ mod tests {
 
     fn renderer_with(text: &'static str) -> Renderer {
         Renderer {
-            workshop: Workshop::with_templates(&[TemplateFile { path: "/doc.typ", text }], FontChoice::BundledOnly),
+            bundled: Workshop::with_templates(&[TemplateFile { path: "/doc.typ", text }], FontChoice::BundledOnly),
+            with_system: None,
         }
     }
 
@@ -246,5 +276,26 @@ mod tests {
         let renderer = renderer_with("#set text(font: \"Noto Sans\")\nAb\u{0378}c \u{0378} שלום");
         let document = renderer.layout_path("/doc.typ", &serde_json::json!({}), Vec::new()).expect("lays out");
         assert_eq!(missing_characters(&document), ["\u{0378}"], "Hebrew comes from a bundled face");
+    }
+
+    fn letterhead(coach: &str) -> serde_json::Value {
+        serde_json::json!({
+            "brand": { "coach": coach, "practice": "", "contact": [], "accent": "#2F5D54", "logo": null, "sign_off": "" },
+            "sample_text": "Sample",
+        })
+    }
+
+    /// Listing the computer's fonts takes a noticeable moment, so a document the bundled fonts
+    /// can set never waits for it; the first one they cannot set lists them.
+    #[test]
+    fn the_computers_fonts_are_listed_only_for_a_character_the_bundled_ones_lack() {
+        let renderer = Renderer::new();
+        let listed = |r: &Renderer| r.with_system.as_ref().is_some_and(|fonts| fonts.get().is_some());
+        for coach in ["Zoë Ångström", "Ελένη", "Анна", "נועה", "مريم"] {
+            renderer.layout(Template::LetterheadPreview, &letterhead(coach), Vec::new()).expect("lays out");
+            assert!(!listed(&renderer), "{coach} needed the computer's fonts");
+        }
+        renderer.layout(Template::LetterheadPreview, &letterhead("山田 太郎"), Vec::new()).expect("lays out");
+        assert!(listed(&renderer), "a Japanese name lists the computer's fonts");
     }
 }

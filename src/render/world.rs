@@ -45,6 +45,12 @@ impl Workshop {
         Workshop { library: LazyHash::new(library), fonts, templates }
     }
 
+    /// True when the fonts have every character of `text` (ASCII is taken as covered: the
+    /// body font has it all).
+    pub fn covers(&self, text: &str) -> bool {
+        self.fonts.cover(text)
+    }
+
     pub fn template_id(&self, path: &str) -> Option<FileId> {
         let id = file_id(path);
         self.templates.contains_key(&id).then_some(id)
