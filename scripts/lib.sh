@@ -12,8 +12,10 @@ export TF_ROOT
 # System packages needed to build the desktop app (Tauri 2 on WebKitGTK 4.1).
 TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev)
 # shellcheck disable=SC2034
-# Extra system packages needed to run the tests (virtual display, WebDriver for WebKitGTK, PDF tools).
-TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils)
+# Extra system packages needed to run the tests: virtual display, WebDriver for WebKitGTK, PDF tools,
+# CJK and emoji fonts (documents fall back to the computer's fonts), strace (the network and
+# second-launch proofs) and a D-Bus session bus (a second launch finds the first through it).
+TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils fonts-noto-cjk fonts-noto-color-emoji strace dbus)
 
 TF_APT_UPDATED=0
 
