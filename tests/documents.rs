@@ -100,20 +100,25 @@ fn formulation(practice: &TempPractice, client: &Client, problem: &str) -> Strin
     f.id
 }
 
-fn rated_client(practice: &TempPractice, name: &str) -> Client {
-    let client = client(practice, name, "");
-    let area = practice.create_focus_area(&client.id, "Leading the new team").expect("area");
-    for (day, value) in [("2026-03-03", 3), ("2026-06-10", 5), ("2026-11-14", 7)] {
+/// Rates the area `value` on each `day` (YYYY-MM-DD), outside any session.
+fn rate(practice: &TempPractice, area_id: &str, ratings: &[(&str, i32)]) {
+    for (day, value) in ratings {
         practice
             .record_rating(&RatingInput {
-                focus_area_id: area.id.clone(),
+                focus_area_id: area_id.to_owned(),
                 session_id: None,
-                value,
+                value: *value,
                 note: String::new(),
                 taken_at: Some(format!("{day}T10:00:00Z")),
             })
             .expect("rating");
     }
+}
+
+fn rated_client(practice: &TempPractice, name: &str) -> Client {
+    let client = client(practice, name, "");
+    let area = practice.create_focus_area(&client.id, "Leading the new team").expect("area");
+    rate(practice, &area.id, &[("2026-03-03", 3), ("2026-06-10", 5), ("2026-11-14", 7)]);
     let scores = (1..=7).map(|d| ScoreInput { dimension: d, score: 5 + (d % 4), note: String::new() }).collect();
     practice
         .record_assessment_map(&AssessmentInput {
@@ -418,17 +423,7 @@ fn japanese_client(practice: &TempPractice) -> (Client, Session) {
     let session = session(practice, &client);
     homework(practice, &session, JAPANESE_HOMEWORK, false, "2026-11-28");
     let area = practice.create_focus_area(&client.id, JAPANESE_AREA).expect("area");
-    for (day, value) in [("2026-06-10", 4), ("2026-11-14", 6)] {
-        practice
-            .record_rating(&RatingInput {
-                focus_area_id: area.id.clone(),
-                session_id: None,
-                value,
-                note: String::new(),
-                taken_at: Some(format!("{day}T10:00:00Z")),
-            })
-            .expect("rating");
-    }
+    rate(practice, &area.id, &[("2026-06-10", 4), ("2026-11-14", 6)]);
     (client, session)
 }
 
