@@ -10,10 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use tenfold::clients::ClientInput;
-use tenfold::sessions::{SessionInput, SessionKind};
-use tenfold::Practice;
-use tenfold_e2e::flows::{attr, choose_area, open_client, open_tab, set_value};
+use tenfold::sessions::SessionKind;
+use tenfold_e2e::flows::{attr, choose_area, open_live_session, seed_client_in_session, set_value};
 use tenfold_e2e::{open_db, skips, testid, App};
 
 const CLIENT: &str = "Amara Okafor";
@@ -75,24 +73,6 @@ impl Drop for SmallDisk {
     }
 }
 
-/// A client with three focus areas and a session today, written through the core.
-fn seed(dir: &Path) {
-    let practice = Practice::open_in(dir).unwrap();
-    let client = practice.create_client(&ClientInput::named(CLIENT)).unwrap();
-    practice
-        .create_session(&SessionInput {
-            client_id: client.id.clone(),
-            held_on: chrono::Local::now().date_naive().to_string(),
-            kind: SessionKind::Strategy,
-            notes: String::new(),
-            prep_checklist: Vec::new(),
-        })
-        .unwrap();
-    for area in AREAS {
-        practice.create_focus_area(&client.id, area).unwrap();
-    }
-}
-
 /// About 60,000 characters of varied words, different for every answer, so the search index
 /// grows with the text as it would with real notes.
 fn long_answer(n: usize) -> String {
@@ -112,13 +92,6 @@ async fn settled_state(app: &App) -> (String, String) {
         (state != "saving").then_some((state, text))
     })
     .await
-}
-
-async fn open_live_session(app: &App) {
-    open_client(app, CLIENT).await;
-    open_tab(app, "session").await;
-    app.click_testid("session-item").await;
-    app.wait_for_testid("live-session").await;
 }
 
 fn stored_answers(dir: &Path) -> Vec<(String, String, String)> {
@@ -144,10 +117,10 @@ async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
     };
     let data: PathBuf = disk.path().join("practice");
     std::fs::create_dir(&data).unwrap();
-    seed(&data);
+    seed_client_in_session(&data, CLIENT, SessionKind::Strategy, &AREAS);
 
     let app = App::launch(&data).await;
-    open_live_session(&app).await;
+    open_live_session(&app, CLIENT).await;
     // Long answers into one field after another until one does not fit.
     let mut saved: Vec<(&str, &str, String)> = Vec::new();
     let mut message = None;
@@ -177,7 +150,7 @@ async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
 
     // On the same, still full disk: the app starts, and every answer it had called saved is there.
     let app = App::launch(&data).await;
-    open_live_session(&app).await;
+    open_live_session(&app, CLIENT).await;
     for (area, field, text) in &saved {
         choose_area(&app, area).await;
         app.wait_for(&format!("#{field}")).await;

@@ -11,10 +11,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use tenfold::clients::ClientInput;
-use tenfold::sessions::{SessionInput, SessionKind};
-use tenfold::Practice;
-use tenfold_e2e::flows::{choose_area, open_client, open_tab};
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use tenfold::sessions::SessionKind;
+use tenfold_e2e::flows::{choose_area, open_live_session, seed_client_in_session};
 use tenfold_e2e::{open_db, App};
 
 const KILLS: usize = 20;
@@ -24,18 +24,6 @@ const AREA: &str = "Quieter evenings";
 const FIELD: &str = "answer-notes";
 const WORDS: [&str; 12] =
     ["calm", "walk", "after dinner", "no screens", "read", "tea", "Jörg", "call", "early", "—", "plan", "bed"];
-
-/// A small xorshift generator, so a seed names the whole run without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
 
 /// Names the seed (and the round) of a failing run, whatever failed.
 struct SeedOnFailure {
@@ -61,22 +49,6 @@ fn seed_from_env_or_clock() -> u64 {
         Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{SEED_ENV}={text:?} is not a number")),
         Err(_) => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64,
     }
-}
-
-/// A client with one focus area and a session held today; returns the area's id.
-fn seed_practice(dir: &std::path::Path) -> String {
-    let practice = Practice::open_in(dir).unwrap();
-    let client = practice.create_client(&ClientInput::named(CLIENT)).unwrap();
-    practice
-        .create_session(&SessionInput {
-            client_id: client.id.clone(),
-            held_on: chrono::Local::now().date_naive().to_string(),
-            kind: SessionKind::FollowUp,
-            notes: String::new(),
-            prep_checklist: Vec::new(),
-        })
-        .unwrap();
-    practice.create_focus_area(&client.id, AREA).unwrap().id
 }
 
 fn stored_notes(dir: &std::path::Path, area_id: &str) -> String {
@@ -113,12 +85,13 @@ struct Keystrokes {
 /// Words with short pauses between them and now and then a longer one, as a coach thinking
 /// during a call: the app saves a moment after the typing stops (400 ms), so the kills land
 /// before, during and after saves.
-fn keystrokes(rng: &mut Rng) -> Vec<Keystrokes> {
+fn keystrokes(rng: &mut ChaCha8Rng) -> Vec<Keystrokes> {
     (0..60)
         .map(|_| {
-            let word = WORDS[rng.below(WORDS.len() as u64) as usize];
-            let text = if rng.below(4) == 0 { format!("{word}.\n") } else { format!("{word} ") };
-            let pause = if rng.below(4) == 0 { 300 + rng.below(700) } else { rng.below(120) };
+            let word = WORDS[rng.random_range(0..WORDS.len())];
+            let text = if rng.random_range(0..4) == 0 { format!("{word}.\n") } else { format!("{word} ") };
+            let pause =
+                if rng.random_range(0..4) == 0 { 300 + rng.random_range(0..700) } else { rng.random_range(0..120) };
             Keystrokes { text, pause: Duration::from_millis(pause) }
         })
         .collect()
@@ -153,9 +126,9 @@ async fn type_and_watch(client: Client, keystrokes: Vec<Keystrokes>, seen: Arc<M
 async fn what_the_screen_called_saved_survives_sigkill_at_random_moments_of_typing() {
     let seed = seed_from_env_or_clock();
     let mut note = SeedOnFailure { seed, round: 0 };
-    let mut rng = Rng(seed | 1);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let data = tempfile::tempdir().unwrap();
-    let area_id = seed_practice(data.path());
+    let area_id = seed_client_in_session(data.path(), CLIENT, SessionKind::FollowUp, &[AREA]).remove(0);
     let mut rounds_with_a_saved_state = 0;
     let mut kills_with_text_unsaved = 0;
 
@@ -163,10 +136,7 @@ async fn what_the_screen_called_saved_survives_sigkill_at_random_moments_of_typi
         note.round = round;
         let before = stored_notes(data.path(), &area_id);
         let app = App::launch(data.path()).await;
-        open_client(&app, CLIENT).await;
-        open_tab(&app, "session").await;
-        app.click_testid("session-item").await;
-        app.wait_for_testid("live-session").await;
+        open_live_session(&app, CLIENT).await;
         choose_area(&app, AREA).await;
         let field = app.wait_for(&format!("#{FIELD}")).await;
         assert_eq!(app.value_of(FIELD).await, before, "the field shows what the file held (seed {seed})");
@@ -178,7 +148,7 @@ async fn what_the_screen_called_saved_survives_sigkill_at_random_moments_of_typi
             .unwrap();
 
         let keystrokes = keystrokes(&mut rng);
-        let kill_after = Duration::from_millis(300 + rng.below(4700));
+        let kill_after = Duration::from_millis(300 + rng.random_range(0..4700));
         let seen = Arc::new(Mutex::new(Seen::default()));
         let typing = tokio::spawn(type_and_watch(app.client().clone(), keystrokes, seen.clone()));
         tokio::time::sleep(kill_after).await;
