@@ -7,13 +7,15 @@
 //! The child is this same test binary, started with an environment variable that turns
 //! `crash_child` from a no-op into the save loop.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rand::rngs::ChaCha8Rng;
-use rand::{RngExt, SeedableRng};
+use common::seeded::SeededRun;
+use rand::RngExt;
 use tenfold::clients::ClientInput;
 use tenfold::focus::FocusAnswer;
 use tenfold::Practice;
@@ -52,32 +54,6 @@ fn acknowledged(stdout: &str) -> Vec<usize> {
     stdout.lines().filter_map(|l| l.strip_prefix("ack ")).filter_map(|n| n.trim().parse().ok()).collect()
 }
 
-/// Says which seed a failing run had, whatever failed (an assertion, an `unwrap`, a timeout),
-/// so the run can be repeated with `TENFOLD_CRASH_SEED`.
-struct SeedOnFailure {
-    seed: u64,
-    round: usize,
-}
-
-impl Drop for SeedOnFailure {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!(
-                "crash test failed in round {} of {KILLS} with seed {seed}; run it again with {SEED_ENV}={seed}",
-                self.round + 1,
-                seed = self.seed
-            );
-        }
-    }
-}
-
-fn seed() -> u64 {
-    match std::env::var(SEED_ENV) {
-        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{SEED_ENV}={text:?} is not a number")),
-        Err(_) => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64,
-    }
-}
-
 fn check_after_kill(dir: &Path, acked: &[usize], seed: u64) {
     let p =
         Practice::open_in(dir).unwrap_or_else(|e| panic!("the practice does not open after a kill (seed {seed}): {e}"));
@@ -99,14 +75,14 @@ fn check_after_kill(dir: &Path, acked: &[usize], seed: u64) {
 #[test]
 fn acknowledged_saves_survive_sigkill() {
     let dir = tempfile::tempdir().unwrap();
-    let seed = seed();
-    let mut failure_note = SeedOnFailure { seed, round: 0 };
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut run = SeededRun::new("the crash test", SEED_ENV, KILLS);
+    let seed = run.seed;
+    let mut rng = run.rng();
     let started = Instant::now();
     let mut all_acked: Vec<usize> = Vec::new();
     let mut kills_after_saves = 0;
     for round in 0..KILLS {
-        failure_note.round = round;
+        run.at_round(round);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
             .env(CHILD_DIR_ENV, dir.path())

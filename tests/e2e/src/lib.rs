@@ -13,6 +13,9 @@
 pub mod day;
 pub mod flows;
 pub mod harness;
+/// Seeded random rounds that name their seed on failure, shared with the core's crash test.
+#[path = "../../common/seeded.rs"]
+pub mod seeded;
 pub mod skips;
 pub mod trace;
 

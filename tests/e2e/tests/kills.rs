@@ -12,9 +12,10 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use rand::rngs::ChaCha8Rng;
-use rand::{RngExt, SeedableRng};
+use rand::RngExt;
 use tenfold::sessions::SessionKind;
 use tenfold_e2e::flows::{choose_area, open_live_session, seed_client_in_session};
+use tenfold_e2e::seeded::SeededRun;
 use tenfold_e2e::{open_db, App};
 
 const KILLS: usize = 20;
@@ -24,32 +25,6 @@ const AREA: &str = "Quieter evenings";
 const FIELD: &str = "answer-notes";
 const WORDS: [&str; 12] =
     ["calm", "walk", "after dinner", "no screens", "read", "tea", "Jörg", "call", "early", "—", "plan", "bed"];
-
-/// Names the seed (and the round) of a failing run, whatever failed.
-struct SeedOnFailure {
-    seed: u64,
-    round: usize,
-}
-
-impl Drop for SeedOnFailure {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!(
-                "kills through the UI failed in round {} of {KILLS} with seed {seed}; \
-                 run it again with {SEED_ENV}={seed}",
-                self.round + 1,
-                seed = self.seed
-            );
-        }
-    }
-}
-
-fn seed_from_env_or_clock() -> u64 {
-    match std::env::var(SEED_ENV) {
-        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{SEED_ENV}={text:?} is not a number")),
-        Err(_) => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64,
-    }
-}
 
 fn stored_notes(dir: &std::path::Path, area_id: &str) -> String {
     open_db(dir).query_row("SELECT notes FROM focus_area WHERE id = ?1", [area_id], |row| row.get(0)).unwrap()
@@ -124,16 +99,16 @@ async fn type_and_watch(client: Client, keystrokes: Vec<Keystrokes>, seen: Arc<M
 
 #[tokio::test]
 async fn what_the_screen_called_saved_survives_sigkill_at_random_moments_of_typing() {
-    let seed = seed_from_env_or_clock();
-    let mut note = SeedOnFailure { seed, round: 0 };
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut run = SeededRun::new("kills through the UI", SEED_ENV, KILLS);
+    let seed = run.seed;
+    let mut rng = run.rng();
     let data = tempfile::tempdir().unwrap();
     let area_id = seed_client_in_session(data.path(), CLIENT, SessionKind::FollowUp, &[AREA]).remove(0);
     let mut rounds_with_a_saved_state = 0;
     let mut kills_with_text_unsaved = 0;
 
     for round in 0..KILLS {
-        note.round = round;
+        run.at_round(round);
         let before = stored_notes(data.path(), &area_id);
         let app = App::launch(data.path()).await;
         open_live_session(&app, CLIENT).await;
