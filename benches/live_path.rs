@@ -9,12 +9,13 @@
 //!   fresh temporary folder; the client with the most documents is the one exported.
 //! - **alone** (the baseline): AUTOSAVES saves of one focus-area answer, each a character
 //!   longer, with a short pause between them as typing has; nothing else runs.
-//! - **during exports, rendering outside the lock** (what the app does): the exporting thread
+//! - **during exports, rendering outside the lock** (the core's split API, for the shell): the
+//!   exporting thread
 //!   lists the client's documents, then for each one takes the practice only to gather it
 //!   (`prepare_export`), renders and writes the PDF without it, and records all the files in
 //!   one go at the end (`record_exports`). The same saves are timed meanwhile.
-//! - **during exports, rendering under the lock** (how it was): the exporting thread holds the
-//!   practice for the whole `export_client_documents`.
+//! - **during exports, rendering under the lock** (as the shell's commands still do): the
+//!   exporting thread holds the practice for the whole `export_client_documents`.
 //!
 //! Each prints the median and p99 of the saves and the p99's ratio to the baseline's; the
 //! target is p99 during exports ≤ 1.5 × p99 alone. A second table shows what building the
@@ -109,7 +110,7 @@ fn autosaves_while(
     (Timings(timings), loops.load(Ordering::SeqCst))
 }
 
-/// What the app does: the practice only to gather each document and to record the files.
+/// The split way: the practice only to gather each document and to record the files.
 fn export_outside_the_lock(practice: &Mutex<Practice>, client_id: &str) {
     let requests = lock(practice).client_document_requests(client_id).expect("documents");
     let mut written = Vec::with_capacity(requests.len());
@@ -120,7 +121,7 @@ fn export_outside_the_lock(practice: &Mutex<Practice>, client_id: &str) {
     lock(practice).record_exports(WrittenExports { written, failure: None }).expect("recorded");
 }
 
-/// How it was: the practice held for the whole export.
+/// The old way: the practice held for the whole export.
 fn export_under_the_lock(practice: &Mutex<Practice>, client_id: &str) {
     lock(practice).export_client_documents(client_id).expect("exported");
 }
@@ -195,8 +196,8 @@ fn main() {
     println!("| autosave of one answer, {AUTOSAVES} saves | median | p99 | p99 ÷ p99 alone | target |");
     println!("|---|---|---|---|---|");
     println!("| alone (baseline) | {:.2} ms | {:.2} ms | 1.00× | |", alone.at(0.5), alone.at(0.99));
-    row("during exports, rendered outside the lock (the app)", &during, &alone, Some(loops));
-    row("during exports, rendered under the lock (before)", &during_old, &alone, Some(loops_old));
+    row("during exports, rendered outside the lock", &during, &alone, Some(loops));
+    row("during exports, rendered under the lock (the old way)", &during_old, &alone, Some(loops_old));
     assert!(loops > 0 && loops_old > 0, "the exports ran while the saves were timed");
 
     let (before, now, listing) = renderer_builds();

@@ -6,9 +6,9 @@
 //! Behind them come the fonts installed on the computer, for the characters no bundled face
 //! has (Chinese, Japanese, Korean, emoji, …): when a text's font list is exhausted, Typst picks
 //! a face from the font book per character, preferring one whose family shares the most words
-//! with Noto Sans, so an installed Noto Sans CJK wins over another CJK face. System faces are
-//! found by name only; a face's bytes are read the first time a document needs one of its
-//! characters.
+//! with Noto Sans, so an installed Noto Sans CJK wins over another CJK face. Listing the
+//! installed faces indexes each one (family, style, the characters it covers); a face is
+//! loaded for good only when a document uses one of its characters.
 
 use std::collections::HashSet;
 

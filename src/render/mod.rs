@@ -63,7 +63,7 @@ pub struct Renderer {
     /// cover, which is most of them.
     bundled: Workshop,
     /// The same with the computer's fonts behind the bundled ones. Listing those takes a
-    /// noticeable moment (about 140 ms with the CJK fonts installed), so it happens the first
+    /// noticeable moment (80 to 140 ms here, with the CJK fonts installed), so it happens the first
     /// time a document has a character the bundled fonts lack, or ahead of time on a thread
     /// of its own ([`Renderer::warm_up_in_background`]). `None` when only the bundled fonts
     /// may be used.
