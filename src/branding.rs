@@ -276,37 +276,27 @@ impl Practice {
     }
 
     /// The letterhead as it would print with `input` (not yet saved) and the stored logo, as
-    /// PNG bytes, so the settings screen can show the change while the coach types.
+    /// PNG bytes, so the settings screen can show the change while the coach types. Gathers
+    /// and draws in one call; where others wait, use [`Practice::prepare_letterhead_preview`].
     pub fn letterhead_preview(&self, input: &BrandingInput) -> Result<Vec<u8>> {
+        self.prepare_letterhead_preview(input)?.render()
+    }
+
+    /// What the letterhead preview is drawn from: the quick part, which needs the practice.
+    pub fn prepare_letterhead_preview(&self, input: &BrandingInput) -> Result<LetterheadPreview> {
         let input = validated(input)?;
-        let mut brand = self.brand()?;
-        brand.data = BrandData {
-            coach: input.coach_name,
-            practice: input.practice_name,
-            contact: input.contact_lines,
-            accent: input.accent_colour,
-            logo: brand.data.logo,
-            sign_off: input.sign_off,
-        };
-        #[derive(Serialize)]
-        struct PreviewData {
-            brand: BrandData,
-            sample_text: &'static str,
-        }
-        let data = PreviewData {
-            brand: brand.data,
-            sample_text: "This is how the top of your letters, sheets and reports will look.",
-        };
-        let pages = Renderer::shared().page_images(
-            Template::LetterheadPreview,
-            &data,
-            brand.logo.into_iter().collect(),
-            1.5,
-        )?;
-        pages
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Render { message: "the preview has no page".into(), location: None })
+        let brand = self.brand()?;
+        Ok(LetterheadPreview {
+            brand: BrandData {
+                coach: input.coach_name,
+                practice: input.practice_name,
+                contact: input.contact_lines,
+                accent: input.accent_colour,
+                logo: brand.data.logo,
+                sign_off: input.sign_off,
+            },
+            logo: brand.logo,
+        })
     }
 
     pub(crate) fn brand(&self) -> Result<Brand> {
@@ -330,5 +320,33 @@ impl Practice {
             },
             logo,
         })
+    }
+}
+
+/// The letterhead preview's data, gathered and ready to draw without the practice.
+#[derive(Debug, Clone)]
+pub struct LetterheadPreview {
+    brand: BrandData,
+    logo: Option<Attachment>,
+}
+
+impl LetterheadPreview {
+    /// The preview's page as PNG bytes.
+    pub fn render(self) -> Result<Vec<u8>> {
+        #[derive(Serialize)]
+        struct PreviewData {
+            brand: BrandData,
+            sample_text: &'static str,
+        }
+        let data = PreviewData {
+            brand: self.brand,
+            sample_text: "This is how the top of your letters, sheets and reports will look.",
+        };
+        let pages =
+            Renderer::shared().page_images(Template::LetterheadPreview, &data, self.logo.into_iter().collect(), 1.5)?;
+        pages
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Render { message: "the preview has no page".into(), location: None })
     }
 }

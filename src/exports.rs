@@ -1,6 +1,10 @@
 //! Saving documents to disk. One click puts a PDF in the exports folder, one sub-folder per
 //! client, under a name that says whose it is, what it is and when; an earlier file is never
 //! overwritten. "Save as" writes where the coach chose. Every saved file is recorded.
+//!
+//! An export is three steps, so the slow middle one runs without the practice: gather the
+//! document and where it goes ([`Practice::prepare_export`]), render and write it
+//! ([`PendingExport::write`]), then record it ([`Practice::record_export`]).
 
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -11,7 +15,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
-use crate::documents::{DocumentKind, DocumentRequest, RenderedDocument};
+use crate::documents::{DocumentKind, DocumentRequest, PreparedDocument, RenderedDocument};
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, store, time};
@@ -112,6 +116,87 @@ fn write_all(mut file: File, path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// A PDF written to disk and not yet recorded in the practice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenDocument {
+    pub kind: DocumentKind,
+    pub client_id: String,
+    pub source_id: String,
+    pub path: PathBuf,
+}
+
+impl RenderedDocument {
+    /// Writes the PDF into `folder` under its usual name, numbered if that is taken.
+    pub fn write_into(&self, folder: &Path) -> Result<WrittenDocument> {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Io { path: folder.display().to_string(), source })?;
+        let (file, path) = create_unused(folder, &document_file_stem(self, chrono::Local::now().date_naive()))?;
+        write_all(file, &path, &self.pdf)?;
+        Ok(self.written_at(path))
+    }
+
+    /// Writes the PDF at exactly `path` (chosen in a save dialog, which has already asked
+    /// before replacing a file).
+    pub fn write_to(&self, path: &Path) -> Result<WrittenDocument> {
+        let file = File::create(path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+        write_all(file, path, &self.pdf)?;
+        Ok(self.written_at(path.to_path_buf()))
+    }
+
+    fn written_at(&self, path: PathBuf) -> WrittenDocument {
+        WrittenDocument { kind: self.kind, client_id: self.client.id.clone(), source_id: self.source_id.clone(), path }
+    }
+}
+
+/// A document gathered for the exports folder, with the folder it goes into.
+#[derive(Debug, Clone)]
+pub struct PendingExport {
+    document: PreparedDocument,
+    folder: PathBuf,
+}
+
+impl PendingExport {
+    /// Renders the document and writes it into its client's folder. Needs no practice.
+    pub fn write(self) -> Result<WrittenDocument> {
+        self.document.render()?.write_into(&self.folder)
+    }
+}
+
+/// Every document of one client, gathered for the exports folder.
+#[derive(Debug, Clone)]
+pub struct ClientExport {
+    pending: Vec<PendingExport>,
+}
+
+/// What writing a [`ClientExport`] left on disk, and the failure that stopped it, if any.
+#[derive(Debug)]
+pub struct WrittenExports {
+    pub written: Vec<WrittenDocument>,
+    pub failure: Option<Error>,
+}
+
+impl ClientExport {
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Renders and writes every document, stopping at the first that fails; what was written
+    /// before it stays on disk and is recorded with the failure. Needs no practice.
+    pub fn write(self) -> WrittenExports {
+        let mut written = Vec::with_capacity(self.pending.len());
+        for pending in self.pending {
+            match pending.write() {
+                Ok(file) => written.push(file),
+                Err(error) => return WrittenExports { written, failure: Some(error) },
+            }
+        }
+        WrittenExports { written, failure: None }
+    }
+}
+
 impl Practice {
     pub fn exports_folder(&self) -> Result<ExportsFolder> {
         let chosen: Option<String> = self
@@ -145,25 +230,34 @@ impl Practice {
         self.exports_folder()
     }
 
-    /// Saves `document` into the client's folder under the exports folder.
-    pub fn save_to_exports_folder(&self, document: &RenderedDocument) -> Result<ExportedFile> {
+    /// Where exports of `client`'s documents go: their folder under the exports folder.
+    fn client_exports_folder(&self, client: &crate::clients::Client) -> Result<PathBuf> {
         let root = PathBuf::from(self.exports_folder()?.path);
-        let client_folder = match safe_file_name(&document.client.name) {
+        let client_folder = match safe_file_name(&client.name) {
             name if name.is_empty() => "Client".to_owned(),
             name => name,
         };
-        let folder = root.join(client_folder);
-        std::fs::create_dir_all(&folder).map_err(|source| Error::Io { path: folder.display().to_string(), source })?;
-        let (file, path) = create_unused(&folder, &document_file_stem(document, chrono::Local::now().date_naive()))?;
-        write_all(file, &path, &document.pdf)?;
-        self.record_export(document, &path)
+        Ok(root.join(client_folder))
     }
 
-    /// Every document a client has, saved into their folder under the exports folder: the
-    /// progress report, the current formulation's summary, each directive's sheet and the
-    /// homework letter of each session that has homework. For handing a client's file over, or
-    /// keeping it outside the app.
-    pub fn export_client_documents(&self, client_id: &str) -> Result<Vec<ExportedFile>> {
+    /// Gathers `request`'s document for the exports folder; write it with
+    /// [`PendingExport::write`] once the practice is free, then [`Practice::record_export`].
+    pub fn prepare_export(&self, request: &DocumentRequest) -> Result<PendingExport> {
+        let document = self.prepare_document(request)?;
+        let folder = self.client_exports_folder(document.client())?;
+        Ok(PendingExport { document, folder })
+    }
+
+    /// Saves `document` into the client's folder under the exports folder.
+    pub fn save_to_exports_folder(&self, document: &RenderedDocument) -> Result<ExportedFile> {
+        let written = document.write_into(&self.client_exports_folder(&document.client)?)?;
+        self.record_export(&written)
+    }
+
+    /// The documents a client has, for saving them all: the progress report, the current
+    /// formulation's summary, each directive's sheet and the homework letter of each session
+    /// that has homework.
+    pub fn client_document_requests(&self, client_id: &str) -> Result<Vec<DocumentRequest>> {
         let client = self.client(client_id)?;
         let mut requests = vec![DocumentRequest::ProgressReport { client_id: client.id.clone() }];
         if let Some(formulation) = self.latest_formulation(&client.id)? {
@@ -175,13 +269,27 @@ impl Practice {
         for session_id in self.sessions_with_homework(&client.id)? {
             requests.push(DocumentRequest::HomeworkLetter { session_id, template_id: None, due_on: None });
         }
-        requests
+        Ok(requests)
+    }
+
+    /// Gathers every document of a client for the exports folder (see
+    /// [`Practice::client_document_requests`]); write them with [`ClientExport::write`] once
+    /// the practice is free, then [`Practice::record_exports`].
+    pub fn prepare_client_export(&self, client_id: &str) -> Result<ClientExport> {
+        let pending = self
+            .client_document_requests(client_id)?
             .iter()
-            .map(|request| {
-                let document = self.render_document(request)?;
-                self.save_to_exports_folder(&document)
-            })
-            .collect()
+            .map(|request| self.prepare_export(request))
+            .collect::<Result<_>>()?;
+        Ok(ClientExport { pending })
+    }
+
+    /// Every document a client has, saved into their folder under the exports folder, for
+    /// handing a client's file over or keeping it outside the app. Holds the practice
+    /// throughout; where others wait, use [`Practice::prepare_client_export`] instead.
+    pub fn export_client_documents(&self, client_id: &str) -> Result<Vec<ExportedFile>> {
+        let export = self.prepare_client_export(client_id)?;
+        self.record_exports(export.write())
     }
 
     fn sessions_with_homework(&self, client_id: &str) -> Result<Vec<String>> {
@@ -198,35 +306,38 @@ impl Practice {
     /// Saves `document` at exactly `path` (chosen in a save dialog, which has already asked
     /// before replacing a file).
     pub fn save_document_as(&self, document: &RenderedDocument, path: &Path) -> Result<ExportedFile> {
-        let file = File::create(path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
-        write_all(file, path, &document.pdf)?;
-        self.record_export(document, path)
+        self.record_export(&document.write_to(path)?)
     }
 
-    fn record_export(&self, document: &RenderedDocument, path: &Path) -> Result<ExportedFile> {
+    /// Records a written PDF, so it is listed with its document and may be opened from the app.
+    pub fn record_export(&self, written: &WrittenDocument) -> Result<ExportedFile> {
         let id = ids::new_id();
         let now = time::now();
+        let path = written.path.display().to_string();
         self.conn.execute(
             "INSERT INTO document_export (id, client_id, kind, source_id, path, exported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                document.client.id,
-                document.kind.as_str(),
-                document.source_id,
-                path.display().to_string(),
-                time::stamp(now)
-            ],
+            params![id, written.client_id, written.kind.as_str(), written.source_id, path, time::stamp(now)],
         )?;
         Ok(ExportedFile {
             id,
-            client_id: document.client.id.clone(),
-            kind: document.kind,
-            source_id: document.source_id.clone(),
-            path: path.display().to_string(),
-            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            client_id: written.client_id.clone(),
+            kind: written.kind,
+            source_id: written.source_id.clone(),
+            file_name: written.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            path,
             exported_at: now,
         })
+    }
+
+    /// Records every file a [`ClientExport`] wrote, in one transaction, then reports the
+    /// failure that stopped it, if any.
+    pub fn record_exports(&self, exports: WrittenExports) -> Result<Vec<ExportedFile>> {
+        let recorded = self.atomically(|| exports.written.iter().map(|file| self.record_export(file)).collect())?;
+        match exports.failure {
+            Some(error) => Err(error),
+            None => Ok(recorded),
+        }
     }
 
     /// What has been saved from `source_id` (a session, directive or client), newest first.

@@ -7,16 +7,22 @@
 //! The child is this same test binary, started with an environment variable that turns
 //! `crash_child` from a no-op into the save loop.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::seeded::SeededRun;
+use rand::RngExt;
 use tenfold::clients::ClientInput;
 use tenfold::focus::FocusAnswer;
 use tenfold::Practice;
 
 const CHILD_DIR_ENV: &str = "TENFOLD_CRASH_CHILD_DIR";
+/// Set to a seed printed by a failed run to kill at the same points of the child's life again.
+const SEED_ENV: &str = "TENFOLD_CRASH_SEED";
 const KILLS: usize = 200;
 
 #[test]
@@ -44,46 +50,39 @@ fn crash_child() {
     }
 }
 
-/// A small xorshift generator: random kill moments without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
 fn acknowledged(stdout: &str) -> Vec<usize> {
     stdout.lines().filter_map(|l| l.strip_prefix("ack ")).filter_map(|n| n.trim().parse().ok()).collect()
 }
 
-fn check_after_kill(dir: &Path, acked: &[usize]) {
-    let p = Practice::open_in(dir).expect("the practice opens after a kill");
-    p.check_integrity().expect("integrity_check is ok after a kill");
+fn check_after_kill(dir: &Path, acked: &[usize], seed: u64) {
+    let p =
+        Practice::open_in(dir).unwrap_or_else(|e| panic!("the practice does not open after a kill (seed {seed}): {e}"));
+    if let Err(e) = p.check_integrity() {
+        panic!("integrity_check fails after a kill (seed {seed}): {e}");
+    }
     let names: std::collections::HashSet<String> = p.list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
     for n in acked {
-        assert!(names.contains(&format!("Save {n:06}")), "acknowledged save {n} is missing");
+        assert!(names.contains(&format!("Save {n:06}")), "acknowledged save {n} is missing (seed {seed})");
     }
     if let Some(last) = acked.iter().max() {
         let keeper = p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Keeper").unwrap();
         let notes = p.list_focus_areas(&keeper.id, false).unwrap()[0].notes.clone();
         let saved: usize = notes.trim_start_matches("autosave ").parse().unwrap();
-        assert!(saved >= *last, "the answer went back from save {last} to {saved}");
+        assert!(saved >= *last, "the answer went back from save {last} to {saved} (seed {seed})");
     }
 }
 
 #[test]
 fn acknowledged_saves_survive_sigkill() {
     let dir = tempfile::tempdir().unwrap();
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
-    let mut rng = Rng(seed | 1);
+    let mut run = SeededRun::new("the crash test", SEED_ENV, KILLS);
+    let seed = run.seed;
+    let mut rng = run.rng();
     let started = Instant::now();
     let mut all_acked: Vec<usize> = Vec::new();
     let mut kills_after_saves = 0;
     for round in 0..KILLS {
+        run.at_round(round);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
             .env(CHILD_DIR_ENV, dir.path())
@@ -94,13 +93,13 @@ fn acknowledged_saves_survive_sigkill() {
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         // One kill in ten lands while the child is still opening the file; the rest wait for
         // it to say it is saving, however slow the machine is to start a process.
-        if rng.below(10) > 0 {
+        if rng.random_range(0..10) > 0 {
             let mut line = String::new();
             while stdout.read_line(&mut line).unwrap() > 0 && !line.trim_end().ends_with("ready") {
                 line.clear();
             }
         }
-        std::thread::sleep(Duration::from_millis(rng.below(40)));
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..40)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let mut stdout_rest = String::new();
@@ -111,12 +110,15 @@ fn acknowledged_saves_survive_sigkill() {
             kills_after_saves += 1;
         }
         all_acked.extend(acked);
-        check_after_kill(dir.path(), &all_acked);
-        assert!(started.elapsed() < Duration::from_secs(240), "too slow: {round} rounds");
+        check_after_kill(dir.path(), &all_acked, seed);
+        assert!(started.elapsed() < Duration::from_secs(240), "too slow: {round} rounds (seed {seed})");
     }
     println!(
         "{KILLS} SIGKILLs ({kills_after_saves} after at least one save), {} acknowledged saves, all present; seed {seed}",
         all_acked.len()
     );
-    assert!(kills_after_saves >= KILLS / 2, "most kills should land after saves began: {kills_after_saves}");
+    assert!(
+        kills_after_saves >= KILLS / 2,
+        "most kills should land after saves began: {kills_after_saves} (seed {seed})"
+    );
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{flat, pdf_text, TempPractice};
+use common::{flat, pdf_text, pdf_text_as_drawn, TempPractice};
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::branding::BrandingInput;
 use tenfold::clients::{Client, ClientInput};
@@ -100,20 +100,25 @@ fn formulation(practice: &TempPractice, client: &Client, problem: &str) -> Strin
     f.id
 }
 
-fn rated_client(practice: &TempPractice, name: &str) -> Client {
-    let client = client(practice, name, "");
-    let area = practice.create_focus_area(&client.id, "Leading the new team").expect("area");
-    for (day, value) in [("2026-03-03", 3), ("2026-06-10", 5), ("2026-11-14", 7)] {
+/// Rates the area `value` on each `day` (YYYY-MM-DD), outside any session.
+fn rate(practice: &TempPractice, area_id: &str, ratings: &[(&str, i32)]) {
+    for (day, value) in ratings {
         practice
             .record_rating(&RatingInput {
-                focus_area_id: area.id.clone(),
+                focus_area_id: area_id.to_owned(),
                 session_id: None,
-                value,
+                value: *value,
                 note: String::new(),
                 taken_at: Some(format!("{day}T10:00:00Z")),
             })
             .expect("rating");
     }
+}
+
+fn rated_client(practice: &TempPractice, name: &str) -> Client {
+    let client = client(practice, name, "");
+    let area = practice.create_focus_area(&client.id, "Leading the new team").expect("area");
+    rate(practice, &area.id, &[("2026-03-03", 3), ("2026-06-10", 5), ("2026-11-14", 7)]);
     let scores = (1..=7).map(|d| ScoreInput { dimension: d, score: 5 + (d % 4), note: String::new() }).collect();
     practice
         .record_assessment_map(&AssessmentInput {
@@ -234,6 +239,73 @@ fn progress_report_lists_each_area_with_its_ratings_and_the_latest_map() {
     assert!(text.contains("Sense of momentum"), "radar labels: {text}");
 }
 
+fn map(practice: &TempPractice, client: &Client, day: &str, base: i32) {
+    let scores = (1..=7).map(|d| ScoreInput { dimension: d, score: base + (d % 3), note: String::new() }).collect();
+    practice
+        .record_assessment_map(&AssessmentInput {
+            client_id: client.id.clone(),
+            session_id: None,
+            taken_at: Some(format!("{day}T11:00:00Z")),
+            note: String::new(),
+            scores,
+        })
+        .expect("map");
+}
+
+/// Maps are often taken from the first session, before any area is rated: the report then
+/// shows the map, and says once that nothing is rated rather than once per area.
+#[test]
+fn a_client_with_maps_but_no_ratings_gets_a_report_of_the_maps() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Samantha Reyes", "");
+    practice.create_focus_area(&client.id, "Leading the new team").expect("area");
+    assert!(!practice.has_progress_to_report(&client.id).expect("checked"), "an unrated area is nothing to report");
+    map(&practice, &client, "2026-10-03", 4);
+    map(&practice, &client, "2026-11-14", 6);
+    assert!(practice.has_progress_to_report(&client.id).expect("checked"));
+
+    let request = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("report").pdf));
+    assert!(text.contains("Samantha Reyes"), "{text}");
+    assert!(text.contains("No focus area has been rated yet."), "{text}");
+    assert!(!text.contains("Not rated yet"), "no area by area line when nothing is rated: {text}");
+    assert!(!text.contains("Leading the new team"), "{text}");
+    assert!(!text.contains("Ratings from"), "{text}");
+    assert!(text.to_lowercase().contains("assessment map"), "the map's section: {text}");
+    assert!(text.contains("Taken 14 November 2026; the dashed line is the map of 3 October 2026."), "{text}");
+    assert!(text.contains("Trust and safety"), "radar labels: {text}");
+}
+
+#[test]
+fn a_rating_alone_is_something_to_report_and_a_trashed_map_is_not() {
+    let practice = TempPractice::new();
+    let rated = rated_client(&practice, "Samantha Reyes");
+    assert!(practice.has_progress_to_report(&rated.id).expect("checked"));
+    let empty = client(&practice, "Jonas Berg", "");
+    assert!(!practice.has_progress_to_report(&empty.id).expect("checked"));
+    map(&practice, &empty, "2026-11-14", 5);
+    let map_id = practice.list_assessment_maps(&empty.id).expect("maps")[0].id.clone();
+    practice.trash_item(tenfold::trash::TrashKind::AssessmentMap, &map_id).expect("trash");
+    assert!(!practice.has_progress_to_report(&empty.id).expect("checked"));
+    common::assert_not_found(practice.has_progress_to_report(&tenfold::ids::new_id()), "client");
+}
+
+/// What the app does so an autosave never waits for a render: gather with the practice, then
+/// render on another thread after the practice is gone.
+#[test]
+fn a_prepared_document_renders_without_the_practice() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let client = rated_client(&practice, "Samantha Reyes");
+    let prepared =
+        practice.prepare_document(&DocumentRequest::ProgressReport { client_id: client.id.clone() }).expect("gathered");
+    let direct = practice.render_document(&DocumentRequest::ProgressReport { client_id: client.id }).expect("direct");
+    drop(practice);
+    let rendered = std::thread::spawn(move || prepared.render()).join().expect("thread").expect("rendered");
+    assert_eq!(flat(&pdf_text(&rendered.pdf)), flat(&pdf_text(&direct.pdf)));
+    assert_eq!(rendered.source_id, direct.source_id);
+}
+
 #[test]
 fn the_formulation_summary_is_marked_confidential_and_holds_every_answer() {
     let practice = TempPractice::new();
@@ -330,14 +402,81 @@ fn arabic_names_with_ligatures_keep_every_letter() {
     }
 }
 
+const JAPANESE_NAME: &str = "山田 太郎";
+const JAPANESE_HOMEWORK: &str = "毎朝、三行の日記を書く 📓";
+const JAPANESE_AREA: &str = "仕事と家庭のバランス 🌱";
+
+/// The machine's CJK and emoji fonts, installed by scripts/test; without them this test
+/// cannot show anything, so it says what to install rather than fail obscurely.
+fn require_system_fonts() {
+    for (family, package) in [("Noto Sans CJK", "fonts-noto-cjk"), ("Noto Color Emoji", "fonts-noto-color-emoji")] {
+        let listed = std::process::Command::new("fc-list").arg(":").arg("family").output().expect("fc-list runs");
+        assert!(
+            String::from_utf8_lossy(&listed.stdout).contains(family),
+            "{family} is not installed: apt-get install {package} (scripts/test does)"
+        );
+    }
+}
+
+fn japanese_client(practice: &TempPractice) -> (Client, Session) {
+    let client = client(practice, JAPANESE_NAME, "");
+    let session = session(practice, &client);
+    homework(practice, &session, JAPANESE_HOMEWORK, false, "2026-11-28");
+    let area = practice.create_focus_area(&client.id, JAPANESE_AREA).expect("area");
+    rate(practice, &area.id, &[("2026-06-10", 4), ("2026-11-14", 6)]);
+    (client, session)
+}
+
+/// The bundled fonts have no Chinese, Japanese or emoji; the computer's fonts fill in per
+/// character, so every character prints and comes back out of the PDF exactly.
 #[test]
-fn characters_no_bundled_font_covers_do_not_stop_a_document() {
+fn a_japanese_name_cjk_homework_and_an_emoji_print_with_the_computer_s_fonts() {
+    require_system_fonts();
     let practice = TempPractice::new();
-    let client = client(&practice, "Mei 李梅 🌱", "");
+    brand(&practice);
+    let (client, session) = japanese_client(&practice);
+
+    let printed = practice.render_document(&letter(&session)).expect("letter renders");
+    let text = pdf_text_as_drawn(&printed.pdf);
+    assert!(text.contains(&format!("For {JAPANESE_NAME} ")), "{text}");
+    assert!(text.contains(&format!("\nDear {JAPANESE_NAME},\n")), "{text}");
+    assert!(text.contains(&format!("\n1. {JAPANESE_HOMEWORK}\n")), "{text}");
+
+    let report = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let text = pdf_text_as_drawn(&practice.render_document(&report).expect("report renders").pdf);
+    assert!(text.contains(&format!("\n{JAPANESE_NAME}\n")), "{text}");
+    assert!(text.contains(&format!("\n{JAPANESE_AREA} Latest 6 of 10 · first 4\n")), "{text}");
+
+    for request in [letter(&session), report] {
+        let missing = practice.document_missing_characters(&request).expect("laid out");
+        assert_eq!(missing.count, 0, "{request:?} would print boxes for {:?}", missing.characters);
+    }
+}
+
+/// U+0378 is unassigned and U+10FFFD is private use: no font has them, so they print as boxes
+/// and the document says which they are before it leaves the app.
+#[test]
+fn characters_no_font_has_are_reported_and_do_not_stop_a_document() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Mei \u{0378}", "");
     let session = session(&practice, &client);
-    homework(&practice, &session, "Notice the 🌱 moments", false, "");
+    homework(&practice, &session, "Notice the \u{10FFFD} moments, twice: \u{10FFFD}", false, "");
+
+    let missing = practice.document_missing_characters(&letter(&session)).expect("laid out");
+    assert_eq!(missing.characters, ["\u{0378}", "\u{10FFFD}"], "each once, in order");
+    assert_eq!(missing.count, 2);
     let document = practice.render_document(&letter(&session)).expect("renders with missing glyphs");
     assert!(pdf_text(&document.pdf).contains("Mei"));
+
+    let plain = session_with_homework(&practice, "Samantha Reyes", "Notice the quiet moments");
+    assert_eq!(practice.document_missing_characters(&letter(&plain)).expect("laid out").count, 0);
+}
+
+fn session_with_homework(practice: &TempPractice, name: &str, text: &str) -> Session {
+    let client = client(practice, name, "");
+    let session = session(practice, &client);
+    homework(practice, &session, text, false, "");
+    session
 }
 
 #[test]

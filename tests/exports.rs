@@ -84,15 +84,12 @@ fn an_export_into_a_folder_that_cannot_be_written_fails_clearly() {
     assert_eq!(error.kind(), tenfold::ErrorKind::Storage, "{error}");
 }
 
-#[test]
-fn all_of_a_clients_documents_go_to_their_folder_at_once() {
+/// A client with a formulation, a directive and three sessions, two of them with homework.
+fn client_with_every_document(practice: &TempPractice) -> tenfold::clients::Client {
     use tenfold::directives::DirectiveInput;
     use tenfold::homework::HomeworkInput;
     use tenfold::sessions::{SessionInput, SessionKind};
 
-    let practice = TempPractice::new();
-    let folder = practice.dir.path().join("exports");
-    practice.set_exports_folder(folder.to_str().unwrap()).expect("folder");
     let client = practice.add_client("Samantha Reyes");
     practice.start_formulation(&client.id).expect("formulation");
     practice
@@ -123,14 +120,22 @@ fn all_of_a_clients_documents_go_to_their_folder_at_once() {
                 .expect("homework");
         }
     }
+    client
+}
+
+const EVERY_DOCUMENT: [&str; 5] =
+    ["progress_report", "formulation_summary", "directive_sheet", "homework_letter", "homework_letter"];
+
+#[test]
+fn all_of_a_clients_documents_go_to_their_folder_at_once() {
+    let practice = TempPractice::new();
+    let folder = practice.dir.path().join("exports");
+    practice.set_exports_folder(folder.to_str().unwrap()).expect("folder");
+    let client = client_with_every_document(&practice);
 
     let files = practice.export_client_documents(&client.id).expect("export all");
     let kinds: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
-    assert_eq!(
-        kinds,
-        ["progress_report", "formulation_summary", "directive_sheet", "homework_letter", "homework_letter"],
-        "one of each, a letter per session with homework"
-    );
+    assert_eq!(kinds, EVERY_DOCUMENT, "one of each, a letter per session with homework");
     for file in &files {
         assert!(file.path.starts_with(folder.join("Samantha Reyes").to_str().unwrap()), "{}", file.path);
         assert!(
@@ -141,4 +146,44 @@ fn all_of_a_clients_documents_go_to_their_folder_at_once() {
     }
     let names: std::collections::HashSet<&str> = files.iter().map(|f| f.file_name.as_str()).collect();
     assert_eq!(names.len(), files.len(), "no file replaced another");
+}
+
+/// The way the app saves them so that autosaves never wait: gather with the practice, render
+/// and write on another thread without it, then record with it again.
+#[test]
+fn a_clients_documents_gathered_then_written_without_the_practice_are_all_recorded() {
+    let practice = TempPractice::new();
+    let folder = practice.dir.path().join("exports");
+    practice.set_exports_folder(folder.to_str().unwrap()).expect("folder");
+    let client = client_with_every_document(&practice);
+
+    let export = practice.prepare_client_export(&client.id).expect("gathered");
+    assert_eq!(export.len(), EVERY_DOCUMENT.len());
+    let written = std::thread::spawn(move || export.write()).join().expect("thread");
+    assert!(written.failure.is_none(), "{:?}", written.failure);
+    assert!(written.written.iter().all(|file| file.path.is_file()), "written before being recorded");
+    let files = practice.record_exports(written).expect("recorded");
+    assert_eq!(files.iter().map(|f| f.kind.as_str()).collect::<Vec<_>>(), EVERY_DOCUMENT);
+    for file in &files {
+        assert!(practice.is_exported_file(&file.path).expect("checked"), "{} is recorded", file.path);
+        assert!(common::pdf_text(&std::fs::read(&file.path).expect("file")).contains("Samantha Reyes"));
+    }
+    assert_eq!(practice.exports_of(&client.id).expect("listed").len(), 1, "the report, under the client");
+}
+
+#[test]
+fn a_write_that_fails_after_gathering_reports_the_failure_and_records_nothing() {
+    let practice = TempPractice::new();
+    let folder = practice.dir.path().join("exports");
+    practice.set_exports_folder(folder.to_str().unwrap()).expect("folder");
+    let client = client_with_every_document(&practice);
+    let export = practice.prepare_client_export(&client.id).expect("gathered");
+    // The folder turns into a file between gathering and writing (a full or removed disk
+    // behaves alike): nothing can be written.
+    std::fs::write(&folder, "not a folder").expect("file in the way");
+    let written = export.write();
+    assert!(written.written.is_empty());
+    let error = practice.record_exports(written).expect_err("the failure is reported");
+    assert_eq!(error.kind(), tenfold::ErrorKind::Storage, "{error}");
+    assert!(practice.exports_of(&client.id).expect("listed").is_empty());
 }

@@ -12,13 +12,6 @@ use tenfold::backup::BackupReason;
 /// Opens the practice and the window, and serves the window's commands until it closes.
 pub fn run() {
     webkit_defaults();
-    let database = tenfold::store::data_dir().ok().map(|dir| dir.join(tenfold::store::DATABASE_FILE));
-    let practice = tenfold::Practice::open_default();
-    match &practice {
-        // The day's first backup runs beside the app, so start-up does not wait for it.
-        Ok(opened) => state::back_up_in_background(opened.path().to_path_buf(), BackupReason::Daily),
-        Err(error) => eprintln!("tenfold: could not open the practice: {error}"),
-    }
     tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch focuses this window and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -28,13 +21,29 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
-        .manage(state::AppState::new(database, practice))
+        // The practice is opened only here, after the single-instance plugin has let this launch
+        // through: a second launch hands over to the first and exits without touching the file.
+        .setup(|app| {
+            app.manage(open_practice());
+            Ok(())
+        })
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         // The commands build.rs found in commands/ (the same list the bindings are made from).
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
         .run(tauri::generate_context!())
         .expect("Tenfold could not open its window");
+}
+
+fn open_practice() -> state::AppState {
+    let database = tenfold::store::data_dir().ok().map(|dir| dir.join(tenfold::store::DATABASE_FILE));
+    let practice = tenfold::Practice::open_default();
+    match &practice {
+        // The day's first backup runs beside the app, so start-up does not wait for it.
+        Ok(opened) => state::back_up_in_background(opened.path().to_path_buf(), BackupReason::Daily),
+        Err(error) => eprintln!("tenfold: could not open the practice: {error}"),
+    }
+    state::AppState::new(database, practice)
 }
 
 /// WebKitGTK's DMA-BUF renderer (the default since 2.42) shows a blank window with some GPU

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::{dates, ClientData, DocumentKind, Prepared};
+use super::{dates, ClientData, DocumentKind, PreparedDocument};
 use crate::branding::BrandData;
 use crate::error::{Error, Result};
 use crate::ids;
@@ -60,7 +60,7 @@ struct ClientFacing {
 }
 
 impl Practice {
-    pub(super) fn prepare_directive_sheet(&self, directive_id: &str) -> Result<Prepared> {
+    pub(super) fn prepare_directive_sheet(&self, directive_id: &str) -> Result<PreparedDocument> {
         let id = ids::parse("directive_id", directive_id)?;
         let row = self
             .conn
@@ -104,7 +104,7 @@ impl Practice {
             },
             labels: LABELS,
         };
-        Ok(Prepared {
+        Ok(PreparedDocument {
             kind: DocumentKind::DirectiveSheet,
             template: Template::DirectiveSheet,
             client,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{dates, ClientData, DocumentKind, Prepared};
+use super::{dates, ClientData, DocumentKind, PreparedDocument};
 use crate::branding::BrandData;
 use crate::error::Result;
 use crate::formulation::Formulation;
@@ -74,7 +74,7 @@ fn sections(f: &Formulation) -> Vec<Section> {
 }
 
 impl Practice {
-    pub(super) fn prepare_formulation_summary(&self, formulation_id: &str) -> Result<Prepared> {
+    pub(super) fn prepare_formulation_summary(&self, formulation_id: &str) -> Result<PreparedDocument> {
         let formulation = self.formulation(formulation_id)?;
         let client = self.client(&formulation.client_id)?;
         let brand = self.brand()?;
@@ -93,7 +93,7 @@ impl Practice {
             client: ClientData::from(&client),
             brand: brand.data,
         };
-        Ok(Prepared {
+        Ok(PreparedDocument {
             kind: DocumentKind::FormulationSummary,
             template: Template::FormulationSummary,
             subject: format!("version {}", formulation.version),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use specta::Type;
 
-use super::{dates, display_name, ClientData, DocumentKind, Prepared};
+use super::{dates, display_name, ClientData, DocumentKind, PreparedDocument};
 use crate::branding::BrandData;
 use crate::error::{Error, Result};
 use crate::letters::{fill, PlaceholderValues};
@@ -108,9 +108,9 @@ impl Practice {
         session_id: &str,
         template_id: Option<&str>,
         due_on: Option<&str>,
-    ) -> Result<Prepared> {
+    ) -> Result<PreparedDocument> {
         let letter = self.homework_letter(session_id, template_id, due_on)?;
-        Ok(Prepared {
+        Ok(PreparedDocument {
             kind: DocumentKind::HomeworkLetter,
             template: Template::HomeworkLetter,
             subject: String::new(),

@@ -2,6 +2,12 @@
 //! reads: the homework letter, the directive sheet, the progress report and the case
 //! formulation summary. Rendering and saving are separate steps, so the same document can be
 //! previewed as page images, saved to the exports folder or saved where the coach chooses.
+//!
+//! Gathering needs the practice and takes a few queries; laying out and drawing take much
+//! longer and need nothing but what was gathered. So [`Practice::prepare_document`] returns a
+//! [`PreparedDocument`] that owns its data and renders without the practice: a caller that
+//! shares the practice gathers while it holds it and renders after letting go, so an autosave
+//! need not wait for a render (`benches/live_path.rs` measures the difference).
 
 mod dates;
 mod directive_sheet;
@@ -15,7 +21,7 @@ use specta::Type;
 use crate::clients::Client;
 use crate::error::Result;
 use crate::practice::Practice;
-use crate::render::{Attachment, Renderer, Template};
+use crate::render::{self, Attachment, Renderer, Template};
 
 pub use homework_letter::HomeworkLetterText;
 
@@ -99,8 +105,10 @@ pub struct RenderedDocument {
     pub pdf: Vec<u8>,
 }
 
-/// A document's data, gathered and ready for its template.
-struct Prepared {
+/// A document's data, gathered from the practice and ready for its template. It owns all it
+/// needs, so it can be rendered on another thread while the practice serves other work.
+#[derive(Debug, Clone)]
+pub struct PreparedDocument {
     kind: DocumentKind,
     template: Template,
     client: Client,
@@ -108,6 +116,62 @@ struct Prepared {
     source_id: String,
     data: serde_json::Value,
     attachments: Vec<Attachment>,
+}
+
+/// How sharp a preview page is: 1.5 pixels per point.
+const PREVIEW_PIXELS_PER_POINT: f64 = 1.5;
+
+/// Characters of a document that no font on this computer has: they would print as empty
+/// boxes, so the app says so before the document leaves it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+pub struct MissingCharacters {
+    /// How many different characters are missing (the length of `characters`).
+    pub count: u32,
+    /// Each missing character once, in the order they first appear.
+    pub characters: Vec<String>,
+}
+
+impl MissingCharacters {
+    fn from(characters: Vec<String>) -> Self {
+        MissingCharacters { count: characters.len() as u32, characters }
+    }
+}
+
+impl PreparedDocument {
+    pub fn kind(&self) -> DocumentKind {
+        self.kind
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    fn layout(&self) -> Result<typst_layout::PagedDocument> {
+        Renderer::shared().layout(self.template, &self.data, self.attachments.clone())
+    }
+
+    /// Lays the document out and writes its PDF. Needs no practice.
+    pub fn render(self) -> Result<RenderedDocument> {
+        let pdf = render::pdf(&self.layout()?)?;
+        Ok(RenderedDocument {
+            kind: self.kind,
+            client: self.client,
+            subject: self.subject,
+            source_id: self.source_id,
+            pdf,
+        })
+    }
+
+    /// The document's pages as PNG images, for a preview before saving. Needs no practice.
+    pub fn page_images(&self) -> Result<Vec<Vec<u8>>> {
+        render::page_images(&self.layout()?, PREVIEW_PIXELS_PER_POINT)
+    }
+
+    /// The characters no font on this computer has, found by laying the document out as it
+    /// will print. Needs no practice.
+    pub fn missing_characters(&self) -> Result<MissingCharacters> {
+        Ok(MissingCharacters::from(render::missing_characters(&self.layout()?)))
+    }
 }
 
 /// The name a letter addresses its client by: their preferred name, else their full name
@@ -134,7 +198,9 @@ impl From<&Client> for ClientData {
 }
 
 impl Practice {
-    fn prepare(&self, request: &DocumentRequest) -> Result<Prepared> {
+    /// Gathers what `request`'s document is made from: the quick part, which needs the
+    /// practice. Render the result once the practice is free again.
+    pub fn prepare_document(&self, request: &DocumentRequest) -> Result<PreparedDocument> {
         match request {
             DocumentRequest::HomeworkLetter { session_id, template_id, due_on } => {
                 self.prepare_homework_letter(session_id, template_id.as_deref(), due_on.as_deref())
@@ -145,21 +211,21 @@ impl Practice {
         }
     }
 
+    /// Gathers and renders in one call, holding the practice throughout; prefer
+    /// [`Practice::prepare_document`] then [`PreparedDocument::render`] where others wait.
     pub fn render_document(&self, request: &DocumentRequest) -> Result<RenderedDocument> {
-        let prepared = self.prepare(request)?;
-        let pdf = Renderer::shared().pdf(prepared.template, &prepared.data, prepared.attachments)?;
-        Ok(RenderedDocument {
-            kind: prepared.kind,
-            client: prepared.client,
-            subject: prepared.subject,
-            source_id: prepared.source_id,
-            pdf,
-        })
+        self.prepare_document(request)?.render()
     }
 
-    /// The document's pages as PNG images, for a preview before saving.
+    /// The document's pages as PNG images, gathered and drawn in one call (see
+    /// [`PreparedDocument::page_images`]).
     pub fn document_pages(&self, request: &DocumentRequest) -> Result<Vec<Vec<u8>>> {
-        let prepared = self.prepare(request)?;
-        Renderer::shared().page_images(prepared.template, &prepared.data, prepared.attachments, 1.5)
+        self.prepare_document(request)?.page_images()
+    }
+
+    /// The characters of the document that no font on this computer has (see
+    /// [`PreparedDocument::missing_characters`]).
+    pub fn document_missing_characters(&self, request: &DocumentRequest) -> Result<MissingCharacters> {
+        self.prepare_document(request)?.missing_characters()
     }
 }

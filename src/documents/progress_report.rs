@@ -1,16 +1,21 @@
 //! The progress report: each focus area's ratings over time and the latest Assessment Map
 //! against the one before, drawn by the template from the same data the app's charts use.
+//! A client whose areas are not rated yet but who has taken an Assessment Map gets the report
+//! too, with the map alone.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{dates, ClientData, DocumentKind, Prepared};
+use super::{dates, ClientData, DocumentKind, PreparedDocument};
 use crate::assessment::AssessmentMap;
 use crate::branding::BrandData;
 use crate::error::Result;
 use crate::focus::RatingEntry;
 use crate::practice::Practice;
 use crate::render::Template;
+
+const NO_AREAS: &str = "No focus areas yet.";
+const NOTHING_RATED: &str = "No focus area has been rated yet.";
 
 #[derive(Serialize)]
 struct ReportData {
@@ -82,10 +87,29 @@ fn area_summary(ratings: &[RatingEntry], target: Option<u8>) -> String {
 }
 
 impl Practice {
-    pub(super) fn prepare_progress_report(&self, client_id: &str) -> Result<Prepared> {
+    /// True when the client has something a progress report shows: a rating of a focus area
+    /// in use, or an Assessment Map. The screens offer the report only then.
+    pub fn has_progress_to_report(&self, client_id: &str) -> Result<bool> {
+        let client = self.client(client_id)?;
+        let found = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM rating r JOIN focus_area a ON a.id = r.focus_area_id
+                            WHERE a.client_id = ?1 AND a.retired_at IS NULL AND a.trashed_at IS NULL
+                              AND r.trashed_at IS NULL)
+                 OR EXISTS (SELECT 1 FROM assessment_map m WHERE m.client_id = ?1 AND m.trashed_at IS NULL)",
+            [&client.id],
+            |row| row.get(0),
+        )?;
+        Ok(found)
+    }
+
+    pub(super) fn prepare_progress_report(&self, client_id: &str) -> Result<PreparedDocument> {
         let history = self.client_history(client_id)?;
         let client = history.client;
         let active: Vec<_> = history.areas.into_iter().filter(|a| a.area.retired_at.is_none()).collect();
+        let no_areas = if active.is_empty() { NO_AREAS } else { NOTHING_RATED };
+        // With nothing rated at all, every area would say "not rated yet": the report says so
+        // once and shows what there is (the map).
+        let active = if active.iter().any(|a| !a.ratings.is_empty()) { active } else { Vec::new() };
         let all_days: Vec<NaiveDate> = active.iter().flat_map(|a| a.ratings.iter().map(day)).collect();
         let first_day = all_days.iter().min().copied();
         let last_day = all_days.iter().max().copied();
@@ -120,18 +144,13 @@ impl Practice {
             period: first_day
                 .zip(last_day)
                 .map(|(first, last)| format!("Ratings from {} to {}", dates::long(first), dates::long(last))),
-            labels: Labels {
-                areas: "Focus areas",
-                no_areas: "No focus areas yet.",
-                no_ratings: "Not rated yet.",
-                map: "Assessment Map",
-            },
+            labels: Labels { areas: "Focus areas", no_areas, no_ratings: "Not rated yet.", map: "Assessment Map" },
             areas,
             map: self.map_data(&maps)?,
             client: ClientData::from(&client),
             brand: brand.data,
         };
-        Ok(Prepared {
+        Ok(PreparedDocument {
             kind: DocumentKind::ProgressReport,
             template: Template::ProgressReport,
             subject: String::new(),

@@ -12,7 +12,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::fonts::bundled_fonts;
+use super::fonts::{FontChoice, Fonts};
 use super::templates::{TemplateFile, TEMPLATE_FILES};
 
 /// Where a job's data lives in the virtual file system; templates learn it from
@@ -21,22 +21,20 @@ pub const DATA_PATH: &str = "/data.json";
 
 pub struct Workshop {
     library: LazyHash<Library>,
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    fonts: Fonts,
     templates: HashMap<FileId, Source>,
 }
 
 impl Workshop {
-    pub fn new() -> Self {
-        Self::with_templates(TEMPLATE_FILES)
+    pub fn new(fonts: FontChoice) -> Self {
+        Self::with_templates(TEMPLATE_FILES, fonts)
     }
 
-    pub fn with_templates(files: &[TemplateFile]) -> Self {
+    pub fn with_templates(files: &[TemplateFile], fonts: FontChoice) -> Self {
         let mut inputs = Dict::new();
         inputs.insert("data".into(), DATA_PATH.into_value());
         let library = Library::builder().with_inputs(inputs).build();
-        let fonts = bundled_fonts();
-        let book = FontBook::from_fonts(&fonts);
+        let fonts = Fonts::new(fonts);
         let templates = files
             .iter()
             .map(|file| {
@@ -44,18 +42,18 @@ impl Workshop {
                 (id, Source::new(id, file.text.to_owned()))
             })
             .collect();
-        Workshop { library: LazyHash::new(library), book: LazyHash::new(book), fonts, templates }
+        Workshop { library: LazyHash::new(library), fonts, templates }
+    }
+
+    /// True when the fonts have every character of `text` (ASCII is taken as covered: the
+    /// body font has it all).
+    pub fn covers(&self, text: &str) -> bool {
+        self.fonts.cover(text)
     }
 
     pub fn template_id(&self, path: &str) -> Option<FileId> {
         let id = file_id(path);
         self.templates.contains_key(&id).then_some(id)
-    }
-}
-
-impl Default for Workshop {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -86,7 +84,7 @@ impl World for Job<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.workshop.book
+        self.workshop.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -112,7 +110,7 @@ impl World for Job<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.workshop.fonts.get(index).cloned()
+        self.workshop.fonts.font(index)
     }
 
     fn today(&self, offset: Option<typst::foundations::Duration>) -> Option<Datetime> {

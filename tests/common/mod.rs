@@ -3,8 +3,9 @@
 
 pub mod fill;
 mod pdf;
+pub mod seeded;
 
-pub use pdf::{flat, pdf_image_count, pdf_text};
+pub use pdf::{flat, pdf_image_count, pdf_text, pdf_text_as_drawn};
 use tenfold::clients::{Client, ClientInput};
 use tenfold::{Error, Practice};
 

@@ -6,8 +6,20 @@ use std::process::{Command, Stdio};
 /// The text of `pdf` in reading order. Fails the test with a clear message when `pdftotext`
 /// (Debian package poppler-utils, installed by scripts/test) is missing.
 pub fn pdf_text(pdf: &[u8]) -> String {
+    pdftotext(pdf, &[])
+}
+
+/// The text of `pdf` in the order the page draws it (`pdftotext -raw`). A colour emoji is a
+/// picture-like glyph whose box poppler places above the line it sits on, so in reading order
+/// it can land among other lines; drawing order keeps it beside the words it follows.
+pub fn pdf_text_as_drawn(pdf: &[u8]) -> String {
+    pdftotext(pdf, &["-raw"])
+}
+
+fn pdftotext(pdf: &[u8], options: &[&str]) -> String {
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF: starts with {:?}", &pdf[..pdf.len().min(8)]);
     let mut child = Command::new("pdftotext")
+        .args(options)
         .args(["-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

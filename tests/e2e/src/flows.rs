@@ -5,11 +5,40 @@ use std::path::Path;
 use std::process::Command;
 
 use fantoccini::{elements::Element, Locator};
+use tenfold::clients::ClientInput;
+use tenfold::sessions::{SessionInput, SessionKind};
+use tenfold::Practice;
 
 use crate::harness::{testid, App};
 
 /// The client screens' tabs, by the name in their `data-testid="tab-<name>"`.
 pub const TABS: [&str; 7] = ["overview", "session", "history", "assessment", "profile", "formulation", "directives"];
+
+/// Writes, through the core, a client called `name` with a session of `kind` held today and
+/// the focus areas `areas`; returns the areas' ids.
+pub fn seed_client_in_session(dir: &Path, name: &str, kind: SessionKind, areas: &[&str]) -> Vec<String> {
+    let practice = Practice::open_in(dir).expect("open the practice to seed it");
+    let client = practice.create_client(&ClientInput::named(name)).expect("seed a client");
+    practice
+        .create_session(&SessionInput {
+            client_id: client.id.clone(),
+            held_on: chrono::Local::now().date_naive().to_string(),
+            kind,
+            notes: String::new(),
+            prep_checklist: Vec::new(),
+        })
+        .expect("seed a session");
+    areas.iter().map(|title| practice.create_focus_area(&client.id, title).expect("seed a focus area").id).collect()
+}
+
+/// Open the client called `name`, their Session tab and the (only) session in its log, and
+/// wait for the live screen.
+pub async fn open_live_session(app: &App, name: &str) {
+    open_client(app, name).await;
+    open_tab(app, "session").await;
+    app.click_testid("session-item").await;
+    app.wait_for_testid("live-session").await;
+}
 
 /// Choose the client whose list item contains `name` and wait for their heading.
 pub async fn open_client(app: &App, name: &str) {

@@ -64,7 +64,14 @@ pub struct App {
 impl App {
     /// Launch the app with `TENFOLD_DATA_DIR=data_dir` and wait until its client list is loaded.
     pub async fn launch(data_dir: &Path) -> App {
-        let app = App::launch_only(data_dir).await;
+        App::launch_via(data_dir, None).await
+    }
+
+    /// Like [`App::launch`], but WebKitWebDriver starts `via` instead of the app: a program that
+    /// runs `TENFOLD_DESKTOP_BIN` with the arguments it was given (under `strace`, say), so the
+    /// app's process is still the app's binary.
+    pub async fn launch_via(data_dir: &Path, via: Option<&Path>) -> App {
+        let app = App::launch_only_via(data_dir, via).await;
         app.wait_for_css_within(READY, READY_TIMEOUT, "the app to load its client list").await;
         app
     }
@@ -72,7 +79,12 @@ impl App {
     /// Launch the app and return as soon as the WebDriver session exists, without waiting for
     /// any particular page content.
     pub async fn launch_only(data_dir: &Path) -> App {
+        App::launch_only_via(data_dir, None).await
+    }
+
+    async fn launch_only_via(data_dir: &Path, via: Option<&Path>) -> App {
         let bin = desktop_bin();
+        let application = via.map_or_else(|| bin.clone(), Path::to_path_buf);
         let tauri_driver = tauri_driver_bin();
         assert!(
             std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
@@ -129,7 +141,7 @@ impl App {
 
         let capabilities = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": { "application": bin },
+            "tauri:options": { "application": application },
         });
         let capabilities = match capabilities {
             serde_json::Value::Object(map) => map,
@@ -194,6 +206,11 @@ impl App {
 
     pub fn client(&self) -> &Client {
         self.client.as_ref().expect("WebDriver session is open")
+    }
+
+    /// The app's process id (see [`app_pid`]).
+    pub fn pid(&self) -> u32 {
+        app_pid(&desktop_bin(), &self.data_dir)
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -6,10 +6,18 @@
 //! `WebKitWebDriver` and a display, so run them through `scripts/test` and
 //! `scripts/screenshots`, which provide all of that. [`flows`] holds the steps through a
 //! client's screens (open a client, a tab, start a session, choose a focus area) that several
-//! of them share.
+//! of them share; [`day`] is a coach's whole day, which more than one test runs. [`trace`] runs
+//! the app under `strace` and reads what it logged; [`skips`] records a test that could not run
+//! here.
 
+pub mod day;
 pub mod flows;
 pub mod harness;
+/// Seeded random rounds that name their seed on failure, shared with the core's crash test.
+#[path = "../../common/seeded.rs"]
+pub mod seeded;
+pub mod skips;
+pub mod trace;
 
 /// Special keys (Control, Alt, arrows) for [`App::press`].
 pub use fantoccini::key::Key;

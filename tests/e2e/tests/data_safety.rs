@@ -145,14 +145,24 @@ async fn back_up_now_and_restore_from_settings() {
     app.wait_for_testid("backup-item").await;
     app.screenshot("backup-settings").await;
     app.click_testid("restore-backup").await;
+    // The page reloads once the restore is done; a mark on this page tells the two apart (the
+    // client list looks the same before the restore, which took the backup of the state before
+    // it first, and after).
+    app.client().execute("window.tenfoldBeforeRestore = true; return null;", vec![]).await.unwrap();
     app.click_testid("confirm-restore").await;
+    app.wait_until("the page to reload after the restore", async || {
+        let marked = app.client().execute("return window.tenfoldBeforeRestore === true;", vec![]).await.ok()?;
+        (marked == serde_json::Value::Bool(false)).then_some(())
+    })
+    .await;
     // The app reloads with the practice as it was at the backup.
     app.wait_for_text(&testid("client-item"), "Marta Lindqvist").await;
     app.wait_no_text(&testid("client-item"), "Added Later").await;
-    let before_restore: i64 = std::fs::read_dir(data.path().join("backups"))
+    let backups: Vec<String> = std::fs::read_dir(data.path().join("backups"))
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains("before-restore"))
-        .count() as i64;
-    assert_eq!(before_restore, 1, "the state before the restore is kept as a backup");
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let before_restore = backups.iter().filter(|name| name.contains("before-restore")).count();
+    assert_eq!(before_restore, 1, "the state before the restore is kept as a backup: {backups:?}");
     app.quit().await;
 }
