@@ -41,15 +41,47 @@ const SETTLE: Duration = Duration::from_secs(3);
 /// One start of either app, up to its page being ready and settled.
 struct Start {
     startup_ms: f64,
+    /// From navigation start (`performance.timeOrigin`) to the mark: the page's share.
+    page_ms: f64,
     poll_ms: f64,
     idle_pss_kib: u64,
+    idle_dirty_kib: u64,
+    idle_parts: Parts,
     processes: usize,
     renderer: String,
+}
+
+/// PSS by role: the app's own process, WebKit's web process and its network process.
+#[derive(Clone, Copy, Default)]
+struct Parts {
+    app_kib: u64,
+    web_kib: u64,
+    network_kib: u64,
+}
+
+impl Parts {
+    fn of(tree: &[u32]) -> Parts {
+        let mut parts = Parts::default();
+        for (index, pid) in tree.iter().enumerate() {
+            let kib = pss_kib(*pid).unwrap_or(0);
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            match name.trim() {
+                _ if index == 0 => parts.app_kib += kib,
+                name if name.starts_with("WebKitWebProces") => parts.web_kib += kib,
+                name if name.starts_with("WebKitNetworkPr") => parts.network_kib += kib,
+                // Anything else WebKit starts counts with the web process.
+                _ => parts.web_kib += kib,
+            }
+        }
+        parts
+    }
 }
 
 struct TenfoldRun {
     start: Start,
     client_open_pss_kib: u64,
+    client_open_dirty_kib: u64,
+    client_open_parts: Parts,
     processes_with_client: usize,
 }
 
@@ -74,14 +106,29 @@ fn now_epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_secs_f64()
 }
 
-fn pss_kib(pid: u32) -> Option<u64> {
+/// The sum of `fields` (in KiB) in `/proc/<pid>/smaps_rollup`.
+fn rollup_kib(pid: u32, fields: &[&str]) -> Option<u64> {
     let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
-    let line = rollup.lines().find(|l| l.starts_with("Pss:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    let value = |field: &str| -> Option<u64> {
+        let line = rollup.lines().find(|l| l.starts_with(field))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    fields.iter().map(|field| value(field)).sum()
+}
+
+fn pss_kib(pid: u32) -> Option<u64> {
+    rollup_kib(pid, &["Pss:"])
 }
 
 fn tree_pss_kib(tree: &[u32]) -> u64 {
     tree.iter().filter_map(|p| pss_kib(*p)).sum()
+}
+
+/// Memory the processes wrote and share with no other (heaps, caches, WebKit's JavaScript and
+/// layout): PSS's file-backed part shrinks whenever other programs map the same libraries
+/// (another WebKit app, a test run beside this one), this part does not.
+fn tree_private_dirty_kib(tree: &[u32]) -> u64 {
+    tree.iter().filter_map(|p| rollup_kib(*p, &["Private_Dirty:"])).sum()
 }
 
 /// The renderer setting WebKit's processes below the app started with: the app sets it for
@@ -136,23 +183,28 @@ async fn start(bin: &Path, data: &Path, ready: &str, mark: &str) -> (App, u32, S
     let seen_by_poll = now_epoch();
     let pid = app_pid(&desktop_bin(), data);
     let started = process_start_epoch(pid);
-    let ready_ms = app
+    let times = app
         .client()
         .execute(
             "const m = performance.getEntriesByName(arguments[0])[0];
-             return m ? performance.timeOrigin + m.startTime : null;",
+             return m ? [performance.timeOrigin, m.startTime] : null;",
             vec![mark.into()],
         )
         .await
-        .expect("read the ready mark")
-        .as_f64()
-        .unwrap_or_else(|| panic!("the page set no {mark} mark"));
+        .expect("read the ready mark");
+    let time = |index: usize| {
+        times.get(index).and_then(serde_json::Value::as_f64).unwrap_or_else(|| panic!("the page set no {mark} mark"))
+    };
+    let (origin_ms, page_ms) = (time(0), time(1));
     tokio::time::sleep(SETTLE).await;
     let tree = process_tree(pid);
     let start = Start {
-        startup_ms: ready_ms - started * 1000.0,
+        startup_ms: origin_ms + page_ms - started * 1000.0,
+        page_ms,
         poll_ms: (seen_by_poll - started) * 1000.0,
         idle_pss_kib: tree_pss_kib(&tree),
+        idle_dirty_kib: tree_private_dirty_kib(&tree),
+        idle_parts: Parts::of(&tree),
         processes: tree.len(),
         renderer: renderer_setting(&tree),
     };
@@ -174,8 +226,16 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
     tokio::time::sleep(SETTLE).await;
     let tree = process_tree(pid);
     let client_open_pss_kib = tree_pss_kib(&tree);
+    let client_open_dirty_kib = tree_private_dirty_kib(&tree);
+    let client_open_parts = Parts::of(&tree);
     app.quit().await;
-    TenfoldRun { start, client_open_pss_kib, processes_with_client: tree.len() }
+    TenfoldRun {
+        start,
+        client_open_pss_kib,
+        client_open_dirty_kib,
+        client_open_parts,
+        processes_with_client: tree.len(),
+    }
 }
 
 async fn run_bare(bin: &Path) -> Start {
@@ -272,4 +332,35 @@ async fn main() {
     println!("bare_pss_mib_max={:.1}", max(&bare_idle));
     println!("bare_processes={}", bare_runs.last().map_or(0, |r| r.processes));
     println!("renderer={}", renderers[0]);
+    let dirty_median = |runs: Vec<u64>| median(runs.into_iter().map(mib).collect());
+    println!(
+        "idle_dirty_mib_median={:.1}",
+        dirty_median(tenfold_runs.iter().map(|r| r.start.idle_dirty_kib).collect())
+    );
+    println!(
+        "loaded_dirty_mib_median={:.1}",
+        dirty_median(tenfold_runs.iter().map(|r| r.client_open_dirty_kib).collect())
+    );
+    println!("bare_dirty_mib_median={:.1}", dirty_median(bare_runs.iter().map(|r| r.idle_dirty_kib).collect()));
+    // Start-up in two parts: the process until the page starts loading, then the page.
+    let native = |s: &Start| s.startup_ms - s.page_ms;
+    println!("native_ms_median={:.0}", median(tenfold_runs.iter().map(|r| native(&r.start)).collect()));
+    println!("page_ms_median={:.0}", median(tenfold_runs.iter().map(|r| r.start.page_ms).collect()));
+    println!("bare_native_ms_median={:.0}", median(bare_runs.iter().map(native).collect()));
+    println!("bare_page_ms_median={:.0}", median(bare_runs.iter().map(|r| r.page_ms).collect()));
+    println!("idle_parts=\"{}\"", describe_parts(tenfold_runs.iter().map(|r| r.start.idle_parts)));
+    println!("loaded_parts=\"{}\"", describe_parts(tenfold_runs.iter().map(|r| r.client_open_parts)));
+    println!("bare_parts=\"{}\"", describe_parts(bare_runs.iter().map(|r| r.idle_parts)));
+}
+
+/// "app 98.1 + web 131.0 + network 29.5 MiB", each the median over the runs.
+fn describe_parts(runs: impl Iterator<Item = Parts>) -> String {
+    let runs: Vec<Parts> = runs.collect();
+    let part = |of: fn(&Parts) -> u64| median(runs.iter().map(|p| mib(of(p))).collect());
+    format!(
+        "app {:.1} + web {:.1} + network {:.1} MiB",
+        part(|p| p.app_kib),
+        part(|p| p.web_kib),
+        part(|p| p.network_kib)
+    )
 }
