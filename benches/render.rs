@@ -18,6 +18,7 @@
 //! - **warm, same data as the CLI**: in this process, with the renderer built, the letter is
 //!   rendered again and again, each time with one line of its text changed, so Typst cannot
 //!   reuse the previous layout.
+//!   The layout alone is timed too, to show what writing the PDF adds.
 //! - **warm, through the app**: `render_document` as the app calls it, the letter's data read
 //!   from a practice each time after a homework item's text changed.
 //! - **memory**: resident set size (VmRSS) after the first letter and after DISTINCT_LETTERS
@@ -326,6 +327,18 @@ fn main() {
             .collect(),
     );
 
+    // Where the warm render's time goes: laying the letter out, then writing the PDF.
+    let warm_layout = Sample::of(
+        (0..runs.warm)
+            .map(|n| {
+                let data = letter_data(runs.warm + n + 1);
+                let started = Instant::now();
+                renderer.layout(Template::HomeworkLetter, &data, vec![logo()]).expect("layout");
+                started.elapsed()
+            })
+            .collect(),
+    );
+
     let dir = tempfile::tempdir().expect("temp dir");
     let seeded = seed(dir.path());
     let practice = Practice::open_in(dir.path()).expect("practice");
@@ -390,6 +403,12 @@ fn main() {
         warm_same.at(0.95),
         versus(warm_same.median()),
         warm_ratio.map_or("not measured", |r| tick(r >= WARM_TARGET))
+    );
+    println!(
+        "| … of which the layout (`typst::compile`; the rest writes the PDF) | {:.2} ms | {:.2} ms | {} | |",
+        warm_layout.median(),
+        warm_layout.at(0.95),
+        versus(warm_layout.median())
     );
     println!(
         "| Tenfold warm through the app (`render_document`: the letter read from the practice), {} runs | {:.2} ms | {:.2} ms | {} | |",

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// One line of the chart: a hot path's median at each practice size (clients, milliseconds).
@@ -77,14 +78,27 @@ pub fn draw(file: &Path, title: &str, lines: &[Line]) -> Result<(), Box<dyn std:
         .light_line_style(TRANSPARENT)
         .label_style(("sans-serif", 13))
         .draw()?;
-    for (line, colour) in lines.iter().zip(COLOURS.iter().cycle()) {
-        chart.draw_series(LineSeries::new(line.points.iter().copied(), colour.stroke_width(2)))?;
+    // Every other line dashed, so two paths that cost the same (start-up is mostly its check)
+    // both stay visible.
+    let dashed = |row: usize| row % 2 == 1;
+    for (row, (line, colour)) in lines.iter().zip(COLOURS.iter().cycle()).enumerate() {
+        let points = line.points.iter().copied();
+        if dashed(row) {
+            chart.draw_series(DashedLineSeries::new(points, 7, 4, colour.stroke_width(2)))?;
+        } else {
+            chart.draw_series(LineSeries::new(points, colour.stroke_width(2)))?;
+        }
         chart.draw_series(line.points.iter().map(|&point| Circle::new(point, 3, colour.filled())))?;
     }
     // The key beside the plot, so it hides no line.
     for (row, (line, colour)) in lines.iter().zip(COLOURS.iter().cycle()).enumerate() {
         let y = 56 + 26 * row as i32;
-        legend.draw(&PathElement::new(vec![(8, y), (34, y)], colour.stroke_width(3)))?;
+        let sample = vec![(8, y), (34, y)];
+        if dashed(row) {
+            legend.draw(&DashedPathElement::new(sample, 7, 4, colour.stroke_width(3)))?;
+        } else {
+            legend.draw(&PathElement::new(sample, colour.stroke_width(3)))?;
+        }
         legend.draw(&Text::new(line.name.clone(), (42, y - 8), ("sans-serif", 14)))?;
     }
     root.present()?;
