@@ -114,18 +114,13 @@ pub fn startup_check(path: &Path, runs: &Repetitions) -> Measured {
 }
 
 impl Bench<'_> {
-    fn autosaved_area(&self) -> String {
+    /// One save through the core and one bare UPDATE of the same column (of the largest
+    /// client's first focus area), each adding a character as typing does, until `more` says
+    /// stop.
+    fn autosave_pairs(&self, mut more: impl FnMut(usize) -> bool) -> (Timings, Timings) {
         let overview = self.practice.client_overview(&self.clients[0]).expect("overview");
-        overview.focus_areas.first().expect("the largest client has focus areas").area.id.clone()
-    }
-
-    /// One save through the core and one bare UPDATE of the same column, each adding a
-    /// character as typing does, until `more` says stop.
-    fn autosave_pairs(&self, area: &str, mut more: impl FnMut(usize) -> bool) -> (Timings, Timings) {
-        let typed = self.practice.client_overview(&self.clients[0]).expect("overview").focus_areas[0]
-            .area
-            .desired_outcome
-            .clone();
+        let area = &overview.focus_areas.first().expect("the largest client has focus areas").area;
+        let (area, typed) = (area.id.as_str(), area.desired_outcome.as_str());
         let mut core = Timings::default();
         let mut raw = Timings::default();
         let mut update = self
@@ -148,9 +143,8 @@ impl Bench<'_> {
     }
 
     pub fn autosave(&self) -> Measured {
-        let area = self.autosaved_area();
         let saves = self.runs.fast;
-        let (core, bare) = self.autosave_pairs(&area, |n| n < saves);
+        let (core, bare) = self.autosave_pairs(|n| n < saves);
         Measured {
             name: "autosave of one answer",
             detail: format!("{saves} saves"),
@@ -167,7 +161,6 @@ impl Bench<'_> {
     /// same backups: the autosave's budget must hold while a backup runs. Also returns how many
     /// backups ran.
     pub fn autosave_during_backup(&self) -> (Measured, usize) {
-        let area = self.autosaved_area();
         let path = self.path;
         let stop = AtomicBool::new(false);
         let finished = AtomicUsize::new(0);
@@ -181,7 +174,7 @@ impl Bench<'_> {
                 }
             });
             // From the first save to the end of at least one whole backup.
-            let pairs = self.autosave_pairs(&area, |n| n < SAVES_DURING_BACKUP || finished.load(Ordering::SeqCst) == 0);
+            let pairs = self.autosave_pairs(|n| n < SAVES_DURING_BACKUP || finished.load(Ordering::SeqCst) == 0);
             stop.store(true, Ordering::SeqCst);
             pairs
         });
