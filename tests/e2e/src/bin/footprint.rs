@@ -17,7 +17,12 @@
 //! them) from `/proc/<pid>/smaps_rollup`, summed over the app and every process below it
 //! (WebKit's web and network processes): for both apps 3 s after their page was ready (idle),
 //! and for Tenfold also after opening the client with the most ratings on its Overview and then
-//! its History (charts).
+//! its History (charts). Beside it, the memory the processes wrote and share with no other
+//! (private dirty), which other programs running at the same time cannot change.
+//!
+//! Where the difference goes: start-up is split at navigation start (`performance.timeOrigin`)
+//! into the process's part and the page's, PSS into the app's own process, WebKit's web process
+//! and its network process.
 //!
 //! Both apps turn WebKitGTK's DMA-BUF renderer off unless told otherwise; the renderer decides
 //! much of the web process's memory, so the tool reads the setting from each app's WebKit
