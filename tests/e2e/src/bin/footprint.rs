@@ -1,31 +1,93 @@
-//! Measures what the app costs (`scripts/footprint`): start-up time to a usable client list, and
-//! the memory of the app and its WebKit processes together after opening a client with a year
-//! of data. Drives `TENFOLD_DESKTOP_BIN` (a release build) through WebDriver.
+//! Measures what the app costs (`scripts/footprint`) against the cheapest app on the same stack:
+//! a bare Tauri window showing a static page (`benches/bare-app`), started in turn with Tenfold
+//! in the same run so both see the same machine. Drives both release builds through WebDriver.
 //!
-//! Usage: `footprint <data-dir> [runs]`; the practice in `<data-dir>` is copied afresh for every
-//! run, so each start is a first start on the same data.
+//! Usage: `footprint <data-dir> [runs]` with `TENFOLD_DESKTOP_BIN` (Tenfold) and
+//! `BARE_APP_BIN` (the bare app) set. The practice in `<data-dir>` is copied afresh for every
+//! start, so each start is a first start on the same data. The two apps alternate which goes
+//! first in a round, so a drift in the machine's load falls on both alike.
 //!
 //! Start-up: from the moment the kernel started the app's process (`/proc/<pid>/stat`, in clock
-//! ticks of 10 ms) to the `tenfold:client-list-ready` performance mark, which the page sets
-//! once the loaded client list is in the DOM (ui/src/lib/readyMark.ts; WebKit's clock has
-//! millisecond resolution). Also shown: when the WebDriver poll (every 100 ms) first saw the
-//! list, an upper bound that includes the polling delay.
+//! ticks of 10 ms) to a performance mark the page sets once its content is in the DOM: Tenfold's
+//! `tenfold:client-list-ready` (the loaded client list, ui/src/lib/readyMark.ts), the bare app's
+//! `bare-app:content-ready` (its static text). WebKit's clock has millisecond resolution. Also
+//! shown: when the WebDriver poll (every 100 ms) first saw Tenfold's list, an upper bound.
 //!
 //! Memory: the proportional set size (PSS, shared pages divided among the processes sharing
 //! them) from `/proc/<pid>/smaps_rollup`, summed over the app and every process below it
-//! (WebKit's web and network processes), after opening the client with the most ratings on its
-//! Overview and then its History (charts) and waiting for things to settle.
+//! (WebKit's web and network processes): for both apps 3 s after their page was ready (idle),
+//! and for Tenfold also after opening the client with the most ratings on its Overview and then
+//! its History (charts). Beside it, the memory the processes wrote and share with no other
+//! (private dirty), which other programs running at the same time cannot change.
+//!
+//! Where the difference goes: start-up is split at navigation start (`performance.timeOrigin`)
+//! into the process's part and the page's, PSS into the app's own process, WebKit's web process
+//! and its network process.
+//!
+//! Both apps turn WebKitGTK's DMA-BUF renderer off unless told otherwise; the renderer decides
+//! much of the web process's memory, so the tool reads the setting from each app's WebKit
+//! processes and refuses to compare two apps that ran with different ones.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tenfold_e2e::{app_pid, desktop_bin, flows, process_tree, testid, App, READY, READY_TIMEOUT};
 
-struct Run {
+/// The variable the harness reads the app to start from (see `harness::desktop_bin`).
+const APP_VARIABLE: &str = "TENFOLD_DESKTOP_BIN";
+const BARE_APP_VARIABLE: &str = "BARE_APP_BIN";
+const BARE_READY: &str = r#"body[data-ready="true"]"#;
+const BARE_MARK: &str = "bare-app:content-ready";
+const TENFOLD_MARK: &str = "tenfold:client-list-ready";
+const RENDERER_VARIABLE: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+/// How long an app is left alone before its memory is read.
+const SETTLE: Duration = Duration::from_secs(3);
+
+/// One start of either app, up to its page being ready and settled.
+struct Start {
     startup_ms: f64,
+    /// From navigation start (`performance.timeOrigin`) to the mark: the page's share.
+    page_ms: f64,
     poll_ms: f64,
-    pss_kib: u64,
+    idle_pss_kib: u64,
+    idle_dirty_kib: u64,
+    idle_parts: Parts,
     processes: usize,
+    renderer: String,
+}
+
+/// PSS by role: the app's own process, WebKit's web process and its network process.
+#[derive(Clone, Copy, Default)]
+struct Parts {
+    app_kib: u64,
+    web_kib: u64,
+    network_kib: u64,
+}
+
+impl Parts {
+    fn of(tree: &[u32]) -> Parts {
+        let mut parts = Parts::default();
+        for (index, pid) in tree.iter().enumerate() {
+            let kib = pss_kib(*pid).unwrap_or(0);
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            match name.trim() {
+                _ if index == 0 => parts.app_kib += kib,
+                name if name.starts_with("WebKitWebProces") => parts.web_kib += kib,
+                name if name.starts_with("WebKitNetworkPr") => parts.network_kib += kib,
+                // Anything else WebKit starts counts with the web process.
+                _ => parts.web_kib += kib,
+            }
+        }
+        parts
+    }
+}
+
+struct TenfoldRun {
+    start: Start,
+    client_open_pss_kib: u64,
+    client_open_dirty_kib: u64,
+    client_open_parts: Parts,
+    processes_with_client: usize,
 }
 
 /// Seconds since the epoch at which the process `pid` started.
@@ -49,10 +111,49 @@ fn now_epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_secs_f64()
 }
 
-fn pss_kib(pid: u32) -> Option<u64> {
+/// The sum of `fields` (in KiB) in `/proc/<pid>/smaps_rollup`.
+fn rollup_kib(pid: u32, fields: &[&str]) -> Option<u64> {
     let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
-    let line = rollup.lines().find(|l| l.starts_with("Pss:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    let value = |field: &str| -> Option<u64> {
+        let line = rollup.lines().find(|l| l.starts_with(field))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    fields.iter().map(|field| value(field)).sum()
+}
+
+fn pss_kib(pid: u32) -> Option<u64> {
+    rollup_kib(pid, &["Pss:"])
+}
+
+fn tree_pss_kib(tree: &[u32]) -> u64 {
+    tree.iter().filter_map(|p| pss_kib(*p)).sum()
+}
+
+/// Memory the processes wrote and share with no other (heaps, caches, WebKit's JavaScript and
+/// layout): PSS's file-backed part shrinks whenever other programs map the same libraries
+/// (another WebKit app, a test run beside this one), this part does not.
+fn tree_private_dirty_kib(tree: &[u32]) -> u64 {
+    tree.iter().filter_map(|p| rollup_kib(*p, &["Private_Dirty:"])).sum()
+}
+
+/// The renderer setting WebKit's processes below the app started with: the app sets it for
+/// itself before WebKit starts, so its children's environment shows what WebKit saw.
+fn renderer_setting(tree: &[u32]) -> String {
+    let mut seen: Vec<String> = tree
+        .iter()
+        .skip(1)
+        .filter_map(|pid| std::fs::read(format!("/proc/{pid}/environ")).ok())
+        .map(|environ| {
+            let prefix = format!("{RENDERER_VARIABLE}=");
+            environ
+                .split(|b| *b == 0)
+                .find_map(|var| var.strip_prefix(prefix.as_bytes()))
+                .map_or_else(|| "unset".to_owned(), |value| String::from_utf8_lossy(value).into_owned())
+        })
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen.join(",")
 }
 
 fn copy_practice(from: &Path, to: &Path) {
@@ -76,27 +177,50 @@ fn busiest_client(data: &Path) -> String {
         .expect("a client with ratings (generate a practice first)")
 }
 
-async fn one_run(source: &Path) -> Run {
+/// Starts the app at `bin` and waits for `ready`; returns it with the start's figures once it
+/// has been idle for [`SETTLE`].
+async fn start(bin: &Path, data: &Path, ready: &str, mark: &str) -> (App, u32, Start) {
+    // The harness starts whatever TENFOLD_DESKTOP_BIN names. Set between two runs, while no
+    // other thread of this tool is reading the environment.
+    std::env::set_var(APP_VARIABLE, bin);
+    let app = App::launch_only(data).await;
+    app.wait_until_within("the page to be ready", READY_TIMEOUT, async || app.try_find(ready).await).await;
+    let seen_by_poll = now_epoch();
+    let pid = app_pid(&desktop_bin(), data);
+    let started = process_start_epoch(pid);
+    let times = app
+        .client()
+        .execute(
+            "const m = performance.getEntriesByName(arguments[0])[0];
+             return m ? [performance.timeOrigin, m.startTime] : null;",
+            vec![mark.into()],
+        )
+        .await
+        .expect("read the ready mark");
+    let time = |index: usize| {
+        times.get(index).and_then(serde_json::Value::as_f64).unwrap_or_else(|| panic!("the page set no {mark} mark"))
+    };
+    let (origin_ms, page_ms) = (time(0), time(1));
+    tokio::time::sleep(SETTLE).await;
+    let tree = process_tree(pid);
+    let start = Start {
+        startup_ms: origin_ms + page_ms - started * 1000.0,
+        page_ms,
+        poll_ms: (seen_by_poll - started) * 1000.0,
+        idle_pss_kib: tree_pss_kib(&tree),
+        idle_dirty_kib: tree_private_dirty_kib(&tree),
+        idle_parts: Parts::of(&tree),
+        processes: tree.len(),
+        renderer: renderer_setting(&tree),
+    };
+    (app, pid, start)
+}
+
+async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
     let data = tempfile::tempdir().expect("a temporary data folder");
     copy_practice(source, data.path());
     let client = busiest_client(data.path());
-
-    let app = App::launch_only(data.path()).await;
-    app.wait_until_within("the client list", READY_TIMEOUT, async || app.try_find(READY).await).await;
-    let seen_by_poll = now_epoch();
-    let pid = app_pid(&desktop_bin(), data.path());
-    let started = process_start_epoch(pid);
-    let ready_ms = app
-        .client()
-        .execute(
-            "const m = performance.getEntriesByName('tenfold:client-list-ready')[0];
-             return m ? performance.timeOrigin + m.startTime : null;",
-            vec![],
-        )
-        .await
-        .expect("read the ready mark")
-        .as_f64()
-        .expect("the page set the tenfold:client-list-ready mark");
+    let (app, pid, start) = start(bin, data.path(), READY, TENFOLD_MARK).await;
     let items = app.find_all(&testid("client-item")).await.len();
     assert!(items > 0, "the client list is empty");
 
@@ -104,17 +228,27 @@ async fn one_run(source: &Path) -> Run {
     app.wait_for_testid("focus-summary").await;
     flows::open_tab(&app, "history").await;
     app.wait_for_testid("history-row").await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    tokio::time::sleep(SETTLE).await;
     let tree = process_tree(pid);
-    let pss: u64 = tree.iter().filter_map(|p| pss_kib(*p)).sum();
+    let client_open_pss_kib = tree_pss_kib(&tree);
+    let client_open_dirty_kib = tree_private_dirty_kib(&tree);
+    let client_open_parts = Parts::of(&tree);
     app.quit().await;
-
-    Run {
-        startup_ms: ready_ms - started * 1000.0,
-        poll_ms: (seen_by_poll - started) * 1000.0,
-        pss_kib: pss,
-        processes: tree.len(),
+    TenfoldRun {
+        start,
+        client_open_pss_kib,
+        client_open_dirty_kib,
+        client_open_parts,
+        processes_with_client: tree.len(),
     }
+}
+
+async fn run_bare(bin: &Path) -> Start {
+    // The bare app reads no data; a folder of its own keeps the harness's process lookup apart.
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let (app, _pid, start) = start(bin, data.path(), BARE_READY, BARE_MARK).await;
+    app.quit().await;
+    start
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -122,36 +256,116 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
+fn max(values: &[f64]) -> f64 {
+    values.iter().copied().fold(f64::MIN, f64::max)
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn bin_from(variable: &str) -> PathBuf {
+    let bin = PathBuf::from(std::env::var_os(variable).unwrap_or_else(|| panic!("{variable} is not set")));
+    assert!(bin.is_file(), "{variable}={} does not exist", bin.display());
+    bin.canonicalize().expect("canonicalize the app's path")
+}
+
 #[tokio::main]
 async fn main() {
-    // Measured / tried as a coach gets it, with the renderer the app picks for itself.
+    // Measured as a coach gets it, with the renderer each app picks for itself.
     tenfold_e2e::use_shipped_renderer();
     let mut args = std::env::args().skip(1);
     let source = PathBuf::from(args.next().expect("usage: footprint <data-dir> [runs]"));
     let runs: usize = args.next().map(|n| n.parse().expect("runs is a number")).unwrap_or(5);
     assert!(source.join("tenfold.sqlite3").is_file(), "no practice in {}", source.display());
-    eprintln!("footprint: {} runs of {} on {}", runs, desktop_bin().display(), source.display());
+    let tenfold = bin_from(APP_VARIABLE);
+    let bare = bin_from(BARE_APP_VARIABLE);
+    eprintln!("footprint: {runs} starts each of {} and {} on {}", tenfold.display(), bare.display(), source.display());
 
-    let mut results = Vec::new();
+    let mut tenfold_runs = Vec::new();
+    let mut bare_runs = Vec::new();
     for n in 1..=runs {
-        let run = one_run(&source).await;
+        let bare_first = n % 2 == 0;
+        if bare_first {
+            bare_runs.push(run_bare(&bare).await);
+        }
+        let run = run_tenfold(&tenfold, &source).await;
+        if !bare_first {
+            bare_runs.push(run_bare(&bare).await);
+        }
+        let baseline = bare_runs.last().expect("a bare run");
         eprintln!(
-            "footprint: run {n}: usable after {:.0} ms (poll saw it at {:.0} ms), PSS {:.1} MiB over {} processes",
-            run.startup_ms,
-            run.poll_ms,
-            run.pss_kib as f64 / 1024.0,
-            run.processes
+            "footprint: round {n}: Tenfold usable after {:.0} ms (poll saw it at {:.0} ms), PSS {:.1} MiB idle, \
+             {:.1} MiB with a client open, over {} processes; bare app ready after {:.0} ms, PSS {:.1} MiB over {} processes",
+            run.start.startup_ms,
+            run.start.poll_ms,
+            mib(run.start.idle_pss_kib),
+            mib(run.client_open_pss_kib),
+            run.processes_with_client,
+            baseline.startup_ms,
+            mib(baseline.idle_pss_kib),
+            baseline.processes,
         );
-        results.push(run);
+        tenfold_runs.push(run);
     }
-    let startup: Vec<f64> = results.iter().map(|r| r.startup_ms).collect();
-    let poll: Vec<f64> = results.iter().map(|r| r.poll_ms).collect();
-    let pss: Vec<f64> = results.iter().map(|r| r.pss_kib as f64 / 1024.0).collect();
-    let max = |v: &[f64]| v.iter().copied().fold(f64::MIN, f64::max);
+
+    let renderers: Vec<&str> = tenfold_runs.iter().map(|r| r.start.renderer.as_str()).collect();
+    let bare_renderers: Vec<&str> = bare_runs.iter().map(|r| r.renderer.as_str()).collect();
+    assert!(
+        renderers.iter().chain(&bare_renderers).all(|r| *r == renderers[0]),
+        "the two apps ran with different renderer settings ({RENDERER_VARIABLE}): Tenfold {renderers:?}, bare app \
+         {bare_renderers:?}"
+    );
+
+    let startup: Vec<f64> = tenfold_runs.iter().map(|r| r.start.startup_ms).collect();
+    let poll: Vec<f64> = tenfold_runs.iter().map(|r| r.start.poll_ms).collect();
+    let idle: Vec<f64> = tenfold_runs.iter().map(|r| mib(r.start.idle_pss_kib)).collect();
+    let loaded: Vec<f64> = tenfold_runs.iter().map(|r| mib(r.client_open_pss_kib)).collect();
+    let bare_startup: Vec<f64> = bare_runs.iter().map(|r| r.startup_ms).collect();
+    let bare_idle: Vec<f64> = bare_runs.iter().map(|r| mib(r.idle_pss_kib)).collect();
     println!("startup_ms_median={:.0}", median(startup.clone()));
     println!("startup_ms_max={:.0}", max(&startup));
     println!("poll_ms_median={:.0}", median(poll));
-    println!("pss_mib_median={:.1}", median(pss.clone()));
-    println!("pss_mib_max={:.1}", max(&pss));
-    println!("processes={}", results.last().map(|r| r.processes).unwrap_or(0));
+    println!("idle_pss_mib_median={:.1}", median(idle.clone()));
+    println!("idle_pss_mib_max={:.1}", max(&idle));
+    println!("pss_mib_median={:.1}", median(loaded.clone()));
+    println!("pss_mib_max={:.1}", max(&loaded));
+    println!("processes={}", tenfold_runs.last().map_or(0, |r| r.processes_with_client));
+    println!("bare_startup_ms_median={:.0}", median(bare_startup.clone()));
+    println!("bare_startup_ms_max={:.0}", max(&bare_startup));
+    println!("bare_pss_mib_median={:.1}", median(bare_idle.clone()));
+    println!("bare_pss_mib_max={:.1}", max(&bare_idle));
+    println!("bare_processes={}", bare_runs.last().map_or(0, |r| r.processes));
+    println!("renderer={}", renderers[0]);
+    let dirty_median = |runs: Vec<u64>| median(runs.into_iter().map(mib).collect());
+    println!(
+        "idle_dirty_mib_median={:.1}",
+        dirty_median(tenfold_runs.iter().map(|r| r.start.idle_dirty_kib).collect())
+    );
+    println!(
+        "loaded_dirty_mib_median={:.1}",
+        dirty_median(tenfold_runs.iter().map(|r| r.client_open_dirty_kib).collect())
+    );
+    println!("bare_dirty_mib_median={:.1}", dirty_median(bare_runs.iter().map(|r| r.idle_dirty_kib).collect()));
+    // Start-up in two parts: the process until the page starts loading, then the page.
+    let native = |s: &Start| s.startup_ms - s.page_ms;
+    println!("native_ms_median={:.0}", median(tenfold_runs.iter().map(|r| native(&r.start)).collect()));
+    println!("page_ms_median={:.0}", median(tenfold_runs.iter().map(|r| r.start.page_ms).collect()));
+    println!("bare_native_ms_median={:.0}", median(bare_runs.iter().map(native).collect()));
+    println!("bare_page_ms_median={:.0}", median(bare_runs.iter().map(|r| r.page_ms).collect()));
+    println!("idle_parts=\"{}\"", describe_parts(tenfold_runs.iter().map(|r| r.start.idle_parts)));
+    println!("loaded_parts=\"{}\"", describe_parts(tenfold_runs.iter().map(|r| r.client_open_parts)));
+    println!("bare_parts=\"{}\"", describe_parts(bare_runs.iter().map(|r| r.idle_parts)));
+}
+
+/// "app 98.1 + web 131.0 + network 29.5 MiB", each the median over the runs.
+fn describe_parts(runs: impl Iterator<Item = Parts>) -> String {
+    let runs: Vec<Parts> = runs.collect();
+    let part = |of: fn(&Parts) -> u64| median(runs.iter().map(|p| mib(of(p))).collect());
+    format!(
+        "app {:.1} + web {:.1} + network {:.1} MiB",
+        part(|p| p.app_kib),
+        part(|p| p.web_kib),
+        part(|p| p.network_kib)
+    )
 }
