@@ -72,13 +72,16 @@ fn chosen(practice: &Practice) -> (String, usize, String) {
     (client, documents, area)
 }
 
+/// What the other thread does with the practice again and again while the saves are timed.
+type ExportLoop<'a> = &'a (dyn Fn(&Mutex<Practice>) + Sync);
+
 /// AUTOSAVES saves through the mutex, each timed from asking for the practice to the save
 /// returning, while `exports` runs on another thread until the saves are done.
 fn autosaves_while(
     practice: &Mutex<Practice>,
     area: &str,
     label: &str,
-    exports: Option<&(dyn Fn(&Mutex<Practice>) + Sync)>,
+    exports: Option<ExportLoop<'_>>,
     exports_folder: &Path,
 ) -> (Timings, usize) {
     let done = AtomicBool::new(false);
