@@ -56,6 +56,7 @@ async fn the_report_of_a_map_alone_is_offered_and_a_character_without_a_font_is_
     let shown = app.texts(&testid("missing-character")).await;
     assert_eq!(shown, vec![UNDRAWABLE.to_string()], "the warning shows the character itself");
     assert!(std::fs::read_dir(exports.path()).unwrap().next().is_none(), "nothing is saved yet");
+    app.screenshot("missing-characters-before-export").await;
 
     // Saving anyway is the coach's choice, and then the file is there.
     app.click_testid("save-despite-missing").await;

@@ -17,11 +17,12 @@ describe('live position', () => {
     const calls: string[] = [];
     const field = {
       value: 'Late meetings.\nSays yes too fast.',
+      scrollIntoView: () => calls.push('scroll'),
       focus: () => calls.push('focus'),
       setSelectionRange: (start: number, end: number) => calls.push(`select ${start}-${end}`),
     } as unknown as HTMLTextAreaElement;
     focusAtEnd(field);
-    expect(calls).toEqual(['focus', 'select 33-33']);
+    expect(calls).toEqual(['scroll', 'focus', 'select 33-33']);
     focusAtEnd(null);
   });
 });

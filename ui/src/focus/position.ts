@@ -19,10 +19,12 @@ export function answerFieldId(answer: FocusAnswer): string {
   return `${ANSWER_FIELD_PREFIX}${answer}`;
 }
 
-/** Puts the cursor at the end of `field`'s text, as a coach coming back to it would want it. */
+/** Puts the cursor at the end of `field`'s text, as a coach coming back to it would want it,
+ * with the field in the middle of the screen rather than at its edge. */
 export function focusAtEnd(field: HTMLTextAreaElement | HTMLInputElement | null): void {
   if (!field) return;
-  field.focus();
+  field.scrollIntoView({ block: 'center' });
+  field.focus({ preventScroll: true });
   const end = field.value.length;
   field.setSelectionRange(end, end);
 }
