@@ -132,7 +132,8 @@ impl RenderedDocument {
     pub fn write_into(&self, folder: &Path) -> Result<WrittenDocument> {
         std::fs::create_dir_all(folder).map_err(|source| Error::Io { path: folder.display().to_string(), source })?;
         let today = chrono::Local::now().date_naive();
-        let (file, path) = create_unused(folder, &document_file_stem(self.kind, &self.client.name, &self.subject, today))?;
+        let (file, path) =
+            create_unused(folder, &document_file_stem(self.kind, &self.client.name, &self.subject, today))?;
         write_all(file, &path, &self.pdf)?;
         Ok(self.written_at(path))
     }

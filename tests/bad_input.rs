@@ -11,9 +11,9 @@ use common::fill;
 use serde_json::{json, Value};
 use tenfold::assessment::AssessmentInput;
 use tenfold::clients::ClientInput;
+use tenfold::documents::DocumentRequest;
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
-use tenfold::documents::DocumentRequest;
 use tenfold::sessions::{SessionChange, SessionInput, SessionKind};
 use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
@@ -241,7 +241,8 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             p.create_session(&session(ids, &ahead.to_string(), String::new())).map(drop)
         }),
         case("session moved to 1899", Invalid("held_on"), |p, ids| {
-            let change = SessionChange { held_on: "1899-12-31".into(), kind: SessionKind::Strategy, prep_checklist: vec![] };
+            let change =
+                SessionChange { held_on: "1899-12-31".into(), kind: SessionKind::Strategy, prep_checklist: vec![] };
             p.update_session(&ids.session, &change).map(drop)
         }),
         case("homework due in 2101", Invalid("due_on"), |p, ids| {

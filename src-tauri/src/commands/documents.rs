@@ -50,7 +50,10 @@ pub struct DocumentPreview {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn preview_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<DocumentPreview, ErrorView> {
+pub async fn preview_document(
+    state: State<'_, AppState>,
+    request: DocumentRequest,
+) -> Result<DocumentPreview, ErrorView> {
     let document = state.with(|p| p.prepare_document(&request))?;
     let preview = off_the_lock(move || document.preview()).await?;
     Ok(DocumentPreview {
