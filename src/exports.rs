@@ -203,10 +203,7 @@ impl ClientExport {
 
 impl Practice {
     pub fn exports_folder(&self) -> Result<ExportsFolder> {
-        let chosen: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM app_setting WHERE key = ?1", [EXPORTS_FOLDER_KEY], |row| row.get(0))
-            .optional()?;
+        let chosen = self.app_setting(EXPORTS_FOLDER_KEY)?;
         match chosen {
             Some(path) => Ok(ExportsFolder { path, is_default: false }),
             None => Ok(ExportsFolder { path: default_exports_folder()?.display().to_string(), is_default: true }),
@@ -217,7 +214,7 @@ impl Practice {
     pub fn set_exports_folder(&self, path: &str) -> Result<ExportsFolder> {
         let path = path.trim();
         if path.is_empty() {
-            self.conn.execute("DELETE FROM app_setting WHERE key = ?1", [EXPORTS_FOLDER_KEY])?;
+            self.forget_app_setting(EXPORTS_FOLDER_KEY)?;
             return self.exports_folder();
         }
         if !Path::new(path).is_absolute() {
@@ -226,11 +223,7 @@ impl Practice {
         if Path::new(path).is_file() {
             return Err(Error::invalid("exports_folder", format!("{path} is a file, not a folder")));
         }
-        self.conn.execute(
-            "INSERT INTO app_setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![EXPORTS_FOLDER_KEY, path],
-        )?;
+        self.put_app_setting(EXPORTS_FOLDER_KEY, path)?;
         self.exports_folder()
     }
 

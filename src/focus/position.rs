@@ -3,7 +3,6 @@
 //! put the coach back in the same field instead of on the Today page. Cleared when the coach
 //! leaves the live screen or wraps up, so an ordinary start opens as usual.
 
-use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -53,11 +52,7 @@ impl Practice {
             focus_area_id,
         };
         let json = serde_json::to_string(&position).expect("a position always serialises");
-        self.conn.execute(
-            "INSERT INTO app_setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![LIVE_POSITION_KEY, json],
-        )?;
+        self.put_app_setting(LIVE_POSITION_KEY, &json)?;
         Ok(position)
     }
 
@@ -87,16 +82,12 @@ impl Practice {
     pub fn clear_live_position(&self, session_id: &str) -> Result<()> {
         let Some(position) = self.live_position_stored()? else { return Ok(()) };
         if position.session_id == session_id {
-            self.conn.execute("DELETE FROM app_setting WHERE key = ?1", [LIVE_POSITION_KEY])?;
+            self.forget_app_setting(LIVE_POSITION_KEY)?;
         }
         Ok(())
     }
 
     fn live_position_stored(&self) -> Result<Option<LivePosition>> {
-        let stored: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM app_setting WHERE key = ?1", [LIVE_POSITION_KEY], |row| row.get(0))
-            .optional()?;
-        Ok(stored.and_then(|json| serde_json::from_str(&json).ok()))
+        Ok(self.app_setting(LIVE_POSITION_KEY)?.and_then(|json| serde_json::from_str(&json).ok()))
     }
 }
