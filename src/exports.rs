@@ -71,23 +71,25 @@ pub fn safe_file_name(text: &str) -> String {
 }
 
 /// "Samantha Reyes - Homework letter - 2026-11-21" (plus the subject, e.g. a directive's title).
-pub fn document_file_stem(document: &RenderedDocument, on: chrono::NaiveDate) -> String {
-    let mut parts = vec![document.client.name.clone(), document.kind.label().to_owned()];
-    if !document.subject.trim().is_empty() {
-        parts.push(document.subject.clone());
+pub fn document_file_stem(kind: DocumentKind, client_name: &str, subject: &str, on: chrono::NaiveDate) -> String {
+    let mut parts = vec![client_name.to_owned(), kind.label().to_owned()];
+    if !subject.trim().is_empty() {
+        parts.push(subject.to_owned());
     }
     parts.push(on.format("%Y-%m-%d").to_string());
     let stem = safe_file_name(&parts.join(" - "));
     if stem.is_empty() {
-        format!("{} - {}", document.kind.label(), on.format("%Y-%m-%d"))
+        format!("{} - {}", kind.label(), on.format("%Y-%m-%d"))
     } else {
         stem
     }
 }
 
-/// The name "Save as…" offers: the same one a one-click export would use today.
-pub fn suggested_file_name(document: &RenderedDocument) -> String {
-    format!("{}.pdf", document_file_stem(document, chrono::Local::now().date_naive()))
+/// The name "Save as…" offers: the same one a one-click export would use today. Known before
+/// the document is rendered, so the dialog can open while it is.
+pub fn suggested_file_name(document: &PreparedDocument) -> String {
+    let today = chrono::Local::now().date_naive();
+    format!("{}.pdf", document_file_stem(document.kind(), &document.client().name, document.subject(), today))
 }
 
 /// Creates `folder/stem.pdf`, or `stem (2).pdf`, `stem (3).pdf`… if taken. `create_new`
@@ -129,7 +131,9 @@ impl RenderedDocument {
     /// Writes the PDF into `folder` under its usual name, numbered if that is taken.
     pub fn write_into(&self, folder: &Path) -> Result<WrittenDocument> {
         std::fs::create_dir_all(folder).map_err(|source| Error::Io { path: folder.display().to_string(), source })?;
-        let (file, path) = create_unused(folder, &document_file_stem(self, chrono::Local::now().date_naive()))?;
+        let today = chrono::Local::now().date_naive();
+        let (file, path) =
+            create_unused(folder, &document_file_stem(self.kind, &self.client.name, &self.subject, today))?;
         write_all(file, &path, &self.pdf)?;
         Ok(self.written_at(path))
     }
@@ -199,10 +203,7 @@ impl ClientExport {
 
 impl Practice {
     pub fn exports_folder(&self) -> Result<ExportsFolder> {
-        let chosen: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM app_setting WHERE key = ?1", [EXPORTS_FOLDER_KEY], |row| row.get(0))
-            .optional()?;
+        let chosen = self.app_setting(EXPORTS_FOLDER_KEY)?;
         match chosen {
             Some(path) => Ok(ExportsFolder { path, is_default: false }),
             None => Ok(ExportsFolder { path: default_exports_folder()?.display().to_string(), is_default: true }),
@@ -213,7 +214,7 @@ impl Practice {
     pub fn set_exports_folder(&self, path: &str) -> Result<ExportsFolder> {
         let path = path.trim();
         if path.is_empty() {
-            self.conn.execute("DELETE FROM app_setting WHERE key = ?1", [EXPORTS_FOLDER_KEY])?;
+            self.forget_app_setting(EXPORTS_FOLDER_KEY)?;
             return self.exports_folder();
         }
         if !Path::new(path).is_absolute() {
@@ -222,11 +223,7 @@ impl Practice {
         if Path::new(path).is_file() {
             return Err(Error::invalid("exports_folder", format!("{path} is a file, not a folder")));
         }
-        self.conn.execute(
-            "INSERT INTO app_setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![EXPORTS_FOLDER_KEY, path],
-        )?;
+        self.put_app_setting(EXPORTS_FOLDER_KEY, path)?;
         self.exports_folder()
     }
 

@@ -122,7 +122,7 @@ fn validated_prep(items: &[PrepItem]) -> Result<String> {
 impl Practice {
     pub fn create_session(&self, input: &SessionInput) -> Result<Session> {
         let client_id = ids::parse("client_id", &input.client_id)?;
-        let held_on = time::parse_date("held_on", &input.held_on)?;
+        let held_on = time::parse_session_date("held_on", &input.held_on, time::today())?;
         let notes = text::note("notes", "Notes", &input.notes)?;
         let prep = validated_prep(&input.prep_checklist)?;
         self.require_live_client(&client_id)?;
@@ -137,7 +137,7 @@ impl Practice {
     }
 
     pub fn update_session(&self, id: &str, change: &SessionChange) -> Result<Session> {
-        let held_on = time::parse_date("held_on", &change.held_on)?;
+        let held_on = time::parse_session_date("held_on", &change.held_on, time::today())?;
         let prep = validated_prep(&change.prep_checklist)?;
         let session = self.writable_session(id)?;
         self.conn.execute(

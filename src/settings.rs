@@ -28,10 +28,7 @@ pub const MAX_TIMER_MINUTES: u32 = 120;
 impl Practice {
     pub fn settings(&self) -> Result<Settings> {
         let defaults = Settings::default();
-        let stored: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM app_setting WHERE key = ?1", [FOCUS_TIMER_KEY], |row| row.get(0))
-            .optional()?;
+        let stored = self.app_setting(FOCUS_TIMER_KEY)?;
         Ok(Settings {
             focus_timer_minutes: stored.and_then(|v| v.parse().ok()).unwrap_or(defaults.focus_timer_minutes),
         })
@@ -44,11 +41,27 @@ impl Practice {
                 format!("The timer runs from {MIN_TIMER_MINUTES} to {MAX_TIMER_MINUTES} minutes"),
             ));
         }
+        self.put_app_setting(FOCUS_TIMER_KEY, &settings.focus_timer_minutes.to_string())?;
+        self.settings()
+    }
+
+    /// The stored value of a practice-wide setting, if set.
+    pub(crate) fn app_setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM app_setting WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+    }
+
+    pub(crate) fn put_app_setting(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO app_setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![FOCUS_TIMER_KEY, settings.focus_timer_minutes.to_string()],
+            params![key, value],
         )?;
-        self.settings()
+        Ok(())
+    }
+
+    /// Forgets a setting, so its default applies again.
+    pub(crate) fn forget_app_setting(&self, key: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM app_setting WHERE key = ?1", [key])?;
+        Ok(())
     }
 }

@@ -49,4 +49,18 @@ impl Practice {
     pub fn page_count_for_tests(&self) -> u64 {
         self.conn.query_row("PRAGMA page_count", [], |row| row.get::<_, i64>(0)).unwrap_or(0) as u64
     }
+
+    /// A pragma's value on this practice's own connection, as text (`synchronous` reads `2`
+    /// for FULL): per-connection settings can only be checked here.
+    #[doc(hidden)]
+    pub fn pragma_for_tests(&self, name: &str) -> String {
+        self.conn
+            .query_row(&format!("PRAGMA {name}"), [], |row| row.get::<_, rusqlite::types::Value>(0))
+            .map(|value| match value {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .unwrap_or_default()
+    }
 }

@@ -1,7 +1,7 @@
 //! Instants are stored as RFC 3339 UTC with milliseconds and a `Z`, so that text order is
 //! time order; calendar dates as ISO `YYYY-MM-DD`.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, SecondsFormat, Utc};
 
 use crate::error::{Error, Result};
 
@@ -27,17 +27,64 @@ pub fn parse_optional_date(field: &str, text: Option<&str>) -> Result<Option<Nai
     }
 }
 
+/// The years a date in a coaching practice can fall in. A year outside them is a slip (a date
+/// picker that kept "0030" of a half-typed year), not a date anyone meant.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Parses an ISO date typed by a person, refusing one outside [`PLAUSIBLE_YEARS`].
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, format!("“{}” is not a date; use YYYY-MM-DD", text.trim())))
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, format!("“{}” is not a date; use YYYY-MM-DD", text.trim())))?;
+    plausible(field, date)
 }
 
-/// Parses an optional RFC 3339 instant; blank means now.
+/// `date` when its year is in [`PLAUSIBLE_YEARS`], else an error naming `field`.
+pub fn plausible(field: &str, date: NaiveDate) -> Result<NaiveDate> {
+    if PLAUSIBLE_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "{} is not a plausible date; use a year from {} to {}",
+                date.format("%Y-%m-%d"),
+                PLAUSIBLE_YEARS.start(),
+                PLAUSIBLE_YEARS.end()
+            ),
+        ))
+    }
+}
+
+/// Parses the date a session is held on: plausible, and no more than a year after `today`
+/// (sessions are booked weeks ahead, not years; a later date is a typing slip).
+pub fn parse_session_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let date = parse_date(field, text)?;
+    let latest = today.checked_add_months(Months::new(12)).unwrap_or(today);
+    if date > latest {
+        return Err(Error::invalid(
+            field,
+            format!("{} is more than a year ahead; a session can be planned up to {}", date, latest),
+        ));
+    }
+    Ok(date)
+}
+
+/// Today's date where the coach is.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Parses an optional RFC 3339 instant; blank means now. A year outside [`PLAUSIBLE_YEARS`] is
+/// refused like a bad date.
 pub fn parse_optional_instant(field: &str, text: Option<&str>) -> Result<DateTime<Utc>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(now()),
-        Some(t) => DateTime::parse_from_rfc3339(t)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| Error::invalid(field, format!("“{t}” is not a date and time"))),
+        Some(t) => {
+            let instant = DateTime::parse_from_rfc3339(t)
+                .map(|d| d.with_timezone(&Utc))
+                .map_err(|_| Error::invalid(field, format!("“{t}” is not a date and time")))?;
+            plausible(field, instant.date_naive())?;
+            Ok(instant)
+        }
     }
 }

@@ -20,7 +20,7 @@ use specta::Type;
 
 use crate::error::{Error, Result};
 use crate::practice::Practice;
-use crate::store;
+use crate::{store, time};
 
 pub const FORMAT_NAME: &str = "tenfold-practice";
 /// The version of the envelope and value encoding (not of the schema, which has its own).
@@ -284,6 +284,10 @@ fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportRe
     Ok(report)
 }
 
+/// Calendar-date columns: a file brings in only dates a coach could have typed, as the forms
+/// take them (see [`time::parse_date`]).
+const DATE_COLUMNS: [&str; 4] = ["started_on", "held_on", "given_on", "due_on"];
+
 fn load_table(conn: &Connection, shape: &TableShape, rows: &[Value], field: &str) -> Result<()> {
     let columns = shape.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
     let marks = vec!["?"; shape.columns.len()].join(", ");
@@ -303,6 +307,9 @@ fn load_table(conn: &Connection, shape: &TableShape, rows: &[Value], field: &str
             let value = object
                 .get(column)
                 .ok_or_else(|| Error::invalid(format!("{at}.{column}"), format!("this row has no “{column}”")))?;
+            if let (true, Some(date)) = (DATE_COLUMNS.contains(&column.as_str()), value.as_str()) {
+                time::parse_date(&format!("{at}.{column}"), date)?;
+            }
             values.push(from_json(value, &format!("{at}.{column}"))?);
         }
         if !shape.primary_key.is_empty() {

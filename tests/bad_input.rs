@@ -11,14 +11,15 @@ use common::fill;
 use serde_json::{json, Value};
 use tenfold::assessment::AssessmentInput;
 use tenfold::clients::ClientInput;
+use tenfold::documents::DocumentRequest;
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
-use tenfold::sessions::{SessionInput, SessionKind};
+use tenfold::sessions::{SessionChange, SessionInput, SessionKind};
 use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 56;
+const CASES: usize = 64;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -228,6 +229,44 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             arg["taken_at"] = json!("half past ten");
             record_rating_json(p, arg)
         }),
+        // Dates that parse but no coach meant: outside 1900–2100, or a session years ahead.
+        case("start date in year 30", Invalid("started_on"), |p, _| {
+            p.create_client(&ClientInput { started_on: "0030-05-01".into(), ..ClientInput::named("Ada") }).map(drop)
+        }),
+        case("session in 1850", Invalid("held_on"), |p, ids| {
+            p.create_session(&session(ids, "1850-06-01", String::new())).map(drop)
+        }),
+        case("session two years ahead", Invalid("held_on"), |p, ids| {
+            let ahead = chrono::Local::now().date_naive() + chrono::Months::new(24);
+            p.create_session(&session(ids, &ahead.to_string(), String::new())).map(drop)
+        }),
+        case("session moved to 1899", Invalid("held_on"), |p, ids| {
+            let change =
+                SessionChange { held_on: "1899-12-31".into(), kind: SessionKind::Strategy, prep_checklist: vec![] };
+            p.update_session(&ids.session, &change).map(drop)
+        }),
+        case("homework due in 2101", Invalid("due_on"), |p, ids| {
+            p.add_homework_item(&HomeworkInput {
+                client_id: ids.client.clone(),
+                text: "Walk".into(),
+                due_on: "2101-01-01".into(),
+                ..Default::default()
+            })
+            .map(drop)
+        }),
+        case("letter due in 2200", Invalid("due_on"), |p, ids| {
+            let letter = DocumentRequest::HomeworkLetter {
+                session_id: ids.session.clone(),
+                template_id: None,
+                due_on: Some("2200-01-01".into()),
+            };
+            p.prepare_document(&letter).map(drop)
+        }),
+        case("rating taken in year 30", Invalid("taken_at"), |p, ids| {
+            let mut arg = rating_json(ids, json!(5));
+            arg["taken_at"] = json!("0030-01-01T10:00:00Z");
+            record_rating_json(p, arg)
+        }),
         // Ids.
         case("malformed client id", Invalid("client_id"), |p, _| p.create_focus_area("client-1", "Career").map(drop)),
         case("unknown client id", NotFound("client"), |p, _| p.create_focus_area(UNKNOWN_ID, "Career").map(drop)),
@@ -287,6 +326,14 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             fill::fill_everything(&p);
             let mut document = p.export_document().unwrap();
             document["tables"]["rating"][0]["value"] = json!(12);
+            import_into_empty(document)
+        }),
+        case("import a session held in year 30", Invalid("tables.session[0].held_on"), |_, _| {
+            let source = tempfile::tempdir().unwrap();
+            let p = Practice::open_in(source.path()).unwrap();
+            fill::fill_everything(&p);
+            let mut document = p.export_document().unwrap();
+            document["tables"]["session"][0]["held_on"] = json!("0030-03-03");
             import_into_empty(document)
         }),
         case("import bad base64", Invalid("tables.coach_profile[0].logo"), |_, _| {

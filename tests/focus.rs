@@ -1,7 +1,9 @@
 mod common;
 
 use common::{assert_in_trash, assert_invalid, assert_not_found, TempPractice};
-use tenfold::focus::FocusAnswer;
+use tenfold::focus::{FocusAnswer, LivePosition};
+use tenfold::sessions::{SessionInput, SessionKind};
+use tenfold::trash::TrashKind;
 
 #[test]
 fn areas_are_added_in_order_and_renamed() {
@@ -118,4 +120,67 @@ fn a_focus_area_needs_a_live_client_and_a_title() {
     assert_in_trash(p.retire_focus_area(&area.id));
     assert_not_found(p.focus_area("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"), "focus area");
     assert_invalid(p.focus_area("1234"), "focus_area_id");
+}
+
+fn session_today(p: &TempPractice, client_id: &str) -> String {
+    let input = SessionInput {
+        client_id: client_id.to_owned(),
+        held_on: chrono::Local::now().date_naive().to_string(),
+        kind: SessionKind::Strategy,
+        notes: String::new(),
+        prep_checklist: vec![],
+    };
+    p.create_session(&input).unwrap().id
+}
+
+#[test]
+fn where_the_coach_was_in_a_live_session_survives_a_restart_until_they_leave_it() {
+    let p = TempPractice::new();
+    let client = p.add_client("Ines");
+    let career = p.create_focus_area(&client.id, "Career").unwrap();
+    let health = p.create_focus_area(&client.id, "Health").unwrap();
+    let session = session_today(&p, &client.id);
+    assert_eq!(p.live_position().unwrap(), None, "a new practice has no live session to go back to");
+
+    p.note_live_position(&session, Some(&career.id), Some(FocusAnswer::Notes)).unwrap();
+    p.note_live_position(&session, Some(&health.id), Some(FocusAnswer::Barriers)).unwrap();
+    let expected = LivePosition {
+        client_id: client.id.clone(),
+        session_id: session.clone(),
+        focus_area_id: Some(health.id.clone()),
+        answer: Some(FocusAnswer::Barriers),
+    };
+    // What a crash leaves: the file as it was, opened again.
+    let p = p.reopen();
+    assert_eq!(p.live_position().unwrap(), Some(expected.clone()), "the latest place is kept");
+
+    // Leaving another session's screen leaves this one's place alone; leaving this one clears it.
+    let other = session_today(&p, &client.id);
+    p.clear_live_position(&other).unwrap();
+    assert_eq!(p.live_position().unwrap(), Some(expected));
+    p.clear_live_position(&session).unwrap();
+    assert_eq!(p.live_position().unwrap(), None);
+}
+
+#[test]
+fn a_live_position_leads_only_to_what_is_still_there() {
+    let p = TempPractice::new();
+    let client = p.add_client("Ines");
+    let other_client = p.add_client("Noor");
+    let career = p.create_focus_area(&client.id, "Career").unwrap();
+    let elsewhere = p.create_focus_area(&other_client.id, "Sleep").unwrap();
+    let session = session_today(&p, &client.id);
+
+    assert_invalid(p.note_live_position(&session, Some(&elsewhere.id), None), "focus_area_id");
+    assert_invalid(p.note_live_position("not-an-id", None, None), "session_id");
+
+    // An area retired since: the session opens again, on no particular area.
+    p.note_live_position(&session, Some(&career.id), Some(FocusAnswer::Notes)).unwrap();
+    p.retire_focus_area(&career.id).unwrap();
+    let position = p.live_position().unwrap().expect("the session is still there");
+    assert_eq!((position.focus_area_id, position.answer), (None, None));
+
+    // A session in the trash: nothing to go back to.
+    p.trash_item(TrashKind::Session, &session).unwrap();
+    assert_eq!(p.live_position().unwrap(), None);
 }

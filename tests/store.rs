@@ -33,6 +33,20 @@ fn a_new_practice_is_one_file_with_durable_settings() {
     assert_eq!(about.database_path, p.path().display().to_string());
 }
 
+/// The settings that make a save shown as saved survive a power cut are those of the
+/// connection the app writes through: WAL, and the log synced on every commit.
+#[test]
+fn the_practices_own_connection_is_in_wal_mode_with_synchronous_full() {
+    let fresh = TempPractice::new();
+    let reopened = TempPractice::new().reopen();
+    for practice in [&fresh, &reopened] {
+        assert_eq!(practice.pragma_for_tests("journal_mode"), "wal");
+        // 2 is FULL (0 OFF, 1 NORMAL, 3 EXTRA); SQLite's default in WAL mode is often NORMAL.
+        assert_eq!(practice.pragma_for_tests("synchronous"), "2");
+        assert_eq!(practice.pragma_for_tests("foreign_keys"), "1");
+    }
+}
+
 #[test]
 fn data_is_still_there_after_closing_and_reopening() {
     let p = TempPractice::new();

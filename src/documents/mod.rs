@@ -146,6 +146,11 @@ impl PreparedDocument {
         &self.client
     }
 
+    /// What the document is about, for its file name; may be empty.
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
     fn layout(&self) -> Result<typst_layout::PagedDocument> {
         Renderer::shared().layout(self.template, &self.data, self.attachments.clone())
     }
@@ -172,6 +177,24 @@ impl PreparedDocument {
     pub fn missing_characters(&self) -> Result<MissingCharacters> {
         Ok(MissingCharacters::from(render::missing_characters(&self.layout()?)))
     }
+
+    /// The pages as PNG images with the characters they lack, from one layout: what a preview
+    /// shows before the coach saves. Needs no practice.
+    pub fn preview(&self) -> Result<DocumentPreview> {
+        let layout = self.layout()?;
+        Ok(DocumentPreview {
+            pages: render::page_images(&layout, PREVIEW_PIXELS_PER_POINT)?,
+            missing_characters: MissingCharacters::from(render::missing_characters(&layout)),
+        })
+    }
+}
+
+/// A document's pages as they will print, and the characters that will print as boxes.
+#[derive(Debug, Clone)]
+pub struct DocumentPreview {
+    /// Each page as a PNG image.
+    pub pages: Vec<Vec<u8>>,
+    pub missing_characters: MissingCharacters,
 }
 
 /// The name a letter addresses its client by: their preferred name, else their full name

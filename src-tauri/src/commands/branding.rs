@@ -1,9 +1,9 @@
-use base64::Engine;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tenfold::branding::{BrandingInput, CoachProfile};
 use tenfold::{ErrorKind, ErrorView};
 
+use super::documents::{off_the_lock, png_data_url};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -18,12 +18,14 @@ pub async fn update_branding(state: State<'_, AppState>, input: BrandingInput) -
     state.with(|p| p.update_branding(&input))
 }
 
-/// The letterhead as it would print with `input`, as a `data:` URL of a PNG image.
+/// The letterhead as it would print with `input`, as a `data:` URL of a PNG image. Drawn after
+/// letting go of the practice, like every document (see `documents.rs`).
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_letterhead(state: State<'_, AppState>, input: BrandingInput) -> Result<String, ErrorView> {
-    let png = state.with(|p| p.letterhead_preview(&input))?;
-    Ok(format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)))
+    let preview = state.with(|p| p.prepare_letterhead_preview(&input))?;
+    let png = off_the_lock(move || preview.render()).await?;
+    Ok(png_data_url(&png))
 }
 
 /// Picks a logo with the system's file dialog and stores it; `None` when cancelled.

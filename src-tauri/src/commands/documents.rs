@@ -1,14 +1,20 @@
 //! Documents: preview, one-click export, "Save as…" through the system's save dialog, opening
 //! a saved PDF, and the homework letter as e-mail text. Dialogs and opening files happen here,
 //! in Rust, so the window itself needs no dialog or opener permission.
+//!
+//! Laying a document out and writing its PDF take far longer than reading what it shows, so
+//! each command gathers the document while it holds the practice, lays it out and writes it
+//! on a blocking worker after letting go, and takes the practice again only to record the
+//! file: an autosave sent meanwhile does not wait for the render.
 
 use std::path::PathBuf;
 
 use base64::Engine;
+use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
-use tenfold::documents::{DocumentRequest, HomeworkLetterText};
+use tenfold::documents::{DocumentRequest, HomeworkLetterText, MissingCharacters};
 use tenfold::exports::{suggested_file_name, ExportedFile, ExportsFolder};
 use tenfold::{ErrorKind, ErrorView};
 
@@ -18,22 +24,62 @@ fn failure(kind: ErrorKind, message: impl Into<String>) -> ErrorView {
     ErrorView { kind, message: message.into(), field: None }
 }
 
-/// The document's pages as `data:` URLs of PNG images, ready for `<img src>`.
+/// Runs `work` (layout, drawing, writing files) on a blocking worker, where it holds neither
+/// the practice nor one of the async runtime's threads.
+pub(crate) async fn off_the_lock<T: Send + 'static>(
+    work: impl FnOnce() -> tenfold::Result<T> + Send + 'static,
+) -> Result<T, ErrorView> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| failure(ErrorKind::Storage, format!("The document could not be made: {e}")))?
+        .map_err(|e| ErrorView::from(&e))
+}
+
+/// A PNG image as a `data:` URL, ready for `<img src>`.
+pub(crate) fn png_data_url(png: &[u8]) -> String {
+    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png))
+}
+
+/// What the preview shows: the pages, and the characters that would print as empty boxes.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct DocumentPreview {
+    /// Each page as a `data:` URL of a PNG image.
+    pub pages: Vec<String>,
+    pub missing_characters: MissingCharacters,
+}
+
 #[tauri::command]
 #[specta::specta]
-pub async fn preview_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<Vec<String>, ErrorView> {
-    let pages = state.with(|p| p.document_pages(&request))?;
-    let engine = base64::engine::general_purpose::STANDARD;
-    Ok(pages.into_iter().map(|png| format!("data:image/png;base64,{}", engine.encode(png))).collect())
+pub async fn preview_document(
+    state: State<'_, AppState>,
+    request: DocumentRequest,
+) -> Result<DocumentPreview, ErrorView> {
+    let document = state.with(|p| p.prepare_document(&request))?;
+    let preview = off_the_lock(move || document.preview()).await?;
+    Ok(DocumentPreview {
+        pages: preview.pages.iter().map(|png| png_data_url(png)).collect(),
+        missing_characters: preview.missing_characters,
+    })
+}
+
+/// The characters of the document that no font on this computer has, asked before it is saved
+/// so the coach hears of them first.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_missing_characters(
+    state: State<'_, AppState>,
+    request: DocumentRequest,
+) -> Result<MissingCharacters, ErrorView> {
+    let document = state.with(|p| p.prepare_document(&request))?;
+    off_the_lock(move || document.missing_characters()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn export_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<ExportedFile, ErrorView> {
-    state.with(|p| {
-        let document = p.render_document(&request)?;
-        p.save_to_exports_folder(&document)
-    })
+    let pending = state.with(|p| p.prepare_export(&request))?;
+    let written = off_the_lock(move || pending.write()).await?;
+    state.with(|p| p.record_export(&written))
 }
 
 /// Asks where to save with the system dialog; `None` when the coach cancels.
@@ -44,9 +90,10 @@ pub async fn save_document_as(
     state: State<'_, AppState>,
     request: DocumentRequest,
 ) -> Result<Option<ExportedFile>, ErrorView> {
-    let document = state.with(|p| p.render_document(&request))?;
-    let folder = state.with(|p| p.exports_folder())?;
-    let file_name = suggested_file_name(&document);
+    let (prepared, folder) = state.with(|p| Ok((p.prepare_document(&request)?, p.exports_folder()?)))?;
+    let file_name = suggested_file_name(&prepared);
+    // The PDF is made while the coach picks a place for it.
+    let rendering = off_the_lock(move || prepared.render());
     let dialog = app
         .dialog()
         .file()
@@ -57,9 +104,11 @@ pub async fn save_document_as(
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
         .map_err(|e| failure(ErrorKind::Storage, e.to_string()))?;
+    let document = rendering.await?;
     let Some(chosen) = chosen else { return Ok(None) };
     let path = chosen.into_path().map_err(|e| failure(ErrorKind::Invalid, e.to_string()))?;
-    state.with(|p| p.save_document_as(&document, &path)).map(Some)
+    let written = off_the_lock(move || document.write_to(&path)).await?;
+    state.with(|p| p.record_export(&written)).map(Some)
 }
 
 /// Opens a PDF this practice exported in the system's viewer; any other path is refused.
@@ -139,5 +188,17 @@ pub async fn export_client_documents(
     state: State<'_, AppState>,
     client_id: String,
 ) -> Result<Vec<ExportedFile>, ErrorView> {
-    state.with(|p| p.export_client_documents(&client_id))
+    let export = state.with(|p| p.prepare_client_export(&client_id))?;
+    let written = tauri::async_runtime::spawn_blocking(move || export.write())
+        .await
+        .map_err(|e| failure(ErrorKind::Storage, format!("The documents could not be made: {e}")))?;
+    state.with(|p| p.record_exports(written))
+}
+
+/// Whether the client has anything a progress report shows (a rating, or an Assessment Map
+/// alone), so the History tab offers the report exactly when the core can make one worth sending.
+#[tauri::command]
+#[specta::specta]
+pub async fn has_progress_to_report(state: State<'_, AppState>, client_id: String) -> Result<bool, ErrorView> {
+    state.with(|p| p.has_progress_to_report(&client_id))
 }

@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::focus::{FocusAnswer, FocusArea, RatingEntry, RatingInput, SessionRating};
+use tenfold::focus::{FocusAnswer, FocusArea, LivePosition, RatingEntry, RatingInput, SessionRating};
 use tenfold::input::Unchecked;
 use tenfold::ErrorView;
 
@@ -96,4 +96,29 @@ pub async fn rating_history(state: State<'_, AppState>, focus_area_id: String) -
 #[specta::specta]
 pub async fn session_ratings(state: State<'_, AppState>, session_id: String) -> Result<Vec<SessionRating>, ErrorView> {
     state.with(|p| p.session_ratings(&session_id))
+}
+
+/// Notes where the coach is on the live screen, so a crash puts them back there.
+#[tauri::command]
+#[specta::specta]
+pub async fn note_live_position(
+    state: State<'_, AppState>,
+    session_id: String,
+    focus_area_id: Option<String>,
+    answer: Option<FocusAnswer>,
+) -> Result<LivePosition, ErrorView> {
+    state.with(|p| p.note_live_position(&session_id, focus_area_id.as_deref(), answer))
+}
+
+/// Where a live session left off when the app last stopped without leaving it; asked at start.
+#[tauri::command]
+#[specta::specta]
+pub async fn live_position(state: State<'_, AppState>) -> Result<Option<LivePosition>, ErrorView> {
+    state.with(|p| p.live_position())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn clear_live_position(state: State<'_, AppState>, session_id: String) -> Result<(), ErrorView> {
+    state.with(|p| p.clear_live_position(&session_id))
 }

@@ -9,6 +9,16 @@ use tenfold::Practice;
 use tenfold_e2e::flows::{attr, choose_area, open_client, open_tab, start_session};
 use tenfold_e2e::{open_db, testid, App, Key};
 
+/// The focused element's id, its caret (selection start and end) and its text length, read in
+/// one script.
+async fn focus_and_caret(app: &App) -> Option<(String, u64, u64, u64)> {
+    let script = "const el = document.activeElement;
+        return el && el.id ? [el.id, el.selectionStart ?? -1, el.selectionEnd ?? -1, (el.value ?? '').length] : null;";
+    let value = app.client().execute(script, vec![]).await.ok()?;
+    let row = value.as_array()?;
+    Some((row[0].as_str()?.to_owned(), row[1].as_u64()?, row[2].as_u64()?, row[3].as_u64()?))
+}
+
 /// Seed a client with focus areas through the core; returns (client id, area ids).
 fn seed(dir: &Path, name: &str, areas: &[&str]) -> (String, Vec<String>) {
     let practice = Practice::open_in(dir).unwrap();
@@ -63,13 +73,10 @@ async fn answer_survives_a_kill_right_after_saved() {
     assert_eq!(practice.focus_area(&area_id).unwrap().barriers, answer, "barriers in the database after the kill");
     drop(practice);
 
+    // The app itself reopens the session the kill interrupted, on the same area.
     let app = App::launch(data.path()).await;
-    open_client(&app, "Inès Fournier").await;
-    open_tab(&app, "session").await;
-    // The session started before the kill is in the log; reopen it.
-    app.click_testid("session-item").await;
     app.wait_for_testid("live-session").await;
-    choose_area(&app, "Calmer mornings").await;
+    app.wait_for_text(&format!(r#"{}[aria-current="true"]"#, testid("focus-area-item")), "Calmer mornings").await;
     app.wait_until("#answer-barriers to hold the text typed before the kill", async || {
         (app.try_find("#answer-barriers").await.is_some() && app.value_of("answer-barriers").await == answer)
             .then_some(())
@@ -193,4 +200,82 @@ async fn three_keyboard_ratings_across_two_sessions_show_in_history_in_order() {
     let count = |sql: &str| open_db(data.path()).query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
     assert_eq!(count("SELECT count(*) FROM rating WHERE session_id IS NULL"), 0, "ratings with no session");
     assert_eq!(count("SELECT count(*) FROM rating"), 3, "rating rows, in the trash or not: the correction replaced");
+}
+
+/// A crash in the middle of a call: the app is killed while the coach is typing into the
+/// second area's barriers; the next start opens that session on that area with the cursor at
+/// the end of that answer, with no click.
+#[tokio::test]
+async fn a_kill_mid_typing_reopens_the_call_on_the_same_area_and_answer_with_the_cursor_at_the_end() {
+    let data = tempfile::tempdir().unwrap();
+    let name = "Aroha Ngata";
+    let (_, areas) = seed(data.path(), name, &["Sleep", "Leading the team"]);
+
+    let app = App::launch(data.path()).await;
+    open_client(&app, name).await;
+    open_tab(&app, "session").await;
+    start_session(&app, "strategy", &today().to_string()).await;
+    choose_area(&app, "Leading the team").await;
+    let field = app.wait_for("#answer-barriers").await;
+    field.click().await.unwrap();
+    field.send_keys("Says yes to every meeting. ").await.unwrap();
+    app.wait_until("the first words to be saved", async || {
+        let (state, _) = save_state(&app).await?;
+        (state == "saved").then_some(())
+    })
+    .await;
+    // Still typing when the app dies: no flush, no leaving the screen.
+    let typing = {
+        let client = app.client().clone();
+        tokio::spawn(async move {
+            if let Ok(field) = client.find(fantoccini::Locator::Id("answer-barriers")).await {
+                for word in ["Wants ", "two ", "quiet ", "mornings ", "a ", "week ", "for ", "deep ", "work."] {
+                    if field.send_keys(word).await.is_err() {
+                        return;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(60)).await;
+                }
+            }
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    app.kill_app_hard().await;
+    let _ = typing.await;
+
+    let stored: String = open_db(data.path())
+        .query_row("SELECT barriers FROM focus_area WHERE id = ?1", [&areas[1]], |r| r.get(0))
+        .unwrap();
+    assert!(stored.starts_with("Says yes to every meeting."), "what was saved before the kill: {stored:?}");
+
+    // No clicks: the live screen, the second area, the cursor at the end of the barriers.
+    let app = App::launch(data.path()).await;
+    app.wait_for_testid("live-session").await;
+    app.wait_for_text(&format!(r#"{}[aria-current="true"]"#, testid("focus-area-item")), "Leading the team").await;
+    let (id, start, end, length) = app
+        .wait_until("the cursor in the barriers field", async || {
+            focus_and_caret(&app).await.filter(|(id, ..)| id == "answer-barriers")
+        })
+        .await;
+    assert_eq!(id, "answer-barriers");
+    assert_eq!(app.value_of("answer-barriers").await, stored, "the field shows what the file holds");
+    assert_eq!(length as usize, stored.encode_utf16().count());
+    assert_eq!((start, end), (length, length), "the cursor is at the end of the answer");
+    app.screenshot("live-session-after-crash").await;
+
+    // Leaving the live screen on purpose means the next start opens as usual.
+    app.click_testid("tab-session").await;
+    app.wait_gone(&testid("live-session")).await;
+    app.wait_until("the place to be forgotten", async || {
+        let kept: i64 = open_db(data.path())
+            .query_row("SELECT count(*) FROM app_setting WHERE key = 'live_position'", [], |r| r.get(0))
+            .ok()?;
+        (kept == 0).then_some(())
+    })
+    .await;
+    app.quit().await;
+    let app = App::launch(data.path()).await;
+    app.wait_for_text(&testid("client-item"), name).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(app.try_find(&testid("live-session")).await.is_none(), "an ordinary start does not reopen the call");
+    app.quit().await;
 }

@@ -1,5 +1,6 @@
 // Words for backups: their reason and size, in the coach's terms.
 import type { BackupInfo, BackupReason } from '../lib/bindings';
+import { formatInstantDate, formatTime } from '../lib/dates';
 
 export const REASON_LABELS: Record<BackupReason, string> = {
   daily: 'Daily',
@@ -13,9 +14,7 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** "12 Mar 2026, 09:30 · Daily · 2.4 MB" */
+/** "12 March 2026, 09:30 · Daily · 2.4 MB" */
 export function describeBackup(backup: BackupInfo): string {
-  return `${when.format(new Date(backup.taken_at))} · ${REASON_LABELS[backup.reason]} · ${formatSize(backup.size_bytes)}`;
+  return `${formatInstantDate(backup.taken_at)}, ${formatTime(backup.taken_at)} · ${REASON_LABELS[backup.reason]} · ${formatSize(backup.size_bytes)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../lib/bindings';
-import { latestExport, savedWhen, sourceIdOf } from './documents';
+import { latestExport, missingCharactersMessage, savedWhen, sourceIdOf } from './documents';
 
 const file = (kind: ExportedFile['kind'], exported_at: string): ExportedFile => ({
   id: 'e',
@@ -28,9 +28,27 @@ describe('document helpers', () => {
 
   it('says when a file was saved, today or on a day', () => {
     const now = new Date('2026-11-21T15:00:00');
-    expect(savedWhen(file('homework_letter', new Date('2026-11-21T10:32:00').toISOString()), now)).toBe('Saved today at 10:32');
-    expect(savedWhen(file('homework_letter', new Date('2026-11-14T09:05:00').toISOString()), now)).toBe(
-      'Saved on 14 Nov 2026 at 09:05',
+    expect(savedWhen(file('homework_letter', new Date('2026-11-21T10:32:00').toISOString()), now, 'en-GB')).toBe(
+      'Saved today at 10:32',
     );
+    expect(savedWhen(file('homework_letter', new Date('2026-11-14T09:05:00').toISOString()), now, 'en-GB')).toBe(
+      'Saved on 14 November 2026 at 09:05',
+    );
+  });
+});
+
+describe('missingCharactersMessage', () => {
+  it('says how many characters have no font, in the document the coach is saving', () => {
+    expect(missingCharactersMessage({ count: 3, characters: ['\u{e000}', '\u{e001}', '\u{e002}'] }, 'letter')).toBe(
+      '3 characters in this letter have no font on this computer',
+    );
+    expect(missingCharactersMessage({ count: 1, characters: ['\u{e000}'] }, 'report')).toBe(
+      '1 character in this report has no font on this computer',
+    );
+  });
+
+  it('says nothing when every character has a font', () => {
+    expect(missingCharactersMessage({ count: 0, characters: [] }, 'letter')).toBeNull();
+    expect(missingCharactersMessage(null, 'letter')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Helpers for the document actions: which record a request is about, how a saved file is
 // described, and copying text to the clipboard.
-import type { DocumentRequest, ExportedFile } from '../lib/bindings';
+import type { DocumentRequest, ExportedFile, MissingCharacters } from '../lib/bindings';
+import { formatInstantDate, formatTime } from '../lib/dates';
 
 /** The session, directive or client a document is made from (what its exports are listed by). */
 export function sourceIdOf(request: DocumentRequest): string {
@@ -21,14 +22,12 @@ export function latestExport(files: readonly ExportedFile[], kind: DocumentReque
   return files.find((f) => f.kind === kind) ?? null;
 }
 
-/** "Saved today at 10:32" / "Saved on 14 Nov 2026 at 10:32", in the viewer's time zone. */
-export function savedWhen(file: ExportedFile, now: Date = new Date()): string {
-  const at = new Date(file.exported_at);
-  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const sameDay = at.toDateString() === now.toDateString();
+/** "Saved today at 10:32" / "Saved on 14 November 2026 at 10:32", in the viewer's time zone. */
+export function savedWhen(file: ExportedFile, now: Date = new Date(), locale?: string): string {
+  const time = formatTime(file.exported_at, locale);
+  const sameDay = new Date(file.exported_at).toDateString() === now.toDateString();
   if (sameDay) return `Saved today at ${time}`;
-  const day = at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-  return `Saved on ${day} at ${time}`;
+  return `Saved on ${formatInstantDate(file.exported_at, locale)} at ${time}`;
 }
 
 /** Copies `text`; falls back to a hidden text area where the async clipboard is not allowed. */
@@ -55,4 +54,14 @@ export async function copyText(text: string, doc: Document = document): Promise<
   } finally {
     area.remove();
   }
+}
+
+/**
+ * "3 characters in this letter have no font on this computer", or `null` when every character
+ * has one. `what` names the document as the buttons do ("letter", "report").
+ */
+export function missingCharactersMessage(missing: MissingCharacters | null | undefined, what: string): string | null {
+  if (!missing || missing.count === 0) return null;
+  const one = missing.count === 1;
+  return `${missing.count} ${one ? 'character' : 'characters'} in this ${what} ${one ? 'has' : 'have'} no font on this computer`;
 }

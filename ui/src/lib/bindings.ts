@@ -23,7 +23,10 @@ export const commands = {
 	recoverFromBackup: (fileName: string) => __TAURI_INVOKE<RestoreReport>("recover_from_backup", { fileName }),
 	getCoachProfile: () => __TAURI_INVOKE<CoachProfile>("get_coach_profile"),
 	updateBranding: (input: BrandingInput) => __TAURI_INVOKE<CoachProfile>("update_branding", { input }),
-	/**  The letterhead as it would print with `input`, as a `data:` URL of a PNG image. */
+	/**
+	 *  The letterhead as it would print with `input`, as a `data:` URL of a PNG image. Drawn after
+	 *  letting go of the practice, like every document (see `documents.rs`).
+	 */
 	previewLetterhead: (input: BrandingInput) => __TAURI_INVOKE<string>("preview_letterhead", { input }),
 	/**  Picks a logo with the system's file dialog and stores it; `None` when cancelled. */
 	chooseLogo: () => __TAURI_INVOKE<CoachProfile | null>("choose_logo"),
@@ -42,8 +45,12 @@ export const commands = {
 	moveDirective: (id: string, change: DirectiveMove) => __TAURI_INVOKE<Directive>("move_directive", { id, change }),
 	trashDirective: (id: string) => __TAURI_INVOKE<null>("trash_directive", { id }),
 	restoreDirective: (id: string) => __TAURI_INVOKE<Directive>("restore_directive", { id }),
-	/**  The document's pages as `data:` URLs of PNG images, ready for `<img src>`. */
-	previewDocument: (request: DocumentRequest) => __TAURI_INVOKE<string[]>("preview_document", { request }),
+	previewDocument: (request: DocumentRequest) => __TAURI_INVOKE<DocumentPreview>("preview_document", { request }),
+	/**
+	 *  The characters of the document that no font on this computer has, asked before it is saved
+	 *  so the coach hears of them first.
+	 */
+	documentMissingCharacters: (request: DocumentRequest) => __TAURI_INVOKE<MissingCharacters>("document_missing_characters", { request }),
 	exportDocument: (request: DocumentRequest) => __TAURI_INVOKE<ExportedFile>("export_document", { request }),
 	/**  Asks where to save with the system dialog; `None` when the coach cancels. */
 	saveDocumentAs: (request: DocumentRequest) => __TAURI_INVOKE<ExportedFile | null>("save_document_as", { request }),
@@ -59,6 +66,11 @@ export const commands = {
 	chooseExportsFolder: () => __TAURI_INVOKE<ExportsFolder | null>("choose_exports_folder"),
 	/**  Saves every document the client has into their folder under the exports folder. */
 	exportClientDocuments: (clientId: string) => __TAURI_INVOKE<ExportedFile[]>("export_client_documents", { clientId }),
+	/**
+	 *  Whether the client has anything a progress report shows (a rating, or an Assessment Map
+	 *  alone), so the History tab offers the report exactly when the core can make one worth sending.
+	 */
+	hasProgressToReport: (clientId: string) => __TAURI_INVOKE<boolean>("has_progress_to_report", { clientId }),
 	listFocusAreas: (clientId: string, includeRetired: boolean) => __TAURI_INVOKE<FocusArea[]>("list_focus_areas", { clientId, includeRetired }),
 	createFocusArea: (clientId: string, title: string) => __TAURI_INVOKE<FocusArea>("create_focus_area", { clientId, title }),
 	renameFocusArea: (id: string, title: string) => __TAURI_INVOKE<FocusArea>("rename_focus_area", { id, title }),
@@ -72,6 +84,11 @@ export const commands = {
 	ratingHistory: (focusAreaId: string) => __TAURI_INVOKE<RatingEntry[]>("rating_history", { focusAreaId }),
 	/**  Each focus area's rating in the session beside the one before it, for the live screen. */
 	sessionRatings: (sessionId: string) => __TAURI_INVOKE<SessionRating[]>("session_ratings", { sessionId }),
+	/**  Notes where the coach is on the live screen, so a crash puts them back there. */
+	noteLivePosition: (sessionId: string, focusAreaId: string | null, answer: FocusAnswer | null) => __TAURI_INVOKE<LivePosition>("note_live_position", { sessionId, focusAreaId, answer }),
+	/**  Where a live session left off when the app last stopped without leaving it; asked at start. */
+	livePosition: () => __TAURI_INVOKE<LivePosition | null>("live_position"),
+	clearLivePosition: (sessionId: string) => __TAURI_INVOKE<null>("clear_live_position", { sessionId }),
 	startFormulation: (clientId: string) => __TAURI_INVOKE<Formulation>("start_formulation", { clientId }),
 	latestFormulation: (clientId: string) => __TAURI_INVOKE<Formulation | null>("latest_formulation", { clientId }),
 	getFormulation: (id: string) => __TAURI_INVOKE<Formulation>("get_formulation", { id }),
@@ -380,6 +397,13 @@ export type DirectiveStatus = "draft" | "given" | "reported_back" | "done" | "dr
 
 export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report" | "formulation_summary";
 
+/**  What the preview shows: the pages, and the characters that would print as empty boxes. */
+export type DocumentPreview = {
+	/**  Each page as a `data:` URL of a PNG image. */
+	pages: string[],
+	missing_characters: MissingCharacters,
+};
+
 /**  Which document to make, and from what. */
 export type DocumentRequest = 
 /**
@@ -582,11 +606,32 @@ export type Licences = {
 	crates: Library[],
 };
 
+/**  A live session's place on screen: which session, which focus area, which answer. */
+export type LivePosition = {
+	client_id: string,
+	session_id: string,
+	/**  The focus area on screen, if the session has one open. */
+	focus_area_id: string | null,
+	/**  The answer the cursor was in, if any. */
+	answer: FocusAnswer | null,
+};
+
 export type LogoFormat = "png" | "jpeg" | "svg";
 
 export type LogoInfo = {
 	format: LogoFormat,
 	size_bytes: number,
+};
+
+/**
+ *  Characters of a document that no font on this computer has: they would print as empty
+ *  boxes, so the app says so before the document leaves it.
+ */
+export type MissingCharacters = {
+	/**  How many different characters are missing (the length of `characters`). */
+	count: number,
+	/**  Each missing character once, in the order they first appear. */
+	characters: string[],
 };
 
 export type OverdueDirective = {

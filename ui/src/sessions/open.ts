@@ -1,6 +1,8 @@
 // Which session the Session tab has open, and at which stage: its live screen during the
 // call, or its wrap-up after. None open means the prep and the session log.
+import type { LivePosition } from '../lib/bindings';
 
 export type SessionStage = 'live' | 'wrap-up';
 
-export type OpenSession = { id: string; stage: SessionStage };
+/** `at`: where on the live screen to put the coach back (after a crash mid-call). */
+export type OpenSession = { id: string; stage: SessionStage; at?: LivePosition };
