@@ -129,6 +129,45 @@ async fn a_damaged_file_offers_the_newest_backup_and_keeps_the_damaged_file() {
     assert_eq!(std::fs::read(&kept[0]).unwrap(), b"this practice file was overwritten by something else");
 }
 
+/// Overwrites the first page of `table` with junk: the header and schema stay readable, so the
+/// practice opens and only the start-up check, which runs beside it, finds the damage.
+fn scribble_over_table(database: &Path, table: &str) {
+    let root: u32 = rusqlite::Connection::open(database)
+        .unwrap()
+        .query_row("SELECT rootpage FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+        .unwrap();
+    let page_size = 4096;
+    let mut bytes = std::fs::read(database).unwrap();
+    let start = (root as usize - 1) * page_size;
+    bytes[start..start + page_size].fill(0xA5);
+    std::fs::write(database, bytes).unwrap();
+}
+
+#[tokio::test]
+async fn damage_the_start_up_check_finds_after_opening_ends_on_the_recovery_screen() {
+    let data = tempfile::tempdir().unwrap();
+    seed(data.path());
+    let database = {
+        let p = Practice::open_in(data.path()).unwrap();
+        p.back_up_now().unwrap();
+        p.path().to_path_buf()
+    };
+    scribble_over_table(&database, "letter_template");
+
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("recovery-screen").await;
+    let problem = app.wait_for_testid("recovery-problem").await;
+    assert!(!app.text(&problem).await.trim().is_empty());
+    app.screenshot("recovery-after-check").await;
+    // Recovery replaces a practice that is open, its connection closed first.
+    app.click_testid("recover-newest").await;
+    app.wait_for_testid("recovery-done").await;
+    app.click_testid("recovery-continue").await;
+    app.wait_for_text(&testid("client-item"), "Marta Lindqvist").await;
+    app.quit().await;
+    assert!(Practice::open(&database).is_ok(), "the recovered practice passes the check at open");
+}
+
 #[tokio::test]
 async fn back_up_now_and_restore_from_settings() {
     let data = tempfile::tempdir().unwrap();

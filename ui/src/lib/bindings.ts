@@ -392,7 +392,9 @@ export type DocumentRequest =
 
 export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render" | 
 /**  The practice file cannot be read; the UI offers recovery from a backup. */
-"damaged" | "read_only" | "disk_full";
+"damaged" | 
+/**  The practice file failed the check that runs while it is in use: no change is saved. */
+"writes_held" | "read_only" | "disk_full";
 
 /**  What the UI receives when a command fails: `{kind, message, field?}`. */
 export type ErrorView = {

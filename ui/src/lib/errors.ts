@@ -2,7 +2,7 @@
 // one shape: `{kind, message, field?}`.
 import type { ErrorKind, ErrorView } from './bindings';
 
-const KINDS: readonly ErrorKind[] = ['invalid', 'not_found', 'in_trash', 'storage', 'damaged', 'read_only', 'disk_full'];
+const KINDS: readonly ErrorKind[] = ['invalid', 'not_found', 'in_trash', 'storage', 'damaged', 'writes_held', 'read_only', 'disk_full'];
 
 function isKind(value: unknown): value is ErrorKind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
@@ -59,6 +59,8 @@ export function errorTitle(error: ErrorView): string {
       return 'Tenfold could not reach your practice file';
     case 'damaged':
       return 'Your practice file is damaged';
+    case 'writes_held':
+      return 'Your practice file failed its check';
     case 'read_only':
       return 'Tenfold cannot save in its data folder';
     case 'disk_full':
