@@ -800,7 +800,13 @@ export type TodayView = {
 	week_ends_on: string,
 	/**  Every session logged for this week, by date and then client name. */
 	sessions: DaySession[],
+	/**
+	 *  Clients whose latest map, taken on `flagged_since` or later, fell by the flag's amount
+	 *  or more on some dimension since the map before.
+	 */
 	flagged_clients: FlaggedClient[],
+	/**  The first day whose maps are compared (`FLAGGED_MAP_DAYS` before `date`). */
+	flagged_since: string,
 	/**  Given directives whose date has passed without the client reporting back, most overdue first. */
 	overdue_directives: OverdueDirective[],
 	/**
