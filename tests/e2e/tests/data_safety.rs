@@ -25,6 +25,14 @@ fn seed(dir: &Path) {
     p.create_focus_area(&jonas.id, "Lighthouse restoration project").unwrap();
 }
 
+/// The seeded practice with a backup of it; returns the practice file.
+fn seed_with_backup(dir: &Path) -> std::path::PathBuf {
+    seed(dir);
+    let p = Practice::open_in(dir).unwrap();
+    p.back_up_now().unwrap();
+    p.path().to_path_buf()
+}
+
 fn trashed_at(dir: &Path, title: &str) -> Option<String> {
     open_db(dir).query_row("SELECT trashed_at FROM focus_area WHERE title = ?1", [title], |r| r.get(0)).unwrap()
 }
@@ -100,12 +108,7 @@ async fn a_trashed_focus_area_waits_in_the_trash_and_comes_back() {
 #[tokio::test]
 async fn a_damaged_file_offers_the_newest_backup_and_keeps_the_damaged_file() {
     let data = tempfile::tempdir().unwrap();
-    seed(data.path());
-    let database = {
-        let p = Practice::open_in(data.path()).unwrap();
-        p.back_up_now().unwrap();
-        p.path().to_path_buf()
-    };
+    let database = seed_with_backup(data.path());
     std::fs::write(&database, b"this practice file was overwritten by something else").unwrap();
 
     let app = App::launch_only(data.path()).await;
@@ -146,12 +149,7 @@ fn scribble_over_table(database: &Path, table: &str) {
 #[tokio::test]
 async fn damage_the_start_up_check_finds_after_opening_ends_on_the_recovery_screen() {
     let data = tempfile::tempdir().unwrap();
-    seed(data.path());
-    let database = {
-        let p = Practice::open_in(data.path()).unwrap();
-        p.back_up_now().unwrap();
-        p.path().to_path_buf()
-    };
+    let database = seed_with_backup(data.path());
     scribble_over_table(&database, "letter_template");
 
     let app = App::launch_only(data.path()).await;
