@@ -15,6 +15,8 @@ use std::thread::JoinHandle;
 use rusqlite::{Connection, OpenFlags};
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+/// How long a check's reader waits for the file when the app's writer holds it for a moment.
+const CHECK_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Why a check failed.
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +93,9 @@ pub fn quick_check_file(conn: &Connection, path: &Path) -> Result<(), Problem> {
                         path,
                         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                     )?;
+                    // Beside the open practice a reader can briefly find the log being set up
+                    // by the writer; that is a wait, not damage.
+                    reader.busy_timeout(CHECK_BUSY_TIMEOUT)?;
                     let mut problems = Vec::new();
                     loop {
                         let next = queue.lock().map(|mut tables| tables.pop()).unwrap_or(None);
@@ -128,10 +133,6 @@ impl CheckOutcome {
     pub fn damage(&self) -> Option<&str> {
         self.0.get().and_then(|outcome| outcome.as_ref().err()).map(String::as_str)
     }
-
-    pub fn is_reported(&self) -> bool {
-        self.0.get().is_some()
-    }
 }
 
 /// Starts the quick check of the practice file at `path` on a thread of its own, with its
@@ -143,9 +144,11 @@ pub fn check_beside(path: PathBuf) -> (Arc<CheckOutcome>, JoinHandle<Result<(), 
     let outcome = Arc::new(CheckOutcome::default());
     let shared = Arc::clone(&outcome);
     let handle = std::thread::spawn(move || {
-        let result = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(Problem::from)
-            .and_then(|conn| quick_check_file(&conn, &path));
+        let result =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .and_then(|conn| conn.busy_timeout(CHECK_BUSY_TIMEOUT).map(|()| conn))
+                .map_err(Problem::from)
+                .and_then(|conn| quick_check_file(&conn, &path));
         let _ = shared.0.set(result.as_ref().map(drop).map_err(ToString::to_string));
         result
     });

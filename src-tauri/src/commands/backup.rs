@@ -33,5 +33,7 @@ pub async fn recovery_options(state: State<'_, AppState>) -> Result<Option<Recov
 #[tauri::command]
 #[specta::specta]
 pub async fn recover_from_backup(state: State<'_, AppState>, file_name: String) -> Result<RestoreReport, ErrorView> {
-    state.recover(|database| backup::named_backup(database, &file_name).and_then(|file| backup::recover(database, &file)))
+    state.recover(|database| {
+        backup::named_backup(database, &file_name).and_then(|file| backup::recover(database, &file))
+    })
 }
