@@ -34,6 +34,11 @@ pub enum Error {
     #[error("the practice file is damaged and cannot be read safely ({reason})")]
     Damaged { reason: String },
 
+    /// The start-up check, which runs while the practice is already in use, found the file
+    /// damaged: from then on nothing more is written to it, and the UI switches to recovery.
+    #[error("the practice file failed its start-up check, so Tenfold keeps it as it is and saves no more changes to it; recover it from a backup")]
+    WritesHeld,
+
     /// The data folder or file cannot be written (a read-only folder or disk).
     #[error("Tenfold cannot write to its data folder{}; nothing was changed, and everything saved before is safe", at_path(.path))]
     ReadOnly { path: Option<String> },
@@ -70,6 +75,7 @@ impl Error {
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::InTrash { .. } => ErrorKind::InTrash,
             Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::WritesHeld => ErrorKind::WritesHeld,
             Error::ReadOnly { .. } => ErrorKind::ReadOnly,
             Error::DiskFull => ErrorKind::DiskFull,
             Error::Io { source, .. } => source.kind().into(),
@@ -96,6 +102,9 @@ fn at_path(path: &Option<String>) -> String {
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
+        if is_held_commit(&error) {
+            return Error::WritesHeld;
+        }
         match error.sqlite_error_code() {
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Damaged { reason: error.to_string() },
             Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: None },
@@ -103,6 +112,18 @@ impl From<rusqlite::Error> for Error {
             _ => Error::Database(error),
         }
     }
+}
+
+/// A commit the practice's commit hook turned into a rollback: writes are held
+/// (`Practice::open_checking_beside`).
+fn is_held_commit(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK)
+}
+
+/// A constraint the data broke (a unique name, a foreign key), not a commit refused because
+/// writes are held, which SQLite also reports as a constraint.
+pub(crate) fn is_constraint_violation(error: &rusqlite::Error) -> bool {
+    error.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) && !is_held_commit(error)
 }
 
 /// A failed file check: a damaged file is `Damaged` (recovery is offered), the rest are
@@ -138,6 +159,8 @@ pub enum ErrorKind {
     Render,
     /// The practice file cannot be read; the UI offers recovery from a backup.
     Damaged,
+    /// The practice file failed the check that runs while it is in use: no change is saved.
+    WritesHeld,
     ReadOnly,
     DiskFull,
 }

@@ -9,10 +9,14 @@
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::thread::JoinHandle;
 
 use rusqlite::{Connection, OpenFlags};
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+/// How long a check's reader waits for the file when the app's writer holds it for a moment.
+const CHECK_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Why a check failed.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +93,9 @@ pub fn quick_check_file(conn: &Connection, path: &Path) -> Result<(), Problem> {
                         path,
                         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                     )?;
+                    // Beside the open practice a reader can briefly find the log being set up
+                    // by the writer; that is a wait, not damage.
+                    reader.busy_timeout(CHECK_BUSY_TIMEOUT)?;
                     let mut problems = Vec::new();
                     loop {
                         let next = queue.lock().map(|mut tables| tables.pop()).unwrap_or(None);
@@ -106,6 +113,46 @@ pub fn quick_check_file(conn: &Connection, path: &Path) -> Result<(), Problem> {
         problems.extend(found?);
     }
     damaged_unless_empty(problems)
+}
+
+/// The outcome of a check that runs beside the app, shared by the thread running it and
+/// everyone who must act on it (the practice holds its writes once it says damaged).
+#[derive(Debug, Default)]
+pub struct CheckOutcome(OnceLock<Result<(), String>>);
+
+impl CheckOutcome {
+    /// An outcome already known to be good: for a file checked before it was opened.
+    pub fn passed() -> Self {
+        let outcome = CheckOutcome::default();
+        let _ = outcome.0.set(Ok(()));
+        outcome
+    }
+
+    /// What the check found wrong, once it has reported a damaged file; `None` while it runs
+    /// and after it passed.
+    pub fn damage(&self) -> Option<&str> {
+        self.0.get().and_then(|outcome| outcome.as_ref().err()).map(String::as_str)
+    }
+}
+
+/// Starts the quick check of the practice file at `path` on a thread of its own, with its
+/// own read-only connections, and returns at once. The outcome is shared as soon as it is
+/// known; the handle's result says the same, for whoever waits on it. A failure to run the
+/// check at all (the file vanished, SQLite refused to read it) counts as damage: a check that
+/// could not run has not passed.
+pub fn check_beside(path: PathBuf) -> (Arc<CheckOutcome>, JoinHandle<Result<(), Problem>>) {
+    let outcome = Arc::new(CheckOutcome::default());
+    let shared = Arc::clone(&outcome);
+    let handle = std::thread::spawn(move || {
+        let result =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .and_then(|conn| conn.busy_timeout(CHECK_BUSY_TIMEOUT).map(|()| conn))
+                .map_err(Problem::from)
+                .and_then(|conn| quick_check_file(&conn, &path));
+        let _ = shared.0.set(result.as_ref().map(drop).map_err(ToString::to_string));
+        result
+    });
+    (outcome, handle)
 }
 
 /// Every ordinary table (the search index's own tables included, its virtual table not).

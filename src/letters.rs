@@ -146,7 +146,7 @@ fn template_from_row(row: &Row<'_>) -> rusqlite::Result<LetterTemplate> {
 
 fn name_taken(error: rusqlite::Error) -> Error {
     match error {
-        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
+        error if crate::error::is_constraint_violation(&error) => {
             Error::invalid("name", "Another letter template already has this name")
         }
         other => other.into(),

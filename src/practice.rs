@@ -2,13 +2,15 @@
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
 use crate::error::{Error, Result};
-use crate::store;
+use crate::integrity::{self, CheckOutcome};
+use crate::store::{self, CheckAt};
 
 /// What the about screen shows: the version and where the coach's data lives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -23,14 +25,59 @@ pub struct Practice {
     path: PathBuf,
     /// `total_changes()` when the last backup was taken, to back up after a stretch of work.
     pub(crate) changes_at_last_backup: Cell<u64>,
+    /// The start-up check's outcome; once it reports damage, every commit is refused.
+    check: Arc<CheckOutcome>,
+}
+
+/// The start-up check running beside an open practice (see [`Practice::open_checking_beside`]).
+pub struct StartupCheck(Option<std::thread::JoinHandle<Result<(), integrity::Problem>>>);
+
+impl StartupCheck {
+    /// Waits for the check; `Error::Damaged` says what it found. By then the practice already
+    /// holds its writes.
+    pub fn wait(self) -> Result<()> {
+        let Some(handle) = self.0 else { return Ok(()) };
+        Ok(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?)
+    }
 }
 
 impl Practice {
     /// Opens the practice stored in the database file at `path`, creating it if needed.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let conn = store::open(&path)?;
-        Ok(Practice { conn, path, changes_at_last_backup: Cell::new(0) })
+        let (conn, _) = store::open(&path, CheckAt::Opening)?;
+        Ok(Practice { conn, path, changes_at_last_backup: Cell::new(0), check: Arc::new(CheckOutcome::passed()) })
+    }
+
+    /// Opens the practice at `path` without waiting for the start-up check, which reads every
+    /// page of the file and grows with the practice: the check runs on a thread of its own,
+    /// on read-only connections, while the practice is read and written as usual. If it finds
+    /// the file damaged, every later commit is refused with `Error::WritesHeld` (nothing more
+    /// is written to a damaged file), and [`Practice::damage`] says what it found.
+    ///
+    /// A file whose header is wrong or whose schema cannot be read still fails here, and one
+    /// that needs migrating is checked before the migration writes to it.
+    pub fn open_checking_beside(path: impl AsRef<Path>) -> Result<(Self, StartupCheck)> {
+        let path = path.as_ref().to_path_buf();
+        let (conn, owed) = store::open(&path, CheckAt::Beside)?;
+        let (check, handle) = if owed {
+            let (outcome, handle) = integrity::check_beside(path.clone());
+            (outcome, Some(handle))
+        } else {
+            (Arc::new(CheckOutcome::passed()), None)
+        };
+        let damaged = Arc::clone(&check);
+        // Returning true turns the commit into a rollback; SQLite reports it as
+        // SQLITE_CONSTRAINT_COMMITHOOK, which `Error::from` makes `WritesHeld`. A commit hook
+        // rather than a flag checked by each write: it covers every write path, savepoints and
+        // statements prepared before the check reported alike.
+        conn.commit_hook(Some(move || damaged.damage().is_some()))?;
+        Ok((Practice { conn, path, changes_at_last_backup: Cell::new(0), check }, StartupCheck(handle)))
+    }
+
+    /// What the start-up check found wrong with the file, once it has reported damage.
+    pub fn damage(&self) -> Option<&str> {
+        self.check.damage()
     }
 
     /// Opens the practice in `dir` (the database is `dir/tenfold.sqlite3`).

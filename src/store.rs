@@ -23,6 +23,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/006_search.sql"),
     include_str!("../migrations/007_letter_copied.sql"),
     include_str!("../migrations/008_today_indexes.sql"),
+    include_str!("../migrations/009_recent_maps.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {
@@ -45,16 +46,29 @@ pub fn data_dir() -> Result<PathBuf> {
         .ok_or(Error::NoDataDir)
 }
 
+/// When an existing practice file gets its start-up check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CheckAt {
+    /// Before the file is opened for writing: nothing is written to a file that fails.
+    Opening,
+    /// On a thread of its own while the practice is in use (see `Practice::open_checking_beside`),
+    /// unless the schema must move forward first: a migration writes, so a file that needs
+    /// one is still checked before it.
+    Beside,
+}
+
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+/// Returns the connection and whether the start-up check is still owed (only with
+/// `CheckAt::Beside`).
 ///
 /// An existing file is checked before anything is written to it: a file that is empty, not
 /// SQLite, or fails `PRAGMA quick_check` gives `Error::Damaged` and is left exactly as it was.
 /// `quick_check` rather than the full `integrity_check` because it skips matching every index
 /// against its table, which is most of the cost on a large practice, while still reading
-/// every page (so a truncated or scribbled-over file is caught); start-up must stay fast, so
-/// the tables are checked side by side (`integrity::quick_check_file`). The full check runs on
-/// every backup and with `tenfold check`.
-pub(crate) fn open(path: &Path) -> Result<Connection> {
+/// every page (so a truncated or scribbled-over file is caught); the tables are checked side
+/// by side (`integrity::quick_check_file`). The full check runs on every backup and with
+/// `tenfold check`.
+pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
     let existed = path.exists();
@@ -70,11 +84,16 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
         return Err(Error::ReadOnly { path: Some(path.display().to_string()) });
     }
     configure(&conn).map_err(|error| classify_open(error, dir))?;
-    if existed {
+    let check_now = existed && (check_at == CheckAt::Opening || needs_migration(&conn)?);
+    if check_now {
         integrity::quick_check_file(&conn, path)?;
     }
     migrate(&mut conn, path, existed)?;
-    Ok(conn)
+    Ok((conn, existed && !check_now))
+}
+
+fn needs_migration(conn: &Connection) -> Result<bool> {
+    Ok(usize::from(migrations().current_version(conn)?) < latest_schema_version())
 }
 
 /// Brings a connection whose content was just replaced (a restore) back to how `open`

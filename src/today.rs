@@ -17,6 +17,12 @@ use crate::sessions::{session_from_row, Session, SESSION_COLUMNS};
 /// been talked over since.
 pub const UNSENT_LETTER_DAYS: u64 = 30;
 
+/// A client's latest map is compared with the one before only when it was taken in these
+/// last days: an older drop was news when the map was taken, and is part of the client's
+/// history now. It also keeps the comparison to the clients seen lately, whatever the size
+/// of the practice.
+pub const FLAGGED_MAP_DAYS: u64 = 90;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct DaySession {
     pub session: Session,
@@ -57,7 +63,11 @@ pub struct TodayView {
     pub week_ends_on: NaiveDate,
     /// Every session logged for this week, by date and then client name.
     pub sessions: Vec<DaySession>,
+    /// Clients whose latest map, taken on `flagged_since` or later, fell by the flag's amount
+    /// or more on some dimension since the map before.
     pub flagged_clients: Vec<FlaggedClient>,
+    /// The first day whose maps are compared (`FLAGGED_MAP_DAYS` before `date`).
+    pub flagged_since: NaiveDate,
     /// Given directives whose date has passed without the client reporting back, most overdue first.
     pub overdue_directives: Vec<OverdueDirective>,
     /// Sessions of the last `UNSENT_LETTER_DAYS` with homework whose letter was neither
@@ -78,7 +88,8 @@ impl Practice {
         let week_ends_on = week_starts_on + Days::new(6);
         Ok(TodayView {
             sessions: self.sessions_between(week_starts_on, week_ends_on)?,
-            flagged_clients: self.clients_with_flagged_maps()?,
+            flagged_clients: self.clients_with_flagged_maps(flagged_maps_since(date))?,
+            flagged_since: date - Days::new(FLAGGED_MAP_DAYS),
             overdue_directives: self.overdue_directives(date)?,
             unsent_letters: self.unsent_letters(date - Days::new(UNSENT_LETTER_DAYS))?,
             date,
@@ -107,18 +118,24 @@ impl Practice {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn clients_with_flagged_maps(&self) -> Result<Vec<FlaggedClient>> {
+    fn clients_with_flagged_maps(&self, since: String) -> Result<Vec<FlaggedClient>> {
         let labels = self.assessment_dimensions()?;
-        // Each live client's two newest maps (two index lookups per client), then the
-        // dimensions that fell between them.
+        // The clients with a map since `since` (a range of migration 009's index, named because
+        // without statistics SQLite prefers scanning the per-client index for DISTINCT), each one's
+        // two newest maps (two index lookups per client), then the dimensions that fell
+        // between them. A client with a recent map has a recent latest map.
         let mut stmt = self.conn.prepare_cached(
-            "WITH pair AS MATERIALIZED (
+            "WITH recent AS (
+                 SELECT DISTINCT client_id FROM assessment_map INDEXED BY assessment_map_recent
+                 WHERE taken_at >= ?2 AND trashed_at IS NULL
+             ),
+             pair AS MATERIALIZED (
                  SELECT c.id AS client_id, c.name,
                         (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
                          ORDER BY m.taken_at DESC, m.id DESC LIMIT 1) AS latest,
                         (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
                          ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET 1) AS previous
-                 FROM client c WHERE c.trashed_at IS NULL
+                 FROM recent JOIN client c ON c.id = recent.client_id WHERE c.trashed_at IS NULL
              )
              SELECT pair.client_id, pair.name, latest.taken_at, late.dimension, late.score, early.score
              FROM pair
@@ -128,7 +145,7 @@ impl Practice {
              WHERE early.score - late.score >= ?1
              ORDER BY latest.taken_at DESC, pair.name COLLATE tenfold_name, pair.client_id, late.dimension",
         )?;
-        let rows = stmt.query_map([DROP_FLAG_POINTS], |row| {
+        let rows = stmt.query_map(params![DROP_FLAG_POINTS, since], |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 row.get::<_, String>(1)?,
@@ -199,6 +216,12 @@ impl Practice {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The first instant whose maps count for the flags: the start of the day `FLAGGED_MAP_DAYS`
+/// before `date`, as maps' times are stored.
+fn flagged_maps_since(date: NaiveDate) -> String {
+    crate::time::stamp((date - Days::new(FLAGGED_MAP_DAYS)).and_time(chrono::NaiveTime::MIN).and_utc())
 }
 
 fn column_count(columns: &str) -> usize {

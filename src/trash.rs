@@ -250,7 +250,7 @@ impl Practice {
         };
         match result {
             Ok(_) => Ok(()),
-            Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            Err(error) if crate::error::is_constraint_violation(&error) => {
                 Err(Error::invalid(
                     "id",
                     "That session already has a rating for this focus area; the newer one stays, so this one cannot come back",

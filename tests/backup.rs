@@ -262,3 +262,60 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing() {
     assert_eq!(names(&p), ["Ada Byron"]);
     p.check_integrity().unwrap();
 }
+
+/// Overwrites the first page of `table` (its root) with junk, leaving the schema on page 1 and
+/// every other table readable: damage the file's header and schema do not show.
+fn scribble_over_table(path: &Path, table: &str) {
+    let root: u32 = rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("SELECT rootpage FROM sqlite_schema WHERE name = ?1", [table], |row| row.get(0))
+        .unwrap();
+    let page_size = 4096;
+    let mut bytes = fs::read(path).unwrap();
+    let start = (root as usize - 1) * page_size;
+    bytes[start..start + page_size].fill(0xA5);
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_practice_damaged_past_its_schema_opens_then_holds_writes_once_the_check_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = practice_on_disk(dir.path());
+    let areas = {
+        let p = Practice::open(&path).unwrap();
+        let ada = p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Ada Byron").unwrap();
+        vec![p.create_focus_area(&ada.id, "Sleep").unwrap().id, p.create_focus_area(&ada.id, "Work").unwrap().id]
+    };
+    scribble_over_table(&path, "letter_template");
+    assert_damaged(Practice::open(&path));
+
+    let (practice, check) = Practice::open_checking_beside(&path).expect("opens without waiting for the check");
+    assert_eq!(names(&practice).len(), 201, "reads work beside the check");
+    match check.wait() {
+        Err(Error::Damaged { reason }) => assert!(!reason.is_empty()),
+        other => panic!("expected the check to find the damage, got {other:?}"),
+    }
+    assert!(practice.damage().is_some());
+
+    let refused = practice.create_client(&ClientInput::named("Grace Hopper")).unwrap_err();
+    assert!(matches!(refused, Error::WritesHeld), "{refused:?}");
+    assert_eq!(ErrorView::from(&refused).kind, ErrorKind::WritesHeld);
+    let ada = practice.list_clients(None).unwrap().into_iter().find(|c| c.name == "Ada Byron").unwrap();
+    let reordered: Vec<String> = areas.iter().rev().cloned().collect();
+    let refused = practice.reorder_focus_areas(&ada.id, &reordered).unwrap_err();
+    assert!(matches!(refused, Error::WritesHeld), "a write in a savepoint is held too: {refused:?}");
+    let order: Vec<String> = practice.list_focus_areas(&ada.id, false).unwrap().into_iter().map(|a| a.id).collect();
+    assert_eq!(order, areas, "the held write changed nothing");
+    assert_eq!(names(&practice).len(), 201, "the held write changed nothing");
+}
+
+#[test]
+fn a_sound_practice_opened_beside_its_check_passes_it_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = practice_on_disk(dir.path());
+    let (practice, check) = Practice::open_checking_beside(&path).unwrap();
+    check.wait().expect("a sound file passes");
+    assert_eq!(practice.damage(), None);
+    practice.create_client(&ClientInput::named("Grace Hopper")).unwrap();
+    assert_eq!(names(&practice).len(), 202);
+}

@@ -124,6 +124,27 @@ fn only_a_drop_of_two_or_more_in_the_latest_map_flags_a_client() {
 }
 
 #[test]
+fn only_a_latest_map_of_the_last_ninety_days_is_compared() {
+    let p = TempPractice::new();
+    let long_ago = p.add_client("Fell Long Ago");
+    let just_in = p.add_client("Fell Ninety Days Ago");
+    map(&p, &long_ago.id, "2026-07-01T10:00:00Z", [8, 8, 8, 8, 8, 8, 8]);
+    map(&p, &long_ago.id, "2026-08-20T23:59:59Z", [5, 8, 8, 8, 8, 8, 8]);
+    map(&p, &just_in.id, "2026-07-01T10:00:00Z", [8, 8, 8, 8, 8, 8, 8]);
+    map(&p, &just_in.id, "2026-08-21T00:00:00Z", [5, 8, 8, 8, 8, 8, 8]);
+
+    let view = p.today_view(today()).unwrap();
+    assert_eq!(tenfold::today::FLAGGED_MAP_DAYS, 90);
+    assert_eq!(view.flagged_since.to_string(), "2026-08-21");
+    let names: Vec<&str> = view.flagged_clients.iter().map(|f| f.client_name.as_str()).collect();
+    assert_eq!(names, vec!["Fell Ninety Days Ago"]);
+
+    // The latest map is compared with the one just before it, not with an older one.
+    map(&p, &just_in.id, "2026-09-01T10:00:00Z", [5, 8, 8, 8, 8, 8, 8]);
+    assert!(p.today_view(today()).unwrap().flagged_clients.is_empty());
+}
+
+#[test]
 fn a_given_directive_past_its_date_is_overdue_until_the_client_reports_back() {
     let p = TempPractice::new();
     let client = p.add_client("Dana");

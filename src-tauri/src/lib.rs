@@ -6,7 +6,7 @@ pub mod commands;
 pub mod licences;
 mod state;
 
-use tauri::Manager;
+use tauri::{AppHandle, Emitter, Manager};
 use tenfold::backup::BackupReason;
 
 /// Opens the practice and the window, and serves the window's commands until it closes.
@@ -25,7 +25,7 @@ pub fn run() {
         // through: a second launch hands over to the first and exits without touching the file.
         .setup(|app| {
             tenfold::render::Renderer::warm_up_in_background();
-            app.manage(open_practice());
+            app.manage(open_practice(app.handle().clone()));
             Ok(())
         })
         .plugin(tauri_plugin_dialog::init())
@@ -36,15 +36,43 @@ pub fn run() {
         .expect("Tenfold could not open its window");
 }
 
-fn open_practice() -> state::AppState {
+/// What the window hears when the start-up check, run while the practice is in use, finds the
+/// file damaged: it switches to the recovery screen.
+pub const PRACTICE_DAMAGED_EVENT: &str = "practice-damaged";
+
+/// Opens the practice without waiting for its start-up check, which reads the whole file and
+/// so grows with the practice; the check runs beside the app, and the practice holds its
+/// writes if it fails.
+fn open_practice(app: AppHandle) -> state::AppState {
     let database = tenfold::store::data_dir().ok().map(|dir| dir.join(tenfold::store::DATABASE_FILE));
-    let practice = tenfold::Practice::open_default();
-    match &practice {
-        // The day's first backup runs beside the app, so start-up does not wait for it.
-        Ok(opened) => state::back_up_in_background(opened.path().to_path_buf(), BackupReason::Daily),
-        Err(error) => eprintln!("tenfold: could not open the practice: {error}"),
-    }
+    let opened = match &database {
+        Some(path) => tenfold::Practice::open_checking_beside(path),
+        None => Err(tenfold::Error::NoDataDir),
+    };
+    let practice = match opened {
+        Ok((practice, check)) => {
+            after_the_check(app, practice.path().to_path_buf(), check);
+            Ok(practice)
+        }
+        Err(error) => {
+            eprintln!("tenfold: could not open the practice: {error}");
+            Err(error)
+        }
+    };
     state::AppState::new(database, practice)
+}
+
+/// Waits for the start-up check on a thread of its own: a damaged file sends the window to
+/// the recovery screen; a sound one gets the day's first backup, which comes after the check
+/// so the two do not read the whole file at the same time while the window starts.
+fn after_the_check(app: AppHandle, database: std::path::PathBuf, check: tenfold::practice::StartupCheck) {
+    std::thread::spawn(move || match check.wait() {
+        Ok(()) => state::back_up_in_background(database, BackupReason::Daily),
+        Err(error) => {
+            eprintln!("tenfold: the start-up check found the practice damaged: {error}");
+            let _ = app.emit(PRACTICE_DAMAGED_EVENT, ());
+        }
+    });
 }
 
 /// WebKitGTK's DMA-BUF renderer (the default since 2.42) shows a blank window with some GPU

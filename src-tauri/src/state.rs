@@ -1,10 +1,10 @@
 //! The open practice, shared by every command. SQLite work is short, so one mutex-guarded
 //! connection is simpler and safer than a pool.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use tenfold::backup::{self, BackupReason};
+use tenfold::backup::{self, BackupReason, RestoreReport};
 use tenfold::{ErrorKind, ErrorView, Practice};
 
 pub struct AppState {
@@ -37,17 +37,41 @@ impl AppState {
         result
     }
 
-    /// The reason the practice could not be opened, when it is a damaged file.
+    /// The damaged practice file and what is wrong with it: when it could not be opened, or
+    /// when the start-up check, which runs while it is in use, found it damaged.
     pub fn damaged(&self) -> Option<(PathBuf, String)> {
-        match (&*lock(&self.practice), &self.database) {
-            (Err(view), Some(path)) if view.kind == ErrorKind::Damaged => Some((path.clone(), view.message.clone())),
-            _ => None,
-        }
+        damage_in(&lock(&self.practice), self.database.as_deref())
     }
 
-    /// Puts a recovered practice in place of the open error.
-    pub fn replace(&self, practice: Practice) {
-        *lock(&self.practice) = Ok(practice);
+    /// Puts the practice `recover` makes from the damaged file's path in place of the damaged
+    /// one. The damaged practice's connection is closed first: recovery renames the file and
+    /// its log aside, and a connection left open on them would, when it closed, remove the log
+    /// of the file put in their place.
+    pub fn recover(
+        &self,
+        recover: impl FnOnce(&Path) -> tenfold::Result<(Practice, RestoreReport)>,
+    ) -> Result<RestoreReport, ErrorView> {
+        let mut guard = lock(&self.practice);
+        let Some((database, problem)) = damage_in(&guard, self.database.as_deref()) else {
+            return Err(ErrorView::from(tenfold::Error::invalid(
+                "file_name",
+                "The practice is not damaged; use Restore in Settings",
+            )));
+        };
+        if guard.is_ok() {
+            *guard = Err(ErrorView::from(tenfold::Error::Damaged { reason: problem }));
+        }
+        let (practice, report) = recover(&database).map_err(ErrorView::from)?;
+        *guard = Ok(practice);
+        Ok(report)
+    }
+}
+
+fn damage_in(practice: &Result<Practice, ErrorView>, database: Option<&Path>) -> Option<(PathBuf, String)> {
+    match (practice, database) {
+        (Err(view), Some(path)) if view.kind == ErrorKind::Damaged => Some((path.to_path_buf(), view.message.clone())),
+        (Ok(open), _) => open.damage().map(|problem| (open.path().to_path_buf(), problem.to_owned())),
+        _ => None,
     }
 }
 

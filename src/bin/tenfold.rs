@@ -94,7 +94,7 @@ fn main() -> ExitCode {
 fn exit_code(error: &Error) -> u8 {
     match error.kind() {
         ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::InTrash | ErrorKind::Render => 1,
-        ErrorKind::Damaged => 3,
+        ErrorKind::Damaged | ErrorKind::WritesHeld => 3,
         ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull => 4,
     }
 }

@@ -33,15 +33,7 @@ pub async fn recovery_options(state: State<'_, AppState>) -> Result<Option<Recov
 #[tauri::command]
 #[specta::specta]
 pub async fn recover_from_backup(state: State<'_, AppState>, file_name: String) -> Result<RestoreReport, ErrorView> {
-    let Some((database, _)) = state.damaged() else {
-        return Err(ErrorView::from(tenfold::Error::invalid(
-            "file_name",
-            "The practice is not damaged; use Restore in Settings",
-        )));
-    };
-    let (practice, report) = backup::named_backup(&database, &file_name)
-        .and_then(|file| backup::recover(&database, &file))
-        .map_err(ErrorView::from)?;
-    state.replace(practice);
-    Ok(report)
+    state.recover(|database| {
+        backup::named_backup(database, &file_name).and_then(|file| backup::recover(database, &file))
+    })
 }

@@ -25,6 +25,14 @@ fn seed(dir: &Path) {
     p.create_focus_area(&jonas.id, "Lighthouse restoration project").unwrap();
 }
 
+/// The seeded practice with a backup of it; returns the practice file.
+fn seed_with_backup(dir: &Path) -> std::path::PathBuf {
+    seed(dir);
+    let p = Practice::open_in(dir).unwrap();
+    p.back_up_now().unwrap();
+    p.path().to_path_buf()
+}
+
 fn trashed_at(dir: &Path, title: &str) -> Option<String> {
     open_db(dir).query_row("SELECT trashed_at FROM focus_area WHERE title = ?1", [title], |r| r.get(0)).unwrap()
 }
@@ -100,12 +108,7 @@ async fn a_trashed_focus_area_waits_in_the_trash_and_comes_back() {
 #[tokio::test]
 async fn a_damaged_file_offers_the_newest_backup_and_keeps_the_damaged_file() {
     let data = tempfile::tempdir().unwrap();
-    seed(data.path());
-    let database = {
-        let p = Practice::open_in(data.path()).unwrap();
-        p.back_up_now().unwrap();
-        p.path().to_path_buf()
-    };
+    let database = seed_with_backup(data.path());
     std::fs::write(&database, b"this practice file was overwritten by something else").unwrap();
 
     let app = App::launch_only(data.path()).await;
@@ -127,6 +130,40 @@ async fn a_damaged_file_offers_the_newest_backup_and_keeps_the_damaged_file() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(std::fs::read(&kept[0]).unwrap(), b"this practice file was overwritten by something else");
+}
+
+/// Overwrites the first page of `table` with junk: the header and schema stay readable, so the
+/// practice opens and only the start-up check, which runs beside it, finds the damage.
+fn scribble_over_table(database: &Path, table: &str) {
+    let root: u32 = rusqlite::Connection::open(database)
+        .unwrap()
+        .query_row("SELECT rootpage FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+        .unwrap();
+    let page_size = 4096;
+    let mut bytes = std::fs::read(database).unwrap();
+    let start = (root as usize - 1) * page_size;
+    bytes[start..start + page_size].fill(0xA5);
+    std::fs::write(database, bytes).unwrap();
+}
+
+#[tokio::test]
+async fn damage_the_start_up_check_finds_after_opening_ends_on_the_recovery_screen() {
+    let data = tempfile::tempdir().unwrap();
+    let database = seed_with_backup(data.path());
+    scribble_over_table(&database, "letter_template");
+
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("recovery-screen").await;
+    let problem = app.wait_for_testid("recovery-problem").await;
+    assert!(!app.text(&problem).await.trim().is_empty());
+    app.screenshot("recovery-after-check").await;
+    // Recovery replaces a practice that is open, its connection closed first.
+    app.click_testid("recover-newest").await;
+    app.wait_for_testid("recovery-done").await;
+    app.click_testid("recovery-continue").await;
+    app.wait_for_text(&testid("client-item"), "Marta Lindqvist").await;
+    app.quit().await;
+    assert!(Practice::open(&database).is_ok(), "the recovered practice passes the check at open");
 }
 
 #[tokio::test]

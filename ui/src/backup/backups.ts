@@ -2,6 +2,10 @@
 import type { BackupInfo, BackupReason } from '../lib/bindings';
 import { formatInstantDate, formatTime } from '../lib/dates';
 
+/** What the shell sends when the start-up check, run while the practice is in use, finds the
+ *  file damaged (`PRACTICE_DAMAGED_EVENT` in src-tauri/src/lib.rs). */
+export const PRACTICE_DAMAGED_EVENT = 'practice-damaged';
+
 export const REASON_LABELS: Record<BackupReason, string> = {
   daily: 'Daily',
   changes: 'After changes',

@@ -416,7 +416,9 @@ export type DocumentRequest =
 
 export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render" | 
 /**  The practice file cannot be read; the UI offers recovery from a backup. */
-"damaged" | "read_only" | "disk_full";
+"damaged" | 
+/**  The practice file failed the check that runs while it is in use: no change is saved. */
+"writes_held" | "read_only" | "disk_full";
 
 /**  What the UI receives when a command fails: `{kind, message, field?}`. */
 export type ErrorView = {
@@ -843,7 +845,13 @@ export type TodayView = {
 	week_ends_on: string,
 	/**  Every session logged for this week, by date and then client name. */
 	sessions: DaySession[],
+	/**
+	 *  Clients whose latest map, taken on `flagged_since` or later, fell by the flag's amount
+	 *  or more on some dimension since the map before.
+	 */
 	flagged_clients: FlaggedClient[],
+	/**  The first day whose maps are compared (`FLAGGED_MAP_DAYS` before `date`). */
+	flagged_since: string,
 	/**  Given directives whose date has passed without the client reporting back, most overdue first. */
 	overdue_directives: OverdueDirective[],
 	/**

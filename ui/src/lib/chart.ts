@@ -1,22 +1,15 @@
-// Chart.js with only the pieces Tenfold draws (line and radar), and its colours read from the
-// theme's custom properties so charts follow light and dark like everything else.
-import {
-  Chart,
-  Filler,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  RadarController,
-  RadialLinearScale,
-  Tooltip,
-} from 'chart.js';
+// Charts' colours, read from the theme's custom properties so charts follow light and dark like
+// everything else, and Chart.js itself, loaded on first use.
+import type { Chart } from 'chart.js';
 import type { ChartColors } from './chartColors';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, RadarController, RadialLinearScale, Filler, Legend, Tooltip);
-
-export { Chart };
+/**
+ * Chart.js, loaded the first time a chart is drawn: only client screens draw charts, so the
+ * client list and the Today page the app opens on do not load and run its code first.
+ */
+export function loadChart(): Promise<typeof Chart> {
+  return import('./chartjs').then((module) => module.Chart);
+}
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
   return style.getPropertyValue(name).trim() || fallback;

@@ -27,6 +27,11 @@ describe('toErrorView', () => {
     expect(toErrorView(new Error('boom'))).toEqual({ kind: 'invalid', message: 'boom' });
   });
 
+  it('keeps every kind the core sends, a failed render among them', () => {
+    expect(toErrorView({ kind: 'render', message: 'no font' }).kind).toBe('render');
+    expect(toErrorView({ kind: 'writes_held', message: 'held' }).kind).toBe('writes_held');
+  });
+
   it('never produces an empty message or an unknown kind', () => {
     expect(toErrorView({ kind: 'weird', message: '' })).toEqual({ kind: 'invalid', message: 'Something went wrong.' });
     expect(toErrorView(undefined).message).toBe('Something went wrong.');

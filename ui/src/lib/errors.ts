@@ -2,10 +2,22 @@
 // one shape: `{kind, message, field?}`.
 import type { ErrorKind, ErrorView } from './bindings';
 
-const KINDS: readonly ErrorKind[] = ['invalid', 'not_found', 'in_trash', 'storage', 'damaged', 'read_only', 'disk_full'];
+// A record keyed by every ErrorKind, so a kind added in the core fails the type check here
+// until it is listed, instead of reaching the person as "invalid".
+const KINDS: Record<ErrorKind, true> = {
+  invalid: true,
+  not_found: true,
+  in_trash: true,
+  storage: true,
+  render: true,
+  damaged: true,
+  writes_held: true,
+  read_only: true,
+  disk_full: true,
+};
 
 function isKind(value: unknown): value is ErrorKind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(KINDS, value);
 }
 
 /**
@@ -59,6 +71,8 @@ export function errorTitle(error: ErrorView): string {
       return 'Tenfold could not reach your practice file';
     case 'damaged':
       return 'Your practice file is damaged';
+    case 'writes_held':
+      return 'Your practice file failed its check';
     case 'read_only':
       return 'Tenfold cannot save in its data folder';
     case 'disk_full':
