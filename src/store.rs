@@ -23,6 +23,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/006_search.sql"),
     include_str!("../migrations/007_letter_copied.sql"),
     include_str!("../migrations/008_today_indexes.sql"),
+    include_str!("../migrations/009_methods.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

@@ -5,4 +5,5 @@ mod areas;
 mod ratings;
 
 pub use areas::{FocusAnswer, FocusArea};
+pub(crate) use ratings::rating_from_row;
 pub use ratings::{rating_before, taken_in_session, Rating, RatingEntry, RatingInput, SessionRating};
