@@ -232,19 +232,23 @@ impl Practice {
             .collect())
     }
 
-    /// A client's maps, oldest first, each with its scores (two queries in all).
+    /// A client's maps on the default template (the relationship map), oldest first, each with
+    /// its scores (two queries in all). Maps on other templates are not compared with these:
+    /// the screens, flags and report that read this list know the default template only.
     pub fn list_assessment_maps(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
         self.assessment_maps_of(&client_id)
     }
 
-    /// The maps of a client already known to exist, oldest first.
+    /// The default template's maps of a client already known to exist, oldest first.
     pub(crate) fn assessment_maps_of(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
         let mut maps: Vec<AssessmentMap> = {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT id, client_id, session_id, taken_at, note, template_version_id FROM assessment_map
-                 WHERE client_id = ?1 AND trashed_at IS NULL ORDER BY taken_at, id",
+                "SELECT m.id, m.client_id, m.session_id, m.taken_at, m.note, m.template_version_id
+                 FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id
+                 JOIN assessment_template t ON t.id = v.template_id AND t.is_default = 1
+                 WHERE m.client_id = ?1 AND m.trashed_at IS NULL ORDER BY m.taken_at, m.id",
             )?;
             let rows = stmt.query_map([&client_id], |row| {
                 Ok(AssessmentMap {

@@ -109,14 +109,20 @@ impl Practice {
 
     fn clients_with_flagged_maps(&self) -> Result<Vec<FlaggedClient>> {
         let labels = self.assessment_dimensions()?;
-        // Each live client's two newest maps (two index lookups per client), then the
-        // dimensions that fell between them.
+        // Each live client's two newest maps on the default template (two index lookups per
+        // client), then the dimensions that fell between them.
         let mut stmt = self.conn.prepare_cached(
-            "WITH pair AS MATERIALIZED (
+            "WITH default_versions AS MATERIALIZED (
+                 SELECT v.id FROM assessment_template_version v
+                 JOIN assessment_template t ON t.id = v.template_id AND t.is_default = 1
+             ),
+             pair AS MATERIALIZED (
                  SELECT c.id AS client_id, c.name,
                         (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                         AND m.template_version_id IN (SELECT id FROM default_versions)
                          ORDER BY m.taken_at DESC, m.id DESC LIMIT 1) AS latest,
                         (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                         AND m.template_version_id IN (SELECT id FROM default_versions)
                          ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET 1) AS previous
                  FROM client c WHERE c.trashed_at IS NULL
              )

@@ -334,3 +334,27 @@ fn templates_are_versioned_and_maps_keep_the_labels_they_were_scored_under() {
         "dimensions.2",
     );
 }
+
+#[test]
+fn maps_on_other_templates_stay_out_of_the_relationship_maps_screens_and_flags() {
+    let p = TempPractice::new();
+    let client = p.add_client("Mo");
+    let map = |scores: &[i32], taken_at: &str| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(taken_at.into()),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    let relationship = p.record_assessment_map(&map(&[8; 7], "2026-03-01T10:00:00Z")).unwrap();
+    // A wheel scored lower afterwards is no fall of the relationship map.
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[2; 8], "2026-04-01T10:00:00Z")).unwrap();
+    assert_eq!(p.list_assessment_maps(&client.id).unwrap(), vec![relationship]);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap();
+    assert!(p.today_view(day).unwrap().flagged_clients.is_empty());
+    // A real fall of the relationship map is still flagged.
+    p.record_assessment_map(&map(&[8, 8, 5, 8, 8, 8, 8], "2026-04-15T10:00:00Z")).unwrap();
+    let flagged = p.today_view(day).unwrap().flagged_clients;
+    assert_eq!(flagged.len(), 1);
+    assert_eq!(flagged[0].drops.iter().map(|d| d.dimension).collect::<Vec<_>>(), [3]);
+}
