@@ -358,3 +358,20 @@ fn maps_on_other_templates_stay_out_of_the_relationship_maps_screens_and_flags()
     assert_eq!(flagged.len(), 1);
     assert_eq!(flagged[0].drops.iter().map(|d| d.dimension).collect::<Vec<_>>(), [3]);
 }
+
+#[test]
+fn a_focus_area_answers_any_written_question_of_its_set_version() {
+    let p = TempPractice::new();
+    let client = p.add_client("Ivo");
+    let area = p.create_focus_area(&client.id, "Work").unwrap();
+    let questions = p.focus_area_answers(&area.id).unwrap();
+    p.answer_focus_question(&area.id, &questions[1].question.id, "Freedom").unwrap();
+    assert_eq!(p.focus_area(&area.id).unwrap().why_it_matters, "Freedom");
+    assert_eq!(p.focus_area_answers(&area.id).unwrap()[1].text, "Freedom");
+    // The rating question is answered by ratings; a question of another set is not this area's.
+    assert_invalid(p.answer_focus_question(&area.id, &questions[4].question.id, "7"), "question_id");
+    let values = p.question_set(VALUES_SET_ID).unwrap();
+    assert_invalid(p.answer_focus_question(&area.id, &values.questions[0].id, "x"), "question_id");
+    // Focus areas always have a set to answer.
+    assert_invalid(p.choose_question_set_for_kind("strategy", None), "set_id");
+}

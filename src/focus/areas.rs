@@ -102,7 +102,8 @@ static AREA_COLUMNS: LazyLock<String> = LazyLock::new(|| {
     let answer = |answer: FocusAnswer| {
         format!(
             "coalesce((SELECT f.text FROM focus_answer f JOIN question q ON q.id = f.question_id
-                       WHERE f.focus_area_id = a.id AND q.lineage = '{}'), '')",
+                       WHERE f.focus_area_id = a.id AND q.lineage = '{}'
+                       ORDER BY f.updated_at DESC LIMIT 1), '')",
             lineage(answer).expect("a strategy question")
         )
     };

@@ -79,6 +79,32 @@ impl Practice {
         Ok(answered)
     }
 
+    /// Saves the answer to one written question of the set version the area is answered
+    /// against: the autosave of a set of any shape, one guarded statement like
+    /// `update_focus_answer`.
+    pub fn answer_focus_question(&self, focus_area_id: &str, question_id: &str, text: &str) -> Result<DateTime<Utc>> {
+        let area_id = ids::parse("focus_area_id", focus_area_id)?;
+        let question_id = ids::parse("question_id", question_id)?;
+        let text = text::note("text", "This answer", text)?;
+        let now = time::now();
+        let saved = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO focus_answer (focus_area_id, question_id, text, updated_at)
+                 SELECT a.id, q.id, ?3, ?4 FROM focus_area a
+                 JOIN client c ON c.id = a.client_id AND c.trashed_at IS NULL
+                 JOIN question q ON q.set_version_id = a.set_version_id AND q.id = ?2 AND q.kind <> 'rating'
+                 WHERE a.id = ?1 AND a.trashed_at IS NULL
+                 ON CONFLICT (focus_area_id, question_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+            )?
+            .execute(params![area_id, question_id, text, time::stamp(now)])?;
+        if saved == 0 {
+            self.writable_focus_area(&area_id)?;
+            return Err(Error::invalid("question_id", "This focus area is not answered against that written question"));
+        }
+        Ok(now)
+    }
+
     /// The questions a session is answered against, each with its answer: the version its
     /// first answer was given to, or, before any answer, the current version of its kind's set.
     pub fn session_answers(&self, session_id: &str) -> Result<Vec<SessionAnswer>> {

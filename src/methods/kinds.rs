@@ -56,6 +56,12 @@ impl Practice {
     pub fn choose_question_set_for_kind(&self, code: &str, set_id: Option<&str>) -> Result<SessionKindInfo> {
         let kind = self.session_kind(code)?;
         let set_id = ids::parse_optional("set_id", set_id)?;
+        if set_id.is_none() && kind.code == "strategy" {
+            return Err(Error::invalid(
+                "set_id",
+                "Focus areas are answered against the strategy set; choose another instead",
+            ));
+        }
         if let Some(set_id) = &set_id {
             let set = self.question_set(set_id)?;
             if set.retired_at.is_some() {

@@ -175,3 +175,15 @@ pub async fn answer_session_question(
 ) -> Result<String, ErrorView> {
     state.with(|p| p.answer_session_question(&input.decode("input")?)).map(tenfold::time::stamp)
 }
+
+/// Returns the instant of the save, like the other autosaves.
+#[tauri::command]
+#[specta::specta]
+pub async fn answer_focus_question(
+    state: State<'_, AppState>,
+    focus_area_id: String,
+    question_id: String,
+    text: String,
+) -> Result<String, ErrorView> {
+    state.with(|p| p.answer_focus_question(&focus_area_id, &question_id, &text)).map(tenfold::time::stamp)
+}

@@ -117,6 +117,8 @@ export const commands = {
 	sessionAnswers: (sessionId: string) => __TAURI_INVOKE<SessionAnswer[]>("session_answers", { sessionId }),
 	/**  Returns the instant of the save, like the other autosaves. */
 	answerSessionQuestion: (input: SessionAnswerInput) => __TAURI_INVOKE<string>("answer_session_question", { input }),
+	/**  Returns the instant of the save, like the other autosaves. */
+	answerFocusQuestion: (focusAreaId: string, questionId: string, text: string) => __TAURI_INVOKE<string>("answer_focus_question", { focusAreaId, questionId, text }),
 	clientOverview: (clientId: string) => __TAURI_INVOKE<ClientOverview>("client_overview", { clientId }),
 	clientHistory: (clientId: string) => __TAURI_INVOKE<ClientHistory>("client_history", { clientId }),
 	sessionPrep: (clientId: string) => __TAURI_INVOKE<SessionPrep>("session_prep", { clientId }),
