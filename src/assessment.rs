@@ -1,5 +1,7 @@
-//! Assessment Maps: seven dimensions of the coaching relationship, each scored 1–10 with a
-//! note. Scores are stored by dimension position, so renaming a dimension keeps every score.
+//! Assessment Maps: a client scored on the dimensions of an assessment template (by default
+//! the seven dimensions of the coaching relationship), each with a note. A map names the
+//! template version it was scored on, so renaming a dimension (a new version) keeps every
+//! score and the label it was given under.
 
 use std::collections::HashMap;
 
@@ -9,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::{Error, Result};
-use crate::focus::Rating;
+use crate::methods::{AssessmentTemplate, DimensionInput, TemplateInput};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
+/// The dimensions of the relationship map every practice starts with.
 pub const DIMENSION_COUNT: u8 = 7;
 
 /// A fall of this many points or more between two maps is flagged for the coach's attention.
@@ -33,7 +36,7 @@ pub struct DimensionChange {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AssessmentDimension {
-    /// 1 to 7.
+    /// 1 to the template's number of dimensions.
     pub position: u8,
     pub label: String,
 }
@@ -52,7 +55,9 @@ pub struct AssessmentMap {
     pub session_id: Option<String>,
     pub taken_at: DateTime<Utc>,
     pub note: String,
-    /// Exactly seven, by dimension.
+    /// The version of the template the map was scored on.
+    pub template_version_id: String,
+    /// One per dimension of that version, by dimension.
     pub scores: Vec<AssessmentScore>,
 }
 
@@ -88,23 +93,27 @@ pub struct AssessmentInput {
     pub scores: Vec<ScoreInput>,
 }
 
-/// Checks that there is one score per dimension, each 1–10. The field names the dimension,
-/// e.g. `scores.4`, so the UI can mark the right row.
-fn validated_scores(scores: &[ScoreInput]) -> Result<Vec<AssessmentScore>> {
+/// Checks that there is one score per dimension of the template, each on its scale. The
+/// field names the dimension, e.g. `scores.4`, so the UI can mark the right row.
+fn validated_scores(scores: &[ScoreInput], template: &AssessmentTemplate) -> Result<Vec<AssessmentScore>> {
+    let count = template.dimensions.len() as u8;
+    let (min, max) = (template.scale_min, template.scale_max());
     let mut by_dimension: HashMap<u8, AssessmentScore> = HashMap::new();
     for input in scores {
         let dimension = u8::try_from(input.dimension)
             .ok()
-            .filter(|d| (1..=DIMENSION_COUNT).contains(d))
+            .filter(|d| (1..=count).contains(d))
             .ok_or_else(|| Error::invalid("scores", format!("There is no dimension {}", input.dimension)))?;
         let field = format!("scores.{dimension}");
-        let score = Rating::new_for(&field, i64::from(input.score))?;
+        let score = u8::try_from(input.score).ok().filter(|s| (min..=max).contains(s)).ok_or_else(|| {
+            Error::invalid(&field, format!("A score is a whole number from {min} to {max}, not {}", input.score))
+        })?;
         let note = text::note(&field, "A dimension note", &input.note)?;
-        if by_dimension.insert(dimension, AssessmentScore { dimension, score: score.get(), note }).is_some() {
+        if by_dimension.insert(dimension, AssessmentScore { dimension, score, note }).is_some() {
             return Err(Error::invalid(field, format!("Dimension {dimension} is scored twice")));
         }
     }
-    (1..=DIMENSION_COUNT)
+    (1..=count)
         .map(|d| {
             by_dimension
                 .remove(&d)
@@ -114,52 +123,87 @@ fn validated_scores(scores: &[ScoreInput]) -> Result<Vec<AssessmentScore>> {
 }
 
 impl Practice {
-    /// The current labels of the seven dimensions.
+    /// The current labels of the default template's dimensions.
     pub fn assessment_dimensions(&self) -> Result<Vec<AssessmentDimension>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT position, label FROM assessment_dimension ORDER BY position")?;
-        let rows = stmt.query_map([], |row| Ok(AssessmentDimension { position: row.get(0)?, label: row.get(1)? }))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self
+            .default_assessment_template()?
+            .dimensions
+            .into_iter()
+            .map(|d| AssessmentDimension { position: d.position, label: d.label })
+            .collect())
     }
 
+    /// Renames one dimension of the default template, which writes its next version: maps
+    /// scored before keep the label they were scored under.
     pub fn rename_assessment_dimension(&self, position: i32, label: &str) -> Result<Vec<AssessmentDimension>> {
         let label = text::required_name("label", "A dimension name", label)?;
-        let changed = self
-            .conn
-            .execute("UPDATE assessment_dimension SET label = ?2 WHERE position = ?1", params![position, label])?;
-        if changed == 0 {
+        let template = self.default_assessment_template()?;
+        if !template.dimensions.iter().any(|d| i32::from(d.position) == position) {
             return Err(Error::invalid("position", format!("There is no dimension {position}")));
         }
+        let dimensions = template
+            .dimensions
+            .into_iter()
+            .map(|d| DimensionInput {
+                label: if i32::from(d.position) == position { label.clone() } else { d.label },
+                lineage: Some(d.lineage),
+            })
+            .collect();
+        let input = TemplateInput { name: template.name, scale_min: i32::from(template.scale_min), dimensions };
+        self.edit_assessment_template(&template.id, &input).map_err(|error| match error {
+            // Two dimensions with one name: the message is the template's, the field this one's.
+            Error::Invalid { message, .. } => Error::invalid("label", message),
+            other => other,
+        })?;
         self.assessment_dimensions()
     }
 
-    /// Records a whole map at once: all seven scores or none.
+    /// Records a whole map on the default template (the relationship map).
     pub fn record_assessment_map(&self, input: &AssessmentInput) -> Result<AssessmentMap> {
+        let template = self.default_assessment_template()?;
+        self.record_map_on(&template, input)
+    }
+
+    /// Records a whole map on the current version of a template that is not retired.
+    pub fn record_template_map(&self, template_id: &str, input: &AssessmentInput) -> Result<AssessmentMap> {
+        let template = self.assessment_template(template_id)?;
+        if template.retired_at.is_some() {
+            return Err(Error::invalid("template_id", "This template is retired; restore it first"));
+        }
+        self.record_map_on(&template, input)
+    }
+
+    /// A score for every dimension of the template, or nothing.
+    fn record_map_on(&self, template: &AssessmentTemplate, input: &AssessmentInput) -> Result<AssessmentMap> {
         let client_id = ids::parse("client_id", &input.client_id)?;
-        let scores = validated_scores(&input.scores)?;
+        let scores = validated_scores(&input.scores, template)?;
         let note = text::note("note", "Note", &input.note)?;
         let taken_at = time::parse_optional_instant("taken_at", input.taken_at.as_deref())?;
         self.require_live_client(&client_id)?;
         let session_id = self.require_session_of(&client_id, input.session_id.as_deref())?;
-        let map = AssessmentMap { id: ids::new_id(), client_id, session_id, taken_at, note, scores };
+        let template_version_id = template.version_id.clone();
+        let map =
+            AssessmentMap { id: ids::new_id(), client_id, session_id, taken_at, note, template_version_id, scores };
         self.atomically(|| {
             self.conn.execute(
-                "INSERT INTO assessment_map (id, client_id, session_id, taken_at, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO assessment_map (id, client_id, session_id, taken_at, note, created_at, template_version_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     map.id,
                     map.client_id,
                     map.session_id,
                     time::stamp(map.taken_at),
                     map.note,
-                    time::stamp(time::now())
+                    time::stamp(time::now()),
+                    map.template_version_id
                 ],
             )?;
             let mut stmt = self.conn.prepare_cached(
-                "INSERT INTO assessment_score (map_id, dimension, score, note) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO assessment_score (map_id, template_version_id, dimension, score, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             for score in &map.scores {
-                stmt.execute(params![map.id, score.dimension, score.score, score.note])?;
+                stmt.execute(params![map.id, map.template_version_id, score.dimension, score.score, score.note])?;
             }
             Ok(())
         })?;
@@ -188,19 +232,23 @@ impl Practice {
             .collect())
     }
 
-    /// A client's maps, oldest first, each with its seven scores (two queries in all).
+    /// A client's maps on the default template (the relationship map), oldest first, each with
+    /// its scores (two queries in all). Maps on other templates are not compared with these:
+    /// the screens, flags and report that read this list know the default template only.
     pub fn list_assessment_maps(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
         let client_id = ids::parse("client_id", client_id)?;
         self.client(&client_id)?;
         self.assessment_maps_of(&client_id)
     }
 
-    /// The maps of a client already known to exist, oldest first.
+    /// The default template's maps of a client already known to exist, oldest first.
     pub(crate) fn assessment_maps_of(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
         let mut maps: Vec<AssessmentMap> = {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT id, client_id, session_id, taken_at, note FROM assessment_map
-                 WHERE client_id = ?1 AND trashed_at IS NULL ORDER BY taken_at, id",
+                "SELECT m.id, m.client_id, m.session_id, m.taken_at, m.note, m.template_version_id
+                 FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id
+                 JOIN assessment_template t ON t.id = v.template_id AND t.is_default = 1
+                 WHERE m.client_id = ?1 AND m.trashed_at IS NULL ORDER BY m.taken_at, m.id",
             )?;
             let rows = stmt.query_map([&client_id], |row| {
                 Ok(AssessmentMap {
@@ -209,6 +257,7 @@ impl Practice {
                     session_id: row.get(2)?,
                     taken_at: row.get(3)?,
                     note: row.get(4)?,
+                    template_version_id: row.get(5)?,
                     scores: Vec::with_capacity(usize::from(DIMENSION_COUNT)),
                 })
             })?;

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod input;
 pub mod integrity;
 pub mod letters;
+pub mod methods;
 pub mod overview;
 pub mod practice;
 pub mod render;

@@ -24,6 +24,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/007_letter_copied.sql"),
     include_str!("../migrations/008_today_indexes.sql"),
     include_str!("../migrations/009_recent_maps.sql"),
+    include_str!("../migrations/010_methods.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {
@@ -72,13 +73,14 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
     let existed = path.exists();
-    if existed {
-        integrity::require_sqlite_header(path)?;
+    if !existed {
+        create_new(path).map_err(|error| match error {
+            Error::Database(error) => classify_open(error, dir),
+            other => other,
+        })?;
     }
-    let opened = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    );
+    integrity::require_sqlite_header(path)?;
+    let opened = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX);
     let mut conn = opened.map_err(|error| classify_open(error, dir))?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(Error::ReadOnly { path: Some(path.display().to_string()) });
@@ -88,7 +90,7 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
     if check_now {
         integrity::quick_check_file(&conn, path)?;
     }
-    migrate(&mut conn, path, existed)?;
+    migrate(&mut conn, path)?;
     Ok((conn, existed && !check_now))
 }
 
@@ -96,17 +98,37 @@ fn needs_migration(conn: &Connection) -> Result<bool> {
     Ok(usize::from(migrations().current_version(conn)?) < latest_schema_version())
 }
 
+/// Builds a new practice beside its final name and renames it into place once its schema is
+/// written: a first start killed half-way (the migrations take a moment) leaves no empty or
+/// half-made file under the real name, which the next start would have to call damaged.
+fn create_new(path: &Path) -> Result<()> {
+    let partial = PathBuf::from(format!("{}.creating", path.display()));
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
+    }
+    let mut conn = Connection::open(&partial)?;
+    configure(&conn)?;
+    migrations().to_latest(&mut conn).map_err(|error| match error {
+        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+        other => Error::Migration(other),
+    })?;
+    // Everything into the main file, so the rename carries it all (WAL is set again on open).
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    conn.close().map_err(|(_, error)| Error::from(error))?;
+    std::fs::rename(&partial, path).map_err(|source| classify_io(path, source))
+}
+
 /// Brings a connection whose content was just replaced (a restore) back to how `open`
 /// leaves one: configured and at the latest schema.
 pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
     configure(conn)?;
-    migrate(conn, path, true)
+    migrate(conn, path)
 }
 
-fn migrate(conn: &mut Connection, path: &Path, existed: bool) -> Result<()> {
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let migrations = migrations();
     let current = usize::from(migrations.current_version(conn)?);
-    if existed && current < latest_schema_version() {
+    if current < latest_schema_version() {
         copy_before_migration(conn, path, current)?;
     }
     migrations.to_latest(conn).map_err(|error| match error {

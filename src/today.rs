@@ -120,20 +120,28 @@ impl Practice {
 
     fn clients_with_flagged_maps(&self, since: String) -> Result<Vec<FlaggedClient>> {
         let labels = self.assessment_dimensions()?;
-        // The clients with a map since `since` (a range of migration 009's index, named because
-        // without statistics SQLite prefers scanning the per-client index for DISTINCT), each one's
-        // two newest maps (two index lookups per client), then the dimensions that fell
-        // between them. A client with a recent map has a recent latest map.
+        // The clients with a map on the default template since `since` (a range of migration
+        // 009's index, named because without statistics SQLite prefers scanning the per-client
+        // index for DISTINCT), each one's two newest maps on that template (two index lookups
+        // per client), then the dimensions that fell between them. A client with a recent map
+        // has a recent latest map.
         let mut stmt = self.conn.prepare_cached(
-            "WITH recent AS (
+            "WITH default_versions AS MATERIALIZED (
+                 SELECT v.id FROM assessment_template_version v
+                 JOIN assessment_template t ON t.id = v.template_id AND t.is_default = 1
+             ),
+             recent AS (
                  SELECT DISTINCT client_id FROM assessment_map INDEXED BY assessment_map_recent
                  WHERE taken_at >= ?2 AND trashed_at IS NULL
+                   AND template_version_id IN (SELECT id FROM default_versions)
              ),
              pair AS MATERIALIZED (
                  SELECT c.id AS client_id, c.name,
                         (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                         AND m.template_version_id IN (SELECT id FROM default_versions)
                          ORDER BY m.taken_at DESC, m.id DESC LIMIT 1) AS latest,
                         (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                         AND m.template_version_id IN (SELECT id FROM default_versions)
                          ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET 1) AS previous
                  FROM recent JOIN client c ON c.id = recent.client_id WHERE c.trashed_at IS NULL
              )

@@ -24,7 +24,11 @@ use crate::{store, time};
 
 pub const FORMAT_NAME: &str = "tenfold-practice";
 /// The version of the envelope and value encoding (not of the schema, which has its own).
-pub const FORMAT_VERSION: u64 = 1;
+/// Version 2 carries the coach's methods (question sets, templates, answers by question);
+/// a version 1 file predates them, so it holds schema 8 or older and is migrated on import.
+pub const FORMAT_VERSION: u64 = 2;
+/// The newest schema a version 1 file can hold.
+const LAST_SCHEMA_OF_FORMAT_1: u64 = 8;
 const ENVELOPE_KEYS: [&str; 6] = ["format", "format_version", "schema_version", "app_version", "exported_at", "tables"];
 /// How a BLOB (the coach's logo) is written: `{"base64": "..."}`.
 const BLOB_KEY: &str = "base64";
@@ -224,11 +228,11 @@ fn read_envelope(document: &Value) -> Result<Envelope<'_>> {
         return Err(Error::invalid("format", "this is not a Tenfold practice export"));
     }
     let version = object["format_version"].as_u64();
-    if version != Some(FORMAT_VERSION) {
+    if !matches!(version, Some(1..=FORMAT_VERSION)) {
         return Err(Error::invalid(
             "format_version",
             format!(
-                "the file uses export format {}; this Tenfold reads format {FORMAT_VERSION}",
+                "the file uses export format {}; this Tenfold reads formats 1 to {FORMAT_VERSION}",
                 object["format_version"]
             ),
         ));
@@ -244,6 +248,12 @@ fn read_envelope(document: &Value) -> Result<Envelope<'_>> {
                 ),
             )
         })? as usize;
+    if version == Some(1) && schema_version as u64 > LAST_SCHEMA_OF_FORMAT_1 {
+        return Err(Error::invalid(
+            "schema_version",
+            format!("a format 1 file holds schema {LAST_SCHEMA_OF_FORMAT_1} or older, not {schema_version}"),
+        ));
+    }
     let tables = object["tables"].as_object().ok_or_else(|| Error::invalid("tables", "“tables” must be an object"))?;
     Ok(Envelope { schema_version, tables })
 }

@@ -14,12 +14,13 @@ use tenfold::clients::ClientInput;
 use tenfold::documents::DocumentRequest;
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
+use tenfold::methods::{QuestionInput, QuestionKind, QuestionSetInput, TemplateInput, STRATEGY_SET_ID};
 use tenfold::sessions::{SessionChange, SessionInput, SessionKind};
 use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 64;
+const CASES: usize = 78;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -68,6 +69,14 @@ fn session(ids: &Ids, held_on: &str, notes: String) -> SessionInput {
         kind: SessionKind::Strategy,
         notes,
         prep_checklist: vec![],
+    }
+}
+
+fn set_input(name: &str, questions: &[&str]) -> QuestionSetInput {
+    QuestionSetInput {
+        name: name.into(),
+        session_kind: "strategy".into(),
+        questions: questions.iter().map(|q| QuestionInput::free_text(q)).collect(),
     }
 }
 
@@ -340,6 +349,57 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             let mut document = export_of_two_clients();
             document["tables"]["coach_profile"][0]["logo"] = json!({ "base64": "not base64!" });
             import_into_empty(document)
+        }),
+        // The coach's methods: question sets, templates and set files.
+        case("empty question", Invalid("questions.2.text"), |p, _| {
+            p.create_question_set(&set_input("GROW", &["Goal", "  "])).map(drop)
+        }),
+        case("set with no question", Invalid("questions"), |p, _| {
+            p.create_question_set(&set_input("GROW", &[])).map(drop)
+        }),
+        case("rating question without a label", Invalid("questions.1.rating_label"), |p, _| {
+            let mut input = set_input("GROW", &["Where are you, 1 to 10?"]);
+            input.questions[0].kind = QuestionKind::Rating;
+            p.create_question_set(&input).map(drop)
+        }),
+        case("set for an unknown kind", Invalid("session_kind"), |p, _| {
+            let mut input = set_input("GROW", &["Goal"]);
+            input.session_kind = "retreat".into();
+            p.create_question_set(&input).map(drop)
+        }),
+        case("duplicate set name", Invalid("name"), |p, _| {
+            p.create_question_set(&set_input("strategy SESSION", &["Goal"])).map(drop)
+        }),
+        case("edit to no question", Invalid("questions"), |p, _| {
+            p.edit_question_set(STRATEGY_SET_ID, &set_input("Strategy session", &[])).map(drop)
+        }),
+        case("retire a set in use", Invalid("set_id"), |p, _| p.retire_question_set(STRATEGY_SET_ID).map(drop)),
+        case("template of 2 dimensions", Invalid("dimensions"), |p, _| {
+            p.create_assessment_template(&TemplateInput::new("Pair", &["One", "Two"])).map(drop)
+        }),
+        case("template of 13 dimensions", Invalid("dimensions"), |p, _| {
+            let labels: Vec<String> = (1..=13).map(|i| format!("Area {i}")).collect();
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            p.create_assessment_template(&TemplateInput::new("Thirteen", &labels)).map(drop)
+        }),
+        case("template on a 2-10 scale", Invalid("scale_min"), |p, _| {
+            let input = TemplateInput { scale_min: 2, ..TemplateInput::new("Trio", &["A", "B", "C"]) };
+            p.create_assessment_template(&input).map(drop)
+        }),
+        case("duplicate template name", Invalid("name"), |p, _| {
+            p.create_assessment_template(&TemplateInput::new("wheel of life", &["A", "B", "C"])).map(drop)
+        }),
+        case("set file that is a practice export", Invalid("file"), |p, _| {
+            let export = p.export_document()?;
+            p.import_question_set(&export.to_string()).map(drop)
+        }),
+        case("set file that is not JSON", Invalid("file"), |p, _| p.import_question_set("Goal, Reality").map(drop)),
+        case("set file with an empty question", Invalid("questions.1.text"), |p, _| {
+            let file = json!({
+                "format": "tenfold-question-set", "format_version": 1, "name": "Shared", "session_kind": "Walk and talk",
+                "questions": [{ "text": "", "kind": "free_text" }]
+            });
+            p.import_question_set(&file.to_string()).map(drop)
         }),
         // Backups and database files.
         case("restore from random bytes", Invalid("backup"), |p, _| {

@@ -205,3 +205,17 @@ fn upgrading_trashes_duplicate_session_ratings_instead_of_deleting_them() {
     let kept: i64 = conn.query_row("SELECT count(*) FROM rating", [], |r| r.get(0)).unwrap();
     assert_eq!(kept, 2, "the older one is in the trash, not deleted");
 }
+
+#[test]
+fn a_first_start_cut_short_leaves_nothing_under_the_real_name() {
+    // What a kill while the first start writes the schema leaves: a half-made file beside
+    // the practice, never the practice itself.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    std::fs::write(format!("{}.creating", path.display()), b"SQLite format 3\0half a page").unwrap();
+    assert!(!path.exists());
+    let practice = Practice::open(&path).unwrap();
+    assert_eq!(practice.list_clients(None).unwrap().len(), 0);
+    practice.check_integrity().unwrap();
+    assert!(!dir.path().join(format!("{DATABASE_FILE}.creating")).exists(), "the leftover is cleared");
+}

@@ -116,9 +116,9 @@ pub fn startup_check(path: &Path, runs: &Repetitions) -> Measured {
 }
 
 impl Bench<'_> {
-    /// One save through the core and one bare UPDATE of the same column (of the largest
-    /// client's first focus area), each adding a character as typing does, until `more` says
-    /// stop.
+    /// One save through the core and one bare UPDATE of the same answer row (the first
+    /// question of the largest client's first focus area), each adding a character as typing
+    /// does, until `more` says stop.
     fn autosave_pairs(&self, mut more: impl FnMut(usize) -> bool) -> (Timings, Timings) {
         let overview = self.practice.client_overview(&self.clients[0]).expect("overview");
         let area = &overview.focus_areas.first().expect("the largest client has focus areas").area;
@@ -127,7 +127,10 @@ impl Bench<'_> {
         let mut raw = Timings::default();
         let mut update = self
             .bare
-            .prepare("UPDATE focus_area SET desired_outcome = ?2, updated_at = ?3 WHERE id = ?1")
+            .prepare(
+                "UPDATE focus_answer SET text = ?2, updated_at = ?3
+                 WHERE focus_area_id = ?1 AND question_id = '01900000-0000-7000-8000-000000000121'",
+            )
             .expect("prepare");
         let mut n = 0;
         while more(n) {
@@ -195,9 +198,11 @@ impl Bench<'_> {
 
     /// What the two screens read, as plain SQL without the core's types: a floor for the core.
     fn bare_reads(&self, client_id: &str) -> usize {
-        const READS: [&str; 9] = [
+        const READS: [&str; 10] = [
             "SELECT * FROM client WHERE id = ?1",
             "SELECT * FROM focus_area WHERE client_id = ?1 AND trashed_at IS NULL ORDER BY position",
+            "SELECT f.* FROM focus_answer f JOIN focus_area a ON a.id = f.focus_area_id
+             WHERE a.client_id = ?1 AND a.trashed_at IS NULL",
             "SELECT r.* FROM rating r JOIN focus_area a ON a.id = r.focus_area_id
              WHERE a.client_id = ?1 AND r.trashed_at IS NULL AND a.trashed_at IS NULL ORDER BY r.taken_at",
             "SELECT * FROM session WHERE client_id = ?1 AND trashed_at IS NULL ORDER BY held_on DESC",

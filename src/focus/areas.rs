@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -79,9 +81,44 @@ impl FocusAnswer {
     }
 }
 
-const AREA_COLUMNS: &str = "id, client_id, title, position, desired_outcome, why_it_matters, path_and_evidence, \
-                            barriers, ten_looks_like, ten_in_three_months, three_month_target, notes, retired_at, \
-                            created_at, updated_at";
+/// The lineage of each strategy question a `FocusAnswer` names (see migration 010): a reworded
+/// question keeps its lineage, so these fields keep finding their answers in later versions.
+fn lineage(answer: FocusAnswer) -> Option<&'static str> {
+    Some(match answer {
+        FocusAnswer::DesiredOutcome => "01900000-0000-7000-8000-000000000121",
+        FocusAnswer::WhyItMatters => "01900000-0000-7000-8000-000000000122",
+        FocusAnswer::PathAndEvidence => "01900000-0000-7000-8000-000000000123",
+        FocusAnswer::Barriers => "01900000-0000-7000-8000-000000000124",
+        FocusAnswer::TenLooksLike => "01900000-0000-7000-8000-000000000126",
+        FocusAnswer::TenInThreeMonths => "01900000-0000-7000-8000-000000000127",
+        // The free notes are the area's own, not an answer to a question of the set.
+        FocusAnswer::Notes => return None,
+    })
+}
+
+/// The columns of `focus_area a`, the strategy answers read from `focus_answer` by lineage.
+/// An area was last changed when it or any of its answers was.
+static AREA_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    let answer = |answer: FocusAnswer| {
+        format!(
+            "coalesce((SELECT f.text FROM focus_answer f JOIN question q ON q.id = f.question_id
+                       WHERE f.focus_area_id = a.id AND q.lineage = '{}'
+                       ORDER BY f.updated_at DESC LIMIT 1), '')",
+            lineage(answer).expect("a strategy question")
+        )
+    };
+    format!(
+        "a.id, a.client_id, a.title, a.position, {}, {}, {}, {}, {}, {}, a.three_month_target, a.notes, a.retired_at, \
+         a.created_at, \
+         max(a.updated_at, coalesce((SELECT max(f.updated_at) FROM focus_answer f WHERE f.focus_area_id = a.id), ''))",
+        answer(FocusAnswer::DesiredOutcome),
+        answer(FocusAnswer::WhyItMatters),
+        answer(FocusAnswer::PathAndEvidence),
+        answer(FocusAnswer::Barriers),
+        answer(FocusAnswer::TenLooksLike),
+        answer(FocusAnswer::TenInThreeMonths),
+    )
+});
 
 fn area_from_row(row: &Row<'_>) -> rusqlite::Result<FocusArea> {
     Ok(FocusArea {
@@ -111,9 +148,13 @@ impl Practice {
         self.require_live_client(&client_id)?;
         let id = ids::new_id();
         let now = time::stamp(time::now());
+        // A new area is answered against the current version of the strategy kind's set.
         self.conn.execute(
-            "INSERT INTO focus_area (id, client_id, title, position, created_at, updated_at)
-             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM focus_area WHERE client_id = ?2), ?4, ?4)",
+            "INSERT INTO focus_area (id, client_id, title, position, set_version_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM focus_area WHERE client_id = ?2),
+                     (SELECT v.id FROM session_kind k JOIN question_set_version v ON v.set_id = k.question_set_id
+                      WHERE k.code = 'strategy' ORDER BY v.version DESC LIMIT 1),
+                     ?4, ?4)",
             params![id, client_id, title, now],
         )?;
         self.focus_area(&id)
@@ -123,7 +164,7 @@ impl Practice {
         let id = ids::parse("focus_area_id", id)?;
         self.conn
             .query_row(
-                &format!("SELECT {AREA_COLUMNS} FROM focus_area WHERE id = ?1 AND trashed_at IS NULL"),
+                &format!("SELECT {} FROM focus_area a WHERE a.id = ?1 AND a.trashed_at IS NULL", *AREA_COLUMNS),
                 [&id],
                 area_from_row,
             )
@@ -141,9 +182,10 @@ impl Practice {
     /// The focus areas of a client already known to exist, in their order.
     pub(crate) fn focus_areas_of(&self, client_id: &str, include_retired: bool) -> Result<Vec<FocusArea>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {AREA_COLUMNS} FROM focus_area
-             WHERE client_id = ?1 AND trashed_at IS NULL AND (?2 OR retired_at IS NULL)
-             ORDER BY position, id"
+            "SELECT {} FROM focus_area a
+             WHERE a.client_id = ?1 AND a.trashed_at IS NULL AND (?2 OR a.retired_at IS NULL)
+             ORDER BY a.position, a.id",
+            *AREA_COLUMNS
         ))?;
         let rows = stmt.query_map(params![client_id, include_retired], area_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -160,16 +202,34 @@ impl Practice {
     }
 
     /// Saves one written answer exactly as typed. This is the autosave path of the live
-    /// screen, so it is one statement and returns only the time of the save.
+    /// screen, so it is one guarded statement (the area and its client are live) and returns
+    /// only the time of the save; the reason is looked up only when nothing was saved.
     pub fn update_focus_answer(&self, id: &str, answer: FocusAnswer, text: &str) -> Result<DateTime<Utc>> {
-        let column = answer.column();
-        let text = text::note(column, "This answer", text)?;
-        let area = self.writable_focus_area(id)?;
+        let field = answer.column();
+        let text = text::note(field, "This answer", text)?;
+        let area_id = ids::parse("focus_area_id", id)?;
         let now = time::now();
-        self.conn.execute(
-            &format!("UPDATE focus_area SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
-            params![area.id, text, time::stamp(now)],
-        )?;
+        let saved = match lineage(answer) {
+            Some(lineage) => self.conn.prepare_cached(
+                "INSERT INTO focus_answer (focus_area_id, question_id, text, updated_at)
+                 SELECT a.id, q.id, ?3, ?4 FROM focus_area a
+                 JOIN client c ON c.id = a.client_id AND c.trashed_at IS NULL
+                 JOIN question q ON q.set_version_id = a.set_version_id AND q.lineage = ?2
+                 WHERE a.id = ?1 AND a.trashed_at IS NULL
+                 ON CONFLICT (focus_area_id, question_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+            )?
+            .execute(params![area_id, lineage, text, time::stamp(now)])?,
+            None => self.conn.prepare_cached(
+                "UPDATE focus_area SET notes = ?2, updated_at = ?3
+                 WHERE id = ?1 AND trashed_at IS NULL
+                   AND EXISTS (SELECT 1 FROM client c WHERE c.id = focus_area.client_id AND c.trashed_at IS NULL)",
+            )?
+            .execute(params![area_id, text, time::stamp(now)])?,
+        };
+        if saved == 0 {
+            self.writable_focus_area(&area_id)?;
+            return Err(Error::invalid(field, "This focus area's question set has no such question"));
+        }
         Ok(now)
     }
 

@@ -7,4 +7,5 @@ mod ratings;
 
 pub use areas::{FocusAnswer, FocusArea};
 pub use position::LivePosition;
+pub(crate) use ratings::rating_from_row;
 pub use ratings::{rating_before, taken_in_session, Rating, RatingEntry, RatingInput, SessionRating};

@@ -138,12 +138,16 @@ impl Practice {
             RatingEntry { id: ids::new_id(), focus_area_id: area.id, session_id, value: value.get(), taken_at, note };
         let now = time::stamp(time::now());
         // The upsert's target is the partial unique index on (focus_area_id, session_id); a
-        // rating without a session never conflicts, so each one is kept.
+        // rating without a session never conflicts, so each one is kept. It answers the first
+        // rating question of the set version the area is answered against.
         entry.id = self.conn.query_row(
-            "INSERT INTO rating (id, focus_area_id, session_id, value, taken_at, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO rating (id, focus_area_id, session_id, value, taken_at, note, created_at, question_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                     (SELECT q.id FROM focus_area a JOIN question q ON q.set_version_id = a.set_version_id
+                      WHERE a.id = ?2 AND q.kind = 'rating' ORDER BY q.position LIMIT 1))
              ON CONFLICT (focus_area_id, session_id) WHERE session_id IS NOT NULL AND trashed_at IS NULL
-             DO UPDATE SET value = excluded.value, taken_at = excluded.taken_at, note = excluded.note
+             DO UPDATE SET value = excluded.value, taken_at = excluded.taken_at, note = excluded.note,
+                           question_id = excluded.question_id
              RETURNING id",
             params![
                 entry.id,

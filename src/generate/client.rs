@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::focus::{FocusAnswer, RatingInput};
 use crate::formulation::{AttemptedSolution, FormulationStep, FormulationText, PersonInSystem};
 use crate::homework::{HomeworkInput, HomeworkStatus};
+use crate::methods::{QuestionKind, SessionAnswerInput};
 use crate::practice::Practice;
 use crate::sessions::{PrepItem, SessionInput, SessionKind};
 use crate::time;
@@ -209,11 +210,45 @@ fn hold_sessions(
             notes: passage(rng, language, 150, 1_800),
             prep_checklist,
         })?;
+        let answered = match kind {
+            SessionKind::Values => true,
+            SessionKind::FollowUp => rng.random_ratio(1, 4),
+            _ => false,
+        };
+        if answered {
+            answer_session_questions(practice, rng, language, &session.id)?;
+        }
         held.push(HeldSession { id: session.id, on });
         let gap = if held.len() < 3 { rng.random_range(7..=14) } else { rng.random_range(7..=28) };
         on = on + Days::new(gap);
     }
     Ok(held)
+}
+
+/// Answers to the questions of the session's kind's set: short notes, a few lines for a
+/// list, a number for a rating.
+fn answer_session_questions(
+    practice: &Practice,
+    rng: &mut ChaCha8Rng,
+    language: &Language,
+    session_id: &str,
+) -> Result<()> {
+    for answer in practice.session_answers(session_id)? {
+        let (text, rating) = match answer.question.kind {
+            QuestionKind::Rating => (String::new(), Some(rng.random_range(3..=9))),
+            QuestionKind::ShortList => {
+                ((0..rng.random_range(2..=4)).map(|_| sentence(rng, language)).collect::<Vec<_>>().join("\n"), None)
+            }
+            QuestionKind::FreeText => (passage(rng, language, 60, 600), None),
+        };
+        practice.answer_session_question(&SessionAnswerInput {
+            session_id: session_id.to_owned(),
+            question_id: answer.question.id,
+            text,
+            rating,
+        })?;
+    }
+    Ok(())
 }
 
 /// An instant on `day` at ten in the morning (UTC) plus `minutes`, as the API takes it.

@@ -1,7 +1,8 @@
 //! A generated practice of any size, the same for the same seed: clients who start and stop
 //! at different times over the years, sessions every one to four weeks while they are
 //! active, three to eight focus areas with all seven answers, a rating per area per session,
-//! Assessment Maps, formulations with versions, directives, homework and values, and a few of
+//! Assessment Maps, answers to the question sets of values sessions and some follow-ups,
+//! formulations with versions, directives, homework and values, and a few of
 //! everything in the trash. Benchmarks and tests measure and check the core against it.
 //!
 //! Every record is written through the same `Practice` methods the app uses, so a generated
@@ -31,7 +32,7 @@ pub use languages::RARE_WORDS;
 
 /// Changes whenever the same options start giving a different practice, so a practice
 /// generated earlier and kept (the benchmarks keep one) is known to be out of date.
-pub const GENERATOR_VERSION: u32 = 3;
+pub const GENERATOR_VERSION: u32 = 4;
 
 /// What to generate. `end_on` is the last day anything may happen on (normally today);
 /// the practice's history reaches `years` back from it.

@@ -6,6 +6,7 @@ use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::clients::ClientInput;
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
+use tenfold::methods::SessionAnswerInput;
 use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::values::ValueInput;
 use tenfold::Practice;
@@ -47,6 +48,7 @@ pub fn add_client(p: &Practice, spec: &ClientSpec) -> String {
     for (title, notes, ratings) in &spec.areas {
         let area = p.create_focus_area(&client.id, title).expect("area");
         p.update_focus_answer(&area.id, FocusAnswer::Notes, notes).expect("notes");
+        p.update_focus_answer(&area.id, FocusAnswer::DesiredOutcome, &format!("{title} a year on")).expect("answer");
         for (i, value) in ratings.iter().enumerate() {
             p.record_rating(&RatingInput {
                 focus_area_id: area.id.clone(),
@@ -124,6 +126,15 @@ pub fn fill_everything(p: &Practice) -> String {
         scores: dimensions,
     })
     .expect("map");
+    let session = p.list_sessions(&id).expect("sessions").remove(0);
+    let question = p.session_answers(&session.id).expect("questions").remove(0).question;
+    p.answer_session_question(&SessionAnswerInput {
+        session_id: session.id,
+        question_id: question.id,
+        text: "Set up the Monday planning".into(),
+        rating: None,
+    })
+    .expect("session answer");
     add_raw_rows(p, &id);
     id
 }

@@ -11,6 +11,7 @@ pub mod focus;
 pub mod formulation;
 pub mod homework;
 pub mod letters;
+pub mod methods;
 pub mod overview;
 pub mod sample;
 pub mod search;

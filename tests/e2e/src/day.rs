@@ -259,7 +259,12 @@ pub async fn coach_day(name: &str, preferred: &str, shots: bool, via: Option<&Pa
         db.query_row("SELECT count(*) FROM rating WHERE session_id IS NOT NULL", [], |r| r.get(0)).unwrap();
     assert_eq!(ratings, 3, "one rating per area in the session");
     let answer: String = db
-        .query_row("SELECT desired_outcome FROM focus_area WHERE title = ?1", [CAPTURED[0].area], |r| r.get(0))
+        .query_row(
+            "SELECT f.text FROM focus_answer f JOIN focus_area a ON a.id = f.focus_area_id
+             JOIN question q ON q.id = f.question_id WHERE a.title = ?1 AND q.position = 1",
+            [CAPTURED[0].area],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(answer, first_answer, "the note kept its text");
 }

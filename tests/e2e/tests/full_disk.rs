@@ -98,8 +98,9 @@ fn stored_answers(dir: &Path) -> Vec<(String, String, String)> {
     let db = open_db(dir);
     let mut statement = db
         .prepare(
-            "SELECT title, desired_outcome || why_it_matters || path_and_evidence || barriers || ten_looks_like
-                    || ten_in_three_months, notes FROM focus_area ORDER BY position",
+            "SELECT a.title, coalesce((SELECT group_concat(f.text, char(10)) FROM focus_answer f
+                                       WHERE f.focus_area_id = a.id), ''), a.notes
+             FROM focus_area a ORDER BY a.position",
         )
         .unwrap();
     let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();

@@ -18,7 +18,8 @@ const SAMPLE_AREAS: [(&str, &str); 3] =
 const OWN_ROWS: &[(&str, &str)] = &[
     ("client", "SELECT id || '|' || name || '|' || updated_at || '|' || coalesce(trashed_at, '') FROM client ORDER BY id"),
     ("session", "SELECT id || '|' || client_id || '|' || held_on || '|' || notes || '|' || updated_at FROM session ORDER BY id"),
-    ("focus_area", "SELECT id || '|' || client_id || '|' || title || '|' || barriers || '|' || updated_at FROM focus_area ORDER BY id"),
+    ("focus_area", "SELECT id || '|' || client_id || '|' || title || '|' || notes || '|' || updated_at FROM focus_area ORDER BY id"),
+    ("focus_answer", "SELECT focus_area_id || '|' || question_id || '|' || text FROM focus_answer ORDER BY focus_area_id, question_id"),
     ("rating", "SELECT id || '|' || focus_area_id || '|' || coalesce(session_id, '') || '|' || value FROM rating ORDER BY id"),
     ("assessment_map", "SELECT id || '|' || client_id FROM assessment_map ORDER BY id"),
     ("homework_item", "SELECT id || '|' || client_id || '|' || text FROM homework_item ORDER BY id"),
@@ -119,6 +120,11 @@ async fn sample_practice_is_explored_and_removed() {
         count(data.path(), "SELECT count(*) FROM rating WHERE focus_area_id NOT IN (SELECT id FROM focus_area)"),
         0,
         "ratings of removed focus areas"
+    );
+    assert_eq!(
+        count(data.path(), "SELECT count(*) FROM focus_answer WHERE focus_area_id NOT IN (SELECT id FROM focus_area)"),
+        0,
+        "answers of removed focus areas"
     );
     assert_eq!(
         count(data.path(), "SELECT count(*) FROM assessment_score WHERE map_id NOT IN (SELECT id FROM assessment_map)"),

@@ -16,6 +16,7 @@ function map(id: string, scores: number[], taken_at = '2026-05-01T10:00:00Z'): A
     session_id: null,
     taken_at,
     note: '',
+    template_version_id: 'v1',
     scores: scores.map((score, i) => ({ dimension: i + 1, score, note: i === 1 ? 'pushed too hard' : '' })),
   };
 }

@@ -113,6 +113,29 @@ export const commands = {
 	updateLetterTemplate: (id: string, input: LetterTemplateInput) => __TAURI_INVOKE<LetterTemplate>("update_letter_template", { id, input }),
 	setDefaultLetterTemplate: (id: string) => __TAURI_INVOKE<LetterTemplate>("set_default_letter_template", { id }),
 	trashLetterTemplate: (id: string) => __TAURI_INVOKE<null>("trash_letter_template", { id }),
+	listSessionKinds: () => __TAURI_INVOKE<SessionKindInfo[]>("list_session_kinds"),
+	addSessionKind: (label: string) => __TAURI_INVOKE<SessionKindInfo>("add_session_kind", { label }),
+	chooseQuestionSetForKind: (code: string, setId: string | null) => __TAURI_INVOKE<SessionKindInfo>("choose_question_set_for_kind", { code, setId }),
+	listQuestionSets: (includeRetired: boolean) => __TAURI_INVOKE<QuestionSet[]>("list_question_sets", { includeRetired }),
+	questionSetVersion: (versionId: string) => __TAURI_INVOKE<QuestionSet>("question_set_version", { versionId }),
+	createQuestionSet: (input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("create_question_set", { input }),
+	editQuestionSet: (id: string, input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("edit_question_set", { id, input }),
+	duplicateQuestionSet: (id: string, name: string) => __TAURI_INVOKE<QuestionSet>("duplicate_question_set", { id, name }),
+	retireQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("retire_question_set", { id }),
+	restoreQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("restore_question_set", { id }),
+	listAssessmentTemplates: (includeRetired: boolean) => __TAURI_INVOKE<AssessmentTemplate[]>("list_assessment_templates", { includeRetired }),
+	assessmentTemplateVersion: (versionId: string) => __TAURI_INVOKE<AssessmentTemplate>("assessment_template_version", { versionId }),
+	createAssessmentTemplate: (input: TemplateInput) => __TAURI_INVOKE<AssessmentTemplate>("create_assessment_template", { input }),
+	editAssessmentTemplate: (id: string, input: TemplateInput) => __TAURI_INVOKE<AssessmentTemplate>("edit_assessment_template", { id, input }),
+	duplicateAssessmentTemplate: (id: string, name: string) => __TAURI_INVOKE<AssessmentTemplate>("duplicate_assessment_template", { id, name }),
+	retireAssessmentTemplate: (id: string) => __TAURI_INVOKE<AssessmentTemplate>("retire_assessment_template", { id }),
+	restoreAssessmentTemplate: (id: string) => __TAURI_INVOKE<AssessmentTemplate>("restore_assessment_template", { id }),
+	focusAreaAnswers: (focusAreaId: string) => __TAURI_INVOKE<AnsweredQuestion[]>("focus_area_answers", { focusAreaId }),
+	sessionAnswers: (sessionId: string) => __TAURI_INVOKE<SessionAnswer[]>("session_answers", { sessionId }),
+	/**  Returns the instant of the save, like the other autosaves. */
+	answerSessionQuestion: (input: SessionAnswerInput) => __TAURI_INVOKE<string>("answer_session_question", { input }),
+	/**  Returns the instant of the save, like the other autosaves. */
+	answerFocusQuestion: (focusAreaId: string, questionId: string, text: string) => __TAURI_INVOKE<string>("answer_focus_question", { focusAreaId, questionId, text }),
 	clientOverview: (clientId: string) => __TAURI_INVOKE<ClientOverview>("client_overview", { clientId }),
 	clientHistory: (clientId: string) => __TAURI_INVOKE<ClientHistory>("client_history", { clientId }),
 	sessionPrep: (clientId: string) => __TAURI_INVOKE<SessionPrep>("session_prep", { clientId }),
@@ -159,6 +182,16 @@ export type About = {
 	schema_version: number,
 };
 
+/**
+ *  A focus area's question with what was written to it, or, for a rating question, the
+ *  ratings given to it (oldest first).
+ */
+export type AnsweredQuestion = {
+	question: Question,
+	text: string,
+	ratings: RatingEntry[],
+};
+
 export type AreaHistory = {
 	area: FocusArea,
 	/**  Oldest first. */
@@ -166,7 +199,7 @@ export type AreaHistory = {
 };
 
 export type AssessmentDimension = {
-	/**  1 to 7. */
+	/**  1 to the template's number of dimensions. */
 	position: number,
 	label: string,
 };
@@ -186,7 +219,9 @@ export type AssessmentMap = {
 	session_id: string | null,
 	taken_at: string,
 	note: string,
-	/**  Exactly seven, by dimension. */
+	/**  The version of the template the map was scored on. */
+	template_version_id: string,
+	/**  One per dimension of that version, by dimension. */
 	scores: AssessmentScore[],
 };
 
@@ -194,6 +229,22 @@ export type AssessmentScore = {
 	dimension: number,
 	score: number,
 	note: string,
+};
+
+/**  A template as one of its versions has it. */
+export type AssessmentTemplate = {
+	id: string,
+	name: string,
+	/**  Maps are recorded on this template when none is named. */
+	is_default: boolean,
+	version_id: string,
+	version: number,
+	/**  Scores run from this (0 or 1) to 10. */
+	scale_min: number,
+	dimensions: TemplateDimension[],
+	retired_at: string | null,
+	created_at: string,
+	updated_at: string,
 };
 
 /**  Something already tried to solve the problem: by whom, what, and how it went. */
@@ -342,6 +393,12 @@ export type DimensionChange = {
 	change: number,
 	/**  The score fell by `DROP_FLAG_POINTS` or more. */
 	flagged: boolean,
+};
+
+export type DimensionInput = {
+	/**  The lineage of the dimension this one rewords; none for a new dimension. */
+	lineage?: string | null,
+	label: string,
 };
 
 export type Directive = {
@@ -667,6 +724,54 @@ export type PurgeReport = {
 	removed: number,
 };
 
+export type Question = {
+	id: string,
+	/**  Shared by this question's versions: a reworded question keeps it. */
+	lineage: string,
+	/**  From 1. */
+	position: number,
+	text: string,
+	hint: string,
+	kind: QuestionKind,
+	/**  What a rating measures ("Satisfaction today"); empty for other kinds. */
+	rating_label: string,
+};
+
+export type QuestionInput = {
+	/**  The lineage of the question this one rewords; none for a new question. */
+	lineage?: string | null,
+	text: string,
+	hint?: string,
+	kind: QuestionKind,
+	rating_label?: string,
+};
+
+export type QuestionKind = "free_text" | 
+/**  Answered with a whole number from 1 to 10. */
+"rating" | 
+/**  Answered with a few short lines. */
+"short_list";
+
+/**  A set as one of its versions has it. */
+export type QuestionSet = {
+	id: string,
+	name: string,
+	/**  The code of the kind of session it is for. */
+	session_kind: string,
+	version_id: string,
+	version: number,
+	questions: Question[],
+	retired_at: string | null,
+	created_at: string,
+	updated_at: string,
+};
+
+export type QuestionSetInput = {
+	name: string,
+	session_kind: string,
+	questions: QuestionInput[],
+};
+
 export type RatingEntry = {
 	id: string,
 	focus_area_id: string,
@@ -764,6 +869,20 @@ export type Session = {
 	updated_at: string,
 };
 
+export type SessionAnswer = {
+	question: Question,
+	text: string,
+	rating: number | null,
+};
+
+export type SessionAnswerInput = {
+	session_id: string,
+	question_id: string,
+	text?: string,
+	/**  For a rating question: 1 to 10, or none to clear it. */
+	rating?: number | null,
+};
+
 /**  A change to a session's date, kind or checklist (its client never changes). */
 export type SessionChange = {
 	/**  `YYYY-MM-DD`. */
@@ -782,6 +901,15 @@ export type SessionInput = {
 };
 
 export type SessionKind = "discovery" | "values" | "strategy" | "follow_up" | "other";
+
+export type SessionKindInfo = {
+	/**  `discovery`, `values`, `strategy`, `follow_up`, `other`, or an id for a kind the coach added. */
+	code: string,
+	label: string,
+	is_builtin: boolean,
+	/**  The set its sessions are answered against. */
+	question_set_id: string | null,
+};
 
 /**
  *  Everything to look over before a call: the overview plus the working formulation, whose
@@ -836,6 +964,21 @@ export type Settings = {
 	 *  fifteen minutes.
 	 */
 	focus_timer_minutes: number,
+};
+
+export type TemplateDimension = {
+	/**  1 to the number of dimensions. */
+	position: number,
+	/**  Shared by this dimension's versions: a renamed dimension keeps it. */
+	lineage: string,
+	label: string,
+};
+
+export type TemplateInput = {
+	name: string,
+	/**  0 or 1: the lowest score. */
+	scale_min: number,
+	dimensions: DimensionInput[],
 };
 
 export type TodayView = {
