@@ -243,7 +243,13 @@ async fn a_kill_mid_typing_reopens_the_call_on_the_same_area_and_answer_with_the
     let _ = typing.await;
 
     let stored: String = open_db(data.path())
-        .query_row("SELECT barriers FROM focus_area WHERE id = ?1", [&areas[1]], |r| r.get(0))
+        .query_row(
+            // The barriers question of the default strategy set, by the lineage every version keeps.
+            "SELECT f.text FROM focus_answer f JOIN question q ON q.id = f.question_id
+             WHERE f.focus_area_id = ?1 AND q.lineage = '01900000-0000-7000-8000-000000000124'",
+            [&areas[1]],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(stored.starts_with("Says yes to every meeting."), "what was saved before the kill: {stored:?}");
 
