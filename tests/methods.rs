@@ -375,3 +375,63 @@ fn a_focus_area_answers_any_written_question_of_its_set_version() {
     // Focus areas always have a set to answer.
     assert_invalid(p.choose_question_set_for_kind("strategy", None), "set_id");
 }
+
+#[test]
+fn a_session_of_a_kind_the_coach_added_answers_that_kinds_set() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rae");
+    let kind = p.add_session_kind("Coaching (GROW)").unwrap();
+    let mut input = grow();
+    input.session_kind = kind.code.clone();
+    let set = p.create_question_set(&input).unwrap();
+    let session_input = |kind: SessionKind| SessionInput {
+        client_id: client.id.clone(),
+        held_on: "2026-03-02".into(),
+        kind,
+        notes: String::new(),
+        prep_checklist: vec![],
+    };
+    let session = p.create_session(&session_input(SessionKind::Coach(kind.code.clone()))).unwrap();
+    assert_eq!(session.kind.as_str(), kind.code, "the session keeps the coach's kind");
+    assert_eq!(p.list_sessions(&client.id).unwrap()[0].kind, SessionKind::Coach(kind.code.clone()));
+    let questions: Vec<String> = p.session_answers(&session.id).unwrap().into_iter().map(|a| a.question.text).collect();
+    let wanted: Vec<String> = set.questions.iter().map(|q| q.text.clone()).collect();
+    assert_eq!(questions, wanted);
+    // The kind travels as its code; a built-in code reads as the built-in kind.
+    assert_eq!(serde_json::to_value(&session.kind).unwrap(), serde_json::json!(kind.code));
+    assert_eq!(serde_json::from_value::<SessionKind>(serde_json::json!("values")).unwrap(), SessionKind::Values);
+
+    // An unknown kind is refused by field, and nothing is added.
+    assert_invalid(p.create_session(&session_input(SessionKind::Coach("not-a-kind".into()))), "kind");
+    assert_eq!(p.list_sessions(&client.id).unwrap().len(), 1);
+    // A strategy session answers its set once per focus area, so it has no questions of its own.
+    let strategy = p.create_session(&session_input(SessionKind::Strategy)).unwrap();
+    assert!(p.session_answers(&strategy.id).unwrap().is_empty());
+}
+
+#[test]
+fn a_focus_areas_strategy_questions_keep_their_field_names_across_versions() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rae");
+    let mut input = as_input(&p.question_set(STRATEGY_SET_ID).unwrap());
+    input.questions[3].text = "What is in the way?".into();
+    input.questions.push(QuestionInput::free_text("Who could help?"));
+    p.edit_question_set(STRATEGY_SET_ID, &input).unwrap();
+    let area = p.create_focus_area(&client.id, "Career").unwrap();
+    let answers = p.focus_area_answers(&area.id).unwrap();
+    let fields: Vec<Option<FocusAnswer>> = answers.iter().map(|a| a.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(FocusAnswer::DesiredOutcome),
+            Some(FocusAnswer::WhyItMatters),
+            Some(FocusAnswer::PathAndEvidence),
+            Some(FocusAnswer::Barriers),
+            None,
+            Some(FocusAnswer::TenLooksLike),
+            Some(FocusAnswer::TenInThreeMonths),
+            None,
+        ]
+    );
+    assert_eq!(answers[3].question.text, "What is in the way?");
+}
