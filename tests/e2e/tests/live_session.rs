@@ -242,9 +242,7 @@ async fn a_kill_mid_typing_reopens_the_call_on_the_same_area_and_answer_with_the
     app.kill_app_hard().await;
     let _ = typing.await;
 
-    let stored: String = open_db(data.path())
-        .query_row("SELECT barriers FROM focus_area WHERE id = ?1", [&areas[1]], |r| r.get(0))
-        .unwrap();
+    let stored = Practice::open_in(data.path()).unwrap().focus_area(&areas[1]).unwrap().barriers;
     assert!(stored.starts_with("Says yes to every meeting."), "what was saved before the kill: {stored:?}");
 
     // No clicks: the live screen, the second area, the cursor at the end of the barriers.

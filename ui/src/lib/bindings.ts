@@ -85,7 +85,7 @@ export const commands = {
 	/**  Each focus area's rating in the session beside the one before it, for the live screen. */
 	sessionRatings: (sessionId: string) => __TAURI_INVOKE<SessionRating[]>("session_ratings", { sessionId }),
 	/**  Notes where the coach is on the live screen, so a crash puts them back there. */
-	noteLivePosition: (sessionId: string, focusAreaId: string | null, answer: FocusAnswer | null) => __TAURI_INVOKE<LivePosition>("note_live_position", { sessionId, focusAreaId, answer }),
+	noteLivePosition: (sessionId: string, focusAreaId: string | null, answer: FocusAnswer | null, questionId: string | null) => __TAURI_INVOKE<LivePosition>("note_live_position", { sessionId, focusAreaId, answer, questionId }),
 	/**  Where a live session left off when the app last stopped without leaving it; asked at start. */
 	livePosition: () => __TAURI_INVOKE<LivePosition | null>("live_position"),
 	clearLivePosition: (sessionId: string) => __TAURI_INVOKE<null>("clear_live_position", { sessionId }),
@@ -188,6 +188,11 @@ export type About = {
  */
 export type AnsweredQuestion = {
 	question: Question,
+	/**
+	 *  The answer a focus area names this question by, for the strategy questions (a reworded
+	 *  one keeps it): the live screen's fields keep their names across versions.
+	 */
+	field: FocusAnswer | null,
 	text: string,
 	ratings: RatingEntry[],
 };
@@ -671,8 +676,13 @@ export type LivePosition = {
 	session_id: string,
 	/**  The focus area on screen, if the session has one open. */
 	focus_area_id: string | null,
-	/**  The answer the cursor was in, if any. */
+	/**
+	 *  The area's answer the cursor was in, if it is one the focus area names (the strategy
+	 *  questions and the free notes).
+	 */
 	answer: FocusAnswer | null,
+	/**  The question the cursor was in otherwise: of the area's set, or of the session's. */
+	question_id?: string | null,
 };
 
 export type LogoFormat = "png" | "jpeg" | "svg";
@@ -900,7 +910,11 @@ export type SessionInput = {
 	prep_checklist?: PrepItem[],
 };
 
-export type SessionKind = "discovery" | "values" | "strategy" | "follow_up" | "other";
+/**
+ *  The kind of a session: one of the five built in, or one the coach added (by its code, see
+ *  `methods::kinds`). It travels as its code, a plain string.
+ */
+export type SessionKind = string;
 
 export type SessionKindInfo = {
 	/**  `discovery`, `values`, `strategy`, `follow_up`, `other`, or an id for a kind the coach added. */
