@@ -435,3 +435,22 @@ fn a_focus_areas_strategy_questions_keep_their_field_names_across_versions() {
     );
     assert_eq!(answers[3].question.text, "What is in the way?");
 }
+
+#[test]
+fn a_set_file_is_written_where_the_coach_chose_and_read_back() {
+    let from = TempPractice::new();
+    let set = from.create_question_set(&grow()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(from.question_set_file_name(&set.id).unwrap());
+    assert_eq!(path.file_name().unwrap(), "GROW.tenfold-set.json");
+    from.export_question_set_to_file(&set.id, &path).unwrap();
+
+    let to = TempPractice::new();
+    let imported = to.import_question_set_file(&path).unwrap();
+    assert_eq!(imported.questions.len(), 4);
+    // A file that is not text, or not there, is refused by the file field.
+    let picture = folder.path().join("logo.png");
+    std::fs::write(&picture, [0x89, b'P', b'N', b'G', 0xFF, 0xFE]).unwrap();
+    assert_invalid(to.import_question_set_file(&picture), "file");
+    assert_invalid(to.import_question_set_file(&folder.path().join("gone.json")), "file");
+}

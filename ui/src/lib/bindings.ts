@@ -136,6 +136,13 @@ export const commands = {
 	answerSessionQuestion: (input: SessionAnswerInput) => __TAURI_INVOKE<string>("answer_session_question", { input }),
 	/**  Returns the instant of the save, like the other autosaves. */
 	answerFocusQuestion: (focusAreaId: string, questionId: string, text: string) => __TAURI_INVOKE<string>("answer_focus_question", { focusAreaId, questionId, text }),
+	/**
+	 *  Saves a set as a set file where the coach chooses with the system dialog; the path written,
+	 *  or `None` when the coach cancels.
+	 */
+	exportQuestionSet: (id: string) => __TAURI_INVOKE<string | null>("export_question_set", { id }),
+	/**  Adds the set in a set file the coach picks with the system dialog; `None` when cancelled. */
+	importQuestionSet: () => __TAURI_INVOKE<QuestionSet | null>("import_question_set"),
 	clientOverview: (clientId: string) => __TAURI_INVOKE<ClientOverview>("client_overview", { clientId }),
 	clientHistory: (clientId: string) => __TAURI_INVOKE<ClientHistory>("client_history", { clientId }),
 	sessionPrep: (clientId: string) => __TAURI_INVOKE<SessionPrep>("session_prep", { clientId }),
