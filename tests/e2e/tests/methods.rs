@@ -88,6 +88,12 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
             .unwrap()
     };
     app.wait_until("the four answers to be saved", async || (saved() == 4).then_some(())).await;
+    // The wrap-up reads them back under their questions.
+    app.click_testid("wrap-up").await;
+    let read_back = app.wait_for_text(&testid("wrap-up-answers"), ANSWERS[3]).await;
+    assert!(app.text(&read_back).await.contains(GROW[0]));
+    app.click_testid("back-to-call").await;
+    app.wait_for_testid("session-questions").await;
 
     // The first question reworded: a new version of the set.
     app.click_testid("open-settings").await;
@@ -109,8 +115,10 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
     assert_eq!(label_of(&app, "session-answer-1").await, GROW[0]);
     assert_eq!(app.value_of("session-answer-1").await, ANSWERS[0]);
     app.screenshot("grow-session-after-rewording").await;
-    // ...and the next one asks the new wording.
+    // ...and so does the prep of the next one; the next one itself asks the new wording.
     app.click_testid("back-to-prep").await;
+    let last_time = app.wait_for_text(&testid("prep-last-answers"), ANSWERS[0]).await;
+    assert!(app.text(&last_time).await.contains(GROW[0]), "the prep reads last time's answers under their wording");
     start_session(&app, &kind, &chrono::Local::now().date_naive().to_string()).await;
     app.wait_for_testid("session-questions").await;
     assert_eq!(label_of(&app, "session-answer-1").await, REWORDED);
