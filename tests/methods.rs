@@ -454,3 +454,42 @@ fn a_set_file_is_written_where_the_coach_chose_and_read_back() {
     assert_invalid(to.import_question_set_file(&picture), "file");
     assert_invalid(to.import_question_set_file(&folder.path().join("gone.json")), "file");
 }
+
+#[test]
+fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_moves() {
+    let p = TempPractice::new();
+    let client = p.add_client("Mo");
+    let map = |scores: &[i32], taken_at: &str| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(taken_at.into()),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    p.record_assessment_map(&map(&[8; 7], "2026-03-01T10:00:00Z")).unwrap();
+    let first = p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[7, 6, 8, 7, 5, 6, 7, 6], "2026-03-01T10:00:00Z")).unwrap();
+    let alone = p.client_template_maps(&client.id, WHEEL_OF_LIFE_ID).unwrap();
+    assert_eq!((alone.maps, alone.changes.len()), (vec![first], 0), "one map has nothing to compare");
+
+    // Health moves to the top and is renamed; the next wheel is compared on the same areas.
+    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
+    let mut dimensions: Vec<DimensionInput> =
+        wheel.dimensions.iter().map(|d| DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() }).collect();
+    let mut health = dimensions.remove(2);
+    health.label = "Health and energy".into();
+    dimensions.insert(0, health);
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &TemplateInput { name: wheel.name.clone(), scale_min: 1, dimensions })
+        .unwrap();
+    // In the new order: health first, then career, money, family...
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[5, 7, 6, 7, 5, 6, 7, 6], "2026-04-01T10:00:00Z")).unwrap();
+    let both = p.client_template_maps(&client.id, WHEEL_OF_LIFE_ID).unwrap();
+    assert_eq!(both.maps.len(), 2);
+    assert_eq!(both.template.dimensions[0].label, "Health and energy");
+    let flagged: Vec<(&str, u8, u8)> =
+        both.changes.iter().filter(|c| c.flagged).map(|c| (c.label.as_str(), c.previous, c.latest)).collect();
+    assert_eq!(flagged, [("Health and energy", 8, 5)]);
+    assert_eq!(both.changes.len(), 8);
+    // The relationship map's own list is untouched.
+    assert_eq!(p.client_template_maps(&client.id, RELATIONSHIP_MAP_ID).unwrap().maps.len(), 1);
+    assert_invalid(p.client_template_maps(&client.id, "not-an-id"), "template_id");
+}

@@ -15,6 +15,10 @@ export const commands = {
 	renameAssessmentDimension: (position: number, label: string) => __TAURI_INVOKE<AssessmentDimension[]>("rename_assessment_dimension", { position, label }),
 	recordAssessmentMap: (input: AssessmentInput) => __TAURI_INVOKE<AssessmentMap>("record_assessment_map", { input }),
 	listAssessmentMaps: (clientId: string) => __TAURI_INVOKE<AssessmentMap[]>("list_assessment_maps", { clientId }),
+	/**  A client's maps on one template, with the latest compared with the one before it. */
+	clientTemplateMaps: (clientId: string, templateId: string) => __TAURI_INVOKE<TemplateMaps>("client_template_maps", { clientId, templateId }),
+	/**  Records a map on a template that is not retired. */
+	recordTemplateMap: (templateId: string, input: AssessmentInput) => __TAURI_INVOKE<AssessmentMap>("record_template_map", { templateId, input }),
 	backUpNow: () => __TAURI_INVOKE<BackupInfo>("back_up_now"),
 	listBackups: () => __TAURI_INVOKE<BackupInfo[]>("list_backups"),
 	restoreBackup: (fileName: string) => __TAURI_INVOKE<RestoreReport>("restore_backup", { fileName }),
@@ -1000,6 +1004,16 @@ export type TemplateInput = {
 	/**  0 or 1: the lowest score. */
 	scale_min: number,
 	dimensions: DimensionInput[],
+};
+
+/**
+ *  A client's maps on one template: the template as it is now, the maps oldest first, and the
+ *  latest map against the one before it, dimension by dimension under today's labels.
+ */
+export type TemplateMaps = {
+	template: AssessmentTemplate,
+	maps: AssessmentMap[],
+	changes: DimensionChange[],
 };
 
 export type TodayView = {
