@@ -261,9 +261,9 @@ impl Practice {
     /// The kind the client's next session most likely is ([`SessionKind::suggested_next`]).
     pub fn suggested_session_kind(&self, client_id: &str) -> Result<SessionKind> {
         let client_id = ids::parse("client_id", client_id)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT kind, coach_kind FROM session WHERE client_id = ?1 AND trashed_at IS NULL")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT kind, coach_kind FROM session WHERE client_id = ?1 AND trashed_at IS NULL",
+        )?;
         let had = stmt
             .query_map([&client_id], |row| SessionKind::from_columns(&row.get::<_, String>(0)?, row.get(1)?))?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -467,14 +467,18 @@ fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_mov
         scores: ScoreInput::in_order(scores),
     };
     p.record_assessment_map(&map(&[8; 7], "2026-03-01T10:00:00Z")).unwrap();
-    let first = p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[7, 6, 8, 7, 5, 6, 7, 6], "2026-03-01T10:00:00Z")).unwrap();
+    let first =
+        p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[7, 6, 8, 7, 5, 6, 7, 6], "2026-03-01T10:00:00Z")).unwrap();
     let alone = p.client_template_maps(&client.id, WHEEL_OF_LIFE_ID).unwrap();
     assert_eq!((alone.maps, alone.changes.len()), (vec![first], 0), "one map has nothing to compare");
 
     // Health moves to the top and is renamed; the next wheel is compared on the same areas.
     let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
-    let mut dimensions: Vec<DimensionInput> =
-        wheel.dimensions.iter().map(|d| DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() }).collect();
+    let mut dimensions: Vec<DimensionInput> = wheel
+        .dimensions
+        .iter()
+        .map(|d| DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() })
+        .collect();
     let mut health = dimensions.remove(2);
     health.label = "Health and energy".into();
     dimensions.insert(0, health);

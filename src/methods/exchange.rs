@@ -77,7 +77,10 @@ impl Practice {
     /// Adds the set in the file at `path`, as [`Practice::import_question_set`] does.
     pub fn import_question_set_file(&self, path: &Path) -> Result<QuestionSet> {
         let text = fs::read_to_string(path).map_err(|_| {
-            Error::invalid("file", format!("This is not a Tenfold question set: {} cannot be read as text", path.display()))
+            Error::invalid(
+                "file",
+                format!("This is not a Tenfold question set: {} cannot be read as text", path.display()),
+            )
         })?;
         self.import_question_set(&text)
     }

@@ -193,7 +193,11 @@ pub async fn answer_focus_question(
 /// or `None` when the coach cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_question_set(app: AppHandle, state: State<'_, AppState>, id: String) -> Result<Option<String>, ErrorView> {
+pub async fn export_question_set(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>, ErrorView> {
     let file_name = state.with(|p| p.question_set_file_name(&id))?;
     let dialog = app
         .dialog()
@@ -201,7 +205,8 @@ pub async fn export_question_set(app: AppHandle, state: State<'_, AppState>, id:
         .set_title("Save the question set")
         .add_filter("Tenfold question set", &["json"])
         .set_file_name(file_name);
-    let Some(path) = chosen_path(tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await)? else {
+    let Some(path) = chosen_path(tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await)?
+    else {
         return Ok(None);
     };
     state.with(|p| p.export_question_set_to_file(&id, &path))?;
@@ -213,15 +218,14 @@ pub async fn export_question_set(app: AppHandle, state: State<'_, AppState>, id:
 #[specta::specta]
 pub async fn import_question_set(app: AppHandle, state: State<'_, AppState>) -> Result<Option<QuestionSet>, ErrorView> {
     let dialog = app.dialog().file().set_title("Import a question set").add_filter("Tenfold question set", &["json"]);
-    let Some(path) = chosen_path(tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file()).await)? else {
+    let Some(path) = chosen_path(tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file()).await)?
+    else {
         return Ok(None);
     };
     state.with(|p| p.import_question_set_file(&path)).map(Some)
 }
 
-fn chosen_path(
-    chosen: Result<Option<FilePath>, tauri::Error>,
-) -> Result<Option<std::path::PathBuf>, ErrorView> {
+fn chosen_path(chosen: Result<Option<FilePath>, tauri::Error>) -> Result<Option<std::path::PathBuf>, ErrorView> {
     let failure = |kind, message: String| ErrorView { kind, message, field: Some("file".into()) };
     match chosen.map_err(|e| failure(ErrorKind::Storage, e.to_string()))? {
         None => Ok(None),

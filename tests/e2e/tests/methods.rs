@@ -9,10 +9,18 @@ use tenfold_e2e::flows::{open_client, open_tab, start_session};
 use tenfold_e2e::{open_db, testid, App, Key};
 
 const CLIENT: &str = "Rae Okafor";
-const GROW: [&str; 4] =
-    ["Goal: what do you want?", "Reality: where are you now?", "Options: what could you do?", "Will: what will you do?"];
-const ANSWERS: [&str; 4] =
-    ["Run a half marathon in May.", "Running twice a week, 5 km at most.", "A club, a plan, a coach.", "Join the Tuesday club."];
+const GROW: [&str; 4] = [
+    "Goal: what do you want?",
+    "Reality: where are you now?",
+    "Options: what could you do?",
+    "Will: what will you do?",
+];
+const ANSWERS: [&str; 4] = [
+    "Run a half marathon in May.",
+    "Running twice a week, 5 km at most.",
+    "A club, a plan, a coach.",
+    "Join the Tuesday club.",
+];
 const REWORDED: &str = "Goal: what would you like to achieve?";
 
 fn row(list: &str, name: &str) -> String {
@@ -79,7 +87,11 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
         if i > 0 {
             app.press(&[Key::Tab.into()]).await;
         }
-        assert_eq!(type_here(&app, answer).await, format!("session-answer-{}", i + 1), "Tab leads question to question");
+        assert_eq!(
+            type_here(&app, answer).await,
+            format!("session-answer-{}", i + 1),
+            "Tab leads question to question"
+        );
     }
     app.screenshot("grow-session").await;
     let saved = || {
