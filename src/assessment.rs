@@ -34,6 +34,15 @@ pub struct DimensionChange {
     pub flagged: bool,
 }
 
+/// A client's maps on one template: the template as it is now, the maps oldest first, and the
+/// latest map against the one before it, dimension by dimension under today's labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct TemplateMaps {
+    pub template: AssessmentTemplate,
+    pub maps: Vec<AssessmentMap>,
+    pub changes: Vec<DimensionChange>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct AssessmentDimension {
     /// 1 to the template's number of dimensions.
@@ -241,16 +250,73 @@ impl Practice {
         self.assessment_maps_of(&client_id)
     }
 
+    /// A client's maps on one template (any of its versions), and how the latest compares
+    /// with the one before it. Dimensions are matched by lineage, so a map scored before a
+    /// dimension was renamed or moved is compared on the same dimension.
+    pub fn client_template_maps(&self, client_id: &str, template_id: &str) -> Result<TemplateMaps> {
+        let client_id = ids::parse("client_id", client_id)?;
+        self.client(&client_id)?;
+        let template = self.assessment_template(template_id)?;
+        let maps = self.maps_of_template(&client_id, Some(&template.id))?;
+        let changes = match maps.as_slice() {
+            [.., previous, latest] => self.changes_by_lineage(&template, latest, previous)?,
+            _ => Vec::new(),
+        };
+        Ok(TemplateMaps { template, maps, changes })
+    }
+
+    fn changes_by_lineage(
+        &self,
+        template: &AssessmentTemplate,
+        latest: &AssessmentMap,
+        previous: &AssessmentMap,
+    ) -> Result<Vec<DimensionChange>> {
+        let score_by_lineage = |map: &AssessmentMap| -> Result<HashMap<String, u8>> {
+            let version = self.assessment_template_version(&map.template_version_id)?;
+            Ok(version
+                .dimensions
+                .iter()
+                .filter_map(|d| {
+                    let score = map.scores.iter().find(|s| s.dimension == d.position)?;
+                    Some((d.lineage.clone(), score.score))
+                })
+                .collect())
+        };
+        let (now, before) = (score_by_lineage(latest)?, score_by_lineage(previous)?);
+        Ok(template
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                let (latest, previous) = (*now.get(&d.lineage)?, *before.get(&d.lineage)?);
+                let change = i32::from(latest) - i32::from(previous);
+                Some(DimensionChange {
+                    dimension: d.position,
+                    label: d.label.clone(),
+                    latest,
+                    previous,
+                    change,
+                    flagged: change <= -DROP_FLAG_POINTS,
+                })
+            })
+            .collect())
+    }
+
     /// The default template's maps of a client already known to exist, oldest first.
     pub(crate) fn assessment_maps_of(&self, client_id: &str) -> Result<Vec<AssessmentMap>> {
+        self.maps_of_template(client_id, None)
+    }
+
+    /// A client's maps on one template (the default one when none is named), oldest first.
+    fn maps_of_template(&self, client_id: &str, template_id: Option<&str>) -> Result<Vec<AssessmentMap>> {
         let mut maps: Vec<AssessmentMap> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT m.id, m.client_id, m.session_id, m.taken_at, m.note, m.template_version_id
                  FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id
-                 JOIN assessment_template t ON t.id = v.template_id AND t.is_default = 1
+                 JOIN assessment_template t ON t.id = v.template_id
+                      AND (t.id = ?2 OR (?2 IS NULL AND t.is_default = 1))
                  WHERE m.client_id = ?1 AND m.trashed_at IS NULL ORDER BY m.taken_at, m.id",
             )?;
-            let rows = stmt.query_map([&client_id], |row| {
+            let rows = stmt.query_map(params![client_id, template_id], |row| {
                 Ok(AssessmentMap {
                     id: row.get(0)?,
                     client_id: row.get(1)?,

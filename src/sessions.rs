@@ -9,24 +9,30 @@ use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
+/// The kind of a session: one of the five built in, or one the coach added (by its code, see
+/// `methods::kinds`). It travels as its code, a plain string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(into = "String", try_from = "String")]
+#[specta(type = String)]
 pub enum SessionKind {
     Discovery,
     Values,
     Strategy,
     FollowUp,
     Other,
+    /// A kind the coach added, by its code.
+    Coach(String),
 }
 
 impl SessionKind {
-    pub fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             SessionKind::Discovery => "discovery",
             SessionKind::Values => "values",
             SessionKind::Strategy => "strategy",
             SessionKind::FollowUp => "follow_up",
             SessionKind::Other => "other",
+            SessionKind::Coach(code) => code,
         }
     }
 
@@ -39,15 +45,53 @@ impl SessionKind {
             .unwrap_or(SessionKind::FollowUp)
     }
 
-    fn parse(text: &str) -> rusqlite::Result<Self> {
-        Ok(match text {
+    /// A code as a kind: a built-in code names its kind, anything else a coach's kind (which
+    /// the practice must have; see `require_session_kind`).
+    pub fn from_code(code: &str) -> SessionKind {
+        match code.trim() {
             "discovery" => SessionKind::Discovery,
             "values" => SessionKind::Values,
             "strategy" => SessionKind::Strategy,
             "follow_up" => SessionKind::FollowUp,
             "other" => SessionKind::Other,
-            other => return Err(crate::rows::bad_value("kind", other)),
-        })
+            other => SessionKind::Coach(other.to_owned()),
+        }
+    }
+
+    /// The `session` table's own column keeps to the built-in kinds (its CHECK predates the
+    /// coach's kinds); a coach's kind is stored as `other` with its code in `coach_kind`.
+    fn columns(&self) -> (&str, Option<&str>) {
+        match self {
+            SessionKind::Coach(code) => ("other", Some(code)),
+            builtin => (builtin.as_str(), None),
+        }
+    }
+
+    fn from_columns(kind: &str, coach_kind: Option<String>) -> rusqlite::Result<Self> {
+        if let Some(code) = coach_kind {
+            return Ok(SessionKind::Coach(code));
+        }
+        match SessionKind::from_code(kind) {
+            SessionKind::Coach(_) => Err(crate::rows::bad_value("kind", kind)),
+            builtin => Ok(builtin),
+        }
+    }
+}
+
+impl From<SessionKind> for String {
+    fn from(kind: SessionKind) -> String {
+        kind.as_str().to_owned()
+    }
+}
+
+impl TryFrom<String> for SessionKind {
+    type Error = String;
+
+    fn try_from(code: String) -> std::result::Result<Self, String> {
+        if code.trim().is_empty() {
+            return Err("a kind of session is required".into());
+        }
+        Ok(SessionKind::from_code(&code))
     }
 }
 
@@ -92,7 +136,9 @@ pub struct SessionChange {
     pub prep_checklist: Vec<PrepItem>,
 }
 
-pub(crate) const SESSION_COLUMNS: &str = "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at";
+/// `coach_kind` comes last: the Today page joins these columns by count.
+pub(crate) const SESSION_COLUMNS: &str =
+    "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at, coach_kind";
 
 pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     let prep: String = row.get(4)?;
@@ -100,7 +146,7 @@ pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         id: row.get(0)?,
         client_id: row.get(1)?,
         held_on: row.get(2)?,
-        kind: SessionKind::parse(&row.get::<_, String>(3)?)?,
+        kind: SessionKind::from_columns(&row.get::<_, String>(3)?, row.get(8)?)?,
         prep_checklist: serde_json::from_str(&prep).map_err(|_| crate::rows::bad_value("prep_checklist", &prep))?,
         notes: row.get(5)?,
         created_at: row.get(6)?,
@@ -126,12 +172,14 @@ impl Practice {
         let notes = text::note("notes", "Notes", &input.notes)?;
         let prep = validated_prep(&input.prep_checklist)?;
         self.require_live_client(&client_id)?;
+        self.require_kind_of_session(&input.kind)?;
+        let (kind, coach_kind) = input.kind.columns();
         let id = ids::new_id();
         let now = time::stamp(time::now());
         self.conn.execute(
-            "INSERT INTO session (id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![id, client_id, held_on.to_string(), input.kind.as_str(), prep, notes, now],
+            "INSERT INTO session (id, client_id, held_on, kind, coach_kind, prep_checklist, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![id, client_id, held_on.to_string(), kind, coach_kind, prep, notes, now],
         )?;
         self.session(&id)
     }
@@ -140,9 +188,11 @@ impl Practice {
         let held_on = time::parse_session_date("held_on", &change.held_on, time::today())?;
         let prep = validated_prep(&change.prep_checklist)?;
         let session = self.writable_session(id)?;
+        self.require_kind_of_session(&change.kind)?;
+        let (kind, coach_kind) = change.kind.columns();
         self.conn.execute(
-            "UPDATE session SET held_on = ?2, kind = ?3, prep_checklist = ?4, updated_at = ?5 WHERE id = ?1",
-            params![session.id, held_on.to_string(), change.kind.as_str(), prep, time::stamp(time::now())],
+            "UPDATE session SET held_on = ?2, kind = ?3, coach_kind = ?4, prep_checklist = ?5, updated_at = ?6 WHERE id = ?1",
+            params![session.id, held_on.to_string(), kind, coach_kind, prep, time::stamp(time::now())],
         )?;
         self.session(&session.id)
     }
@@ -157,6 +207,17 @@ impl Practice {
             params![session.id, notes, time::stamp(now)],
         )?;
         Ok(now)
+    }
+
+    /// A coach's kind must be one the practice has; the field is the input's `kind`.
+    fn require_kind_of_session(&self, kind: &SessionKind) -> Result<()> {
+        match kind {
+            SessionKind::Coach(code) => self.session_kind(code).map(drop).map_err(|error| match error {
+                Error::Invalid { message, .. } => Error::invalid("kind", message),
+                other => other,
+            }),
+            _ => Ok(()),
+        }
     }
 
     fn writable_session(&self, id: &str) -> Result<Session> {
@@ -200,11 +261,11 @@ impl Practice {
     /// The kind the client's next session most likely is ([`SessionKind::suggested_next`]).
     pub fn suggested_session_kind(&self, client_id: &str) -> Result<SessionKind> {
         let client_id = ids::parse("client_id", client_id)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT kind FROM session WHERE client_id = ?1 AND trashed_at IS NULL")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT kind, coach_kind FROM session WHERE client_id = ?1 AND trashed_at IS NULL",
+        )?;
         let had = stmt
-            .query_map([&client_id], |row| SessionKind::parse(&row.get::<_, String>(0)?))?
+            .query_map([&client_id], |row| SessionKind::from_columns(&row.get::<_, String>(0)?, row.get(1)?))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(SessionKind::suggested_next(&had))
     }

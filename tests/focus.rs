@@ -142,13 +142,14 @@ fn where_the_coach_was_in_a_live_session_survives_a_restart_until_they_leave_it(
     let session = session_today(&p, &client.id);
     assert_eq!(p.live_position().unwrap(), None, "a new practice has no live session to go back to");
 
-    p.note_live_position(&session, Some(&career.id), Some(FocusAnswer::Notes)).unwrap();
-    p.note_live_position(&session, Some(&health.id), Some(FocusAnswer::Barriers)).unwrap();
+    p.note_live_position(&session, Some(&career.id), Some(FocusAnswer::Notes), None).unwrap();
+    p.note_live_position(&session, Some(&health.id), Some(FocusAnswer::Barriers), None).unwrap();
     let expected = LivePosition {
         client_id: client.id.clone(),
         session_id: session.clone(),
         focus_area_id: Some(health.id.clone()),
         answer: Some(FocusAnswer::Barriers),
+        question_id: None,
     };
     // What a crash leaves: the file as it was, opened again.
     let p = p.reopen();
@@ -160,6 +161,12 @@ fn where_the_coach_was_in_a_live_session_survives_a_restart_until_they_leave_it(
     assert_eq!(p.live_position().unwrap(), Some(expected));
     p.clear_live_position(&session).unwrap();
     assert_eq!(p.live_position().unwrap(), None);
+
+    // In a question of the session's own set, outside any area: the question is kept.
+    let question = "01900000-0000-7000-8000-000000000141";
+    p.note_live_position(&session, None, None, Some(question)).unwrap();
+    let position = p.reopen().live_position().unwrap().expect("the session is still there");
+    assert_eq!((position.focus_area_id, position.question_id.as_deref()), (None, Some(question)));
 }
 
 #[test]
@@ -171,11 +178,11 @@ fn a_live_position_leads_only_to_what_is_still_there() {
     let elsewhere = p.create_focus_area(&other_client.id, "Sleep").unwrap();
     let session = session_today(&p, &client.id);
 
-    assert_invalid(p.note_live_position(&session, Some(&elsewhere.id), None), "focus_area_id");
-    assert_invalid(p.note_live_position("not-an-id", None, None), "session_id");
+    assert_invalid(p.note_live_position(&session, Some(&elsewhere.id), None, None), "focus_area_id");
+    assert_invalid(p.note_live_position("not-an-id", None, None, None), "session_id");
 
     // An area retired since: the session opens again, on no particular area.
-    p.note_live_position(&session, Some(&career.id), Some(FocusAnswer::Notes)).unwrap();
+    p.note_live_position(&session, Some(&career.id), Some(FocusAnswer::Notes), None).unwrap();
     p.retire_focus_area(&career.id).unwrap();
     let position = p.live_position().unwrap().expect("the session is still there");
     assert_eq!((position.focus_area_id, position.answer), (None, None));

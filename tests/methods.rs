@@ -375,3 +375,125 @@ fn a_focus_area_answers_any_written_question_of_its_set_version() {
     // Focus areas always have a set to answer.
     assert_invalid(p.choose_question_set_for_kind("strategy", None), "set_id");
 }
+
+#[test]
+fn a_session_of_a_kind_the_coach_added_answers_that_kinds_set() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rae");
+    let kind = p.add_session_kind("Coaching (GROW)").unwrap();
+    let mut input = grow();
+    input.session_kind = kind.code.clone();
+    let set = p.create_question_set(&input).unwrap();
+    let session_input = |kind: SessionKind| SessionInput {
+        client_id: client.id.clone(),
+        held_on: "2026-03-02".into(),
+        kind,
+        notes: String::new(),
+        prep_checklist: vec![],
+    };
+    let session = p.create_session(&session_input(SessionKind::Coach(kind.code.clone()))).unwrap();
+    assert_eq!(session.kind.as_str(), kind.code, "the session keeps the coach's kind");
+    assert_eq!(p.list_sessions(&client.id).unwrap()[0].kind, SessionKind::Coach(kind.code.clone()));
+    let questions: Vec<String> = p.session_answers(&session.id).unwrap().into_iter().map(|a| a.question.text).collect();
+    let wanted: Vec<String> = set.questions.iter().map(|q| q.text.clone()).collect();
+    assert_eq!(questions, wanted);
+    // The kind travels as its code; a built-in code reads as the built-in kind.
+    assert_eq!(serde_json::to_value(&session.kind).unwrap(), serde_json::json!(kind.code));
+    assert_eq!(serde_json::from_value::<SessionKind>(serde_json::json!("values")).unwrap(), SessionKind::Values);
+
+    // An unknown kind is refused by field, and nothing is added.
+    assert_invalid(p.create_session(&session_input(SessionKind::Coach("not-a-kind".into()))), "kind");
+    assert_eq!(p.list_sessions(&client.id).unwrap().len(), 1);
+    // A strategy session answers its set once per focus area, so it has no questions of its own.
+    let strategy = p.create_session(&session_input(SessionKind::Strategy)).unwrap();
+    assert!(p.session_answers(&strategy.id).unwrap().is_empty());
+}
+
+#[test]
+fn a_focus_areas_strategy_questions_keep_their_field_names_across_versions() {
+    let p = TempPractice::new();
+    let client = p.add_client("Rae");
+    let mut input = as_input(&p.question_set(STRATEGY_SET_ID).unwrap());
+    input.questions[3].text = "What is in the way?".into();
+    input.questions.push(QuestionInput::free_text("Who could help?"));
+    p.edit_question_set(STRATEGY_SET_ID, &input).unwrap();
+    let area = p.create_focus_area(&client.id, "Career").unwrap();
+    let answers = p.focus_area_answers(&area.id).unwrap();
+    let fields: Vec<Option<FocusAnswer>> = answers.iter().map(|a| a.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(FocusAnswer::DesiredOutcome),
+            Some(FocusAnswer::WhyItMatters),
+            Some(FocusAnswer::PathAndEvidence),
+            Some(FocusAnswer::Barriers),
+            None,
+            Some(FocusAnswer::TenLooksLike),
+            Some(FocusAnswer::TenInThreeMonths),
+            None,
+        ]
+    );
+    assert_eq!(answers[3].question.text, "What is in the way?");
+}
+
+#[test]
+fn a_set_file_is_written_where_the_coach_chose_and_read_back() {
+    let from = TempPractice::new();
+    let set = from.create_question_set(&grow()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(from.question_set_file_name(&set.id).unwrap());
+    assert_eq!(path.file_name().unwrap(), "GROW.tenfold-set.json");
+    from.export_question_set_to_file(&set.id, &path).unwrap();
+
+    let to = TempPractice::new();
+    let imported = to.import_question_set_file(&path).unwrap();
+    assert_eq!(imported.questions.len(), 4);
+    // A file that is not text, or not there, is refused by the file field.
+    let picture = folder.path().join("logo.png");
+    std::fs::write(&picture, [0x89, b'P', b'N', b'G', 0xFF, 0xFE]).unwrap();
+    assert_invalid(to.import_question_set_file(&picture), "file");
+    assert_invalid(to.import_question_set_file(&folder.path().join("gone.json")), "file");
+}
+
+#[test]
+fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_moves() {
+    let p = TempPractice::new();
+    let client = p.add_client("Mo");
+    let map = |scores: &[i32], taken_at: &str| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(taken_at.into()),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    p.record_assessment_map(&map(&[8; 7], "2026-03-01T10:00:00Z")).unwrap();
+    let first =
+        p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[7, 6, 8, 7, 5, 6, 7, 6], "2026-03-01T10:00:00Z")).unwrap();
+    let alone = p.client_template_maps(&client.id, WHEEL_OF_LIFE_ID).unwrap();
+    assert_eq!((alone.maps, alone.changes.len()), (vec![first], 0), "one map has nothing to compare");
+
+    // Health moves to the top and is renamed; the next wheel is compared on the same areas.
+    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
+    let mut dimensions: Vec<DimensionInput> = wheel
+        .dimensions
+        .iter()
+        .map(|d| DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() })
+        .collect();
+    let mut health = dimensions.remove(2);
+    health.label = "Health and energy".into();
+    dimensions.insert(0, health);
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &TemplateInput { name: wheel.name.clone(), scale_min: 1, dimensions })
+        .unwrap();
+    // In the new order: health first, then career, money, family...
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[5, 7, 6, 7, 5, 6, 7, 6], "2026-04-01T10:00:00Z")).unwrap();
+    let both = p.client_template_maps(&client.id, WHEEL_OF_LIFE_ID).unwrap();
+    assert_eq!(both.maps.len(), 2);
+    assert_eq!(both.template.dimensions[0].label, "Health and energy");
+    let flagged: Vec<(&str, u8, u8)> =
+        both.changes.iter().filter(|c| c.flagged).map(|c| (c.label.as_str(), c.previous, c.latest)).collect();
+    assert_eq!(flagged, [("Health and energy", 8, 5)]);
+    assert_eq!(both.changes.len(), 8);
+    // The relationship map's own list is untouched.
+    assert_eq!(p.client_template_maps(&client.id, RELATIONSHIP_MAP_ID).unwrap().maps.len(), 1);
+    assert_invalid(p.client_template_maps(&client.id, "not-an-id"), "template_id");
+}

@@ -187,3 +187,32 @@ fn data_from_before_the_index_existed_is_found() {
     let p = tenfold::Practice::open(&path).unwrap();
     assert_eq!(item_ids(&p.search("sailing").unwrap()), ["01900000-0000-7000-8000-000000000042"]);
 }
+
+#[test]
+fn the_answers_of_a_sessions_own_set_are_found_with_its_notes() {
+    let p = TempPractice::new();
+    let client = p.add_client("Sam Reed");
+    let session = p
+        .create_session(&tenfold::sessions::SessionInput {
+            client_id: client.id.clone(),
+            held_on: "2025-02-03".into(),
+            kind: tenfold::sessions::SessionKind::FollowUp,
+            notes: "Short call".into(),
+            prep_checklist: vec![],
+        })
+        .unwrap();
+    let question = p.session_answers(&session.id).unwrap().remove(0).question;
+    let answer = |text: &str| tenfold::methods::SessionAnswerInput {
+        session_id: session.id.clone(),
+        question_id: question.id.clone(),
+        text: text.into(),
+        rating: None,
+    };
+    p.answer_session_question(&answer("Signed up for the marathon")).unwrap();
+    assert_eq!(item_ids(&p.search("marathon").unwrap()), vec![session.id.clone()]);
+    assert_eq!(item_ids(&p.search("short call").unwrap()), vec![session.id.clone()], "the notes stay found");
+    p.answer_session_question(&answer("Chose the half distance")).unwrap();
+    assert!(p.search("marathon").unwrap().groups.is_empty(), "a rewritten answer is no longer found");
+    p.update_session_notes(&session.id, "Long call").unwrap();
+    assert_eq!(item_ids(&p.search("half distance").unwrap()), vec![session.id.clone()], "nor lost by a note's edit");
+}

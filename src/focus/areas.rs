@@ -68,6 +68,11 @@ impl FocusAnswer {
         }
     }
 
+    /// The answer a strategy question of this lineage gives, if it is one of them.
+    pub fn of_lineage(lineage_id: &str) -> Option<FocusAnswer> {
+        FocusAnswer::ALL.into_iter().find(|answer| lineage(*answer) == Some(lineage_id))
+    }
+
     pub fn of(self, area: &FocusArea) -> &str {
         match self {
             FocusAnswer::DesiredOutcome => &area.desired_outcome,

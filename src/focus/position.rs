@@ -20,18 +20,24 @@ pub struct LivePosition {
     pub session_id: String,
     /// The focus area on screen, if the session has one open.
     pub focus_area_id: Option<String>,
-    /// The answer the cursor was in, if any.
+    /// The area's answer the cursor was in, if it is one the focus area names (the strategy
+    /// questions and the free notes).
     pub answer: Option<FocusAnswer>,
+    /// The question the cursor was in otherwise: of the area's set, or of the session's.
+    #[serde(default)]
+    pub question_id: Option<String>,
 }
 
 impl Practice {
     /// Notes that the live screen of `session_id` shows `focus_area_id`, with the cursor in
-    /// `answer`. One small write, made as the coach moves, before the typing it precedes.
+    /// `answer` (or `question_id`). One small write, made as the coach moves, before the typing
+    /// it precedes.
     pub fn note_live_position(
         &self,
         session_id: &str,
         focus_area_id: Option<&str>,
         answer: Option<FocusAnswer>,
+        question_id: Option<&str>,
     ) -> Result<LivePosition> {
         let session = self.session(session_id)?;
         self.require_live_client(&session.client_id)?;
@@ -45,10 +51,12 @@ impl Practice {
                 Some(area.id)
             }
         };
+        let question_id = crate::ids::parse_optional("question_id", question_id)?;
         let position = LivePosition {
             client_id: session.client_id,
             session_id: session.id,
             answer: answer.filter(|_| focus_area_id.is_some()),
+            question_id,
             focus_area_id,
         };
         let json = serde_json::to_string(&position).expect("a position always serialises");
@@ -70,9 +78,10 @@ impl Practice {
             Some(id) => self.focus_area(id).is_ok_and(|area| area.retired_at.is_none()),
             None => false,
         };
-        if !area_is_there {
+        if !area_is_there && position.focus_area_id.is_some() {
             position.focus_area_id = None;
             position.answer = None;
+            position.question_id = None;
         }
         Ok(Some(position))
     }

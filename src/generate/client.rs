@@ -206,7 +206,7 @@ fn hold_sessions(
         let session = practice.create_session(&SessionInput {
             client_id: client_id.to_owned(),
             held_on: on.to_string(),
-            kind,
+            kind: kind.clone(),
             notes: passage(rng, language, 150, 1_800),
             prep_checklist,
         })?;

@@ -11,7 +11,7 @@ use specta::Type;
 use super::question_sets::{question_from_row, QUESTION_COLUMNS};
 use super::{Question, QuestionKind};
 use crate::error::{Error, Result};
-use crate::focus::{Rating, RatingEntry};
+use crate::focus::{FocusAnswer, Rating, RatingEntry};
 use crate::practice::Practice;
 use crate::{ids, text, time};
 
@@ -20,6 +20,9 @@ use crate::{ids, text, time};
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AnsweredQuestion {
     pub question: Question,
+    /// The answer a focus area names this question by, for the strategy questions (a reworded
+    /// one keeps it): the live screen's fields keep their names across versions.
+    pub field: Option<FocusAnswer>,
     pub text: String,
     pub ratings: Vec<RatingEntry>,
 }
@@ -61,7 +64,9 @@ impl Practice {
         ))?;
         let mut answered: Vec<AnsweredQuestion> = stmt
             .query_map([&area.id], |row| {
-                Ok(AnsweredQuestion { question: question_from_row(row, 0)?, text: row.get(7)?, ratings: Vec::new() })
+                let question = question_from_row(row, 0)?;
+                let field = FocusAnswer::of_lineage(&question.lineage);
+                Ok(AnsweredQuestion { question, field, text: row.get(7)?, ratings: Vec::new() })
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut ratings: HashMap<String, Vec<RatingEntry>> = HashMap::new();
@@ -107,6 +112,7 @@ impl Practice {
 
     /// The questions a session is answered against, each with its answer: the version its
     /// first answer was given to, or, before any answer, the current version of its kind's set.
+    /// A strategy session has none of its own: its set is answered once per focus area.
     pub fn session_answers(&self, session_id: &str) -> Result<Vec<SessionAnswer>> {
         let session = self.session(session_id)?;
         let Some(version_id) = self.session_set_version(&session.id, session.kind.as_str())? else {
@@ -163,7 +169,7 @@ impl Practice {
                      (SELECT q.set_version_id FROM session_answer sa JOIN question q ON q.id = sa.question_id
                       WHERE sa.session_id = ?1 LIMIT 1),
                      (SELECT v.id FROM session_kind k JOIN question_set_version v ON v.set_id = k.question_set_id
-                      WHERE k.code = ?2 ORDER BY v.version DESC LIMIT 1))",
+                      WHERE k.code = ?2 AND k.code <> 'strategy' ORDER BY v.version DESC LIMIT 1))",
                 params![session_id, kind],
                 |row| row.get(0),
             )

@@ -2,11 +2,15 @@
 //! set's current wording and the *name* of its kind (codes of kinds a coach added differ from
 //! one practice to the next); importing adds the kind when the practice lacks it.
 
+use std::fs;
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use super::{QuestionInput, QuestionKind, QuestionSet, QuestionSetInput};
 use crate::error::{Error, Result};
 use crate::practice::Practice;
+use crate::store;
 
 pub const SET_FILE_FORMAT: &str = "tenfold-question-set";
 pub const SET_FILE_VERSION: u32 = 1;
@@ -49,6 +53,36 @@ impl Practice {
                 .collect(),
         };
         Ok(serde_json::to_string_pretty(&file).expect("a set file always serialises"))
+    }
+
+    /// Writes the set's file to `path` (the coach chose it), whole or not at all.
+    pub fn export_question_set_to_file(&self, id: &str, path: &Path) -> Result<()> {
+        let text = self.export_question_set(id)?;
+        let partial = path.with_extension("partial");
+        fs::write(&partial, text).map_err(|source| store::io_error(&partial, source))?;
+        fs::rename(&partial, path).map_err(|source| store::io_error(path, source))
+    }
+
+    /// A name for the set's file: its name, made safe for any file system.
+    pub fn question_set_file_name(&self, id: &str) -> Result<String> {
+        let name: String = self
+            .question_set(id)?
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' })
+            .collect();
+        Ok(format!("{}.tenfold-set.json", name.trim()))
+    }
+
+    /// Adds the set in the file at `path`, as [`Practice::import_question_set`] does.
+    pub fn import_question_set_file(&self, path: &Path) -> Result<QuestionSet> {
+        let text = fs::read_to_string(path).map_err(|_| {
+            Error::invalid(
+                "file",
+                format!("This is not a Tenfold question set: {} cannot be read as text", path.display()),
+            )
+        })?;
+        self.import_question_set(&text)
     }
 
     /// Adds the set a set file describes, at version 1, with every rule a new set has; all or

@@ -6,7 +6,7 @@ use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::clients::ClientInput;
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
-use tenfold::methods::SessionAnswerInput;
+use tenfold::methods::{QuestionInput, QuestionSetInput, SessionAnswerInput};
 use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::values::ValueInput;
 use tenfold::Practice;
@@ -126,7 +126,23 @@ pub fn fill_everything(p: &Practice) -> String {
         scores: dimensions,
     })
     .expect("map");
-    let session = p.list_sessions(&id).expect("sessions").remove(0);
+    // A session of a kind the coach added, answered against the kind's own set.
+    let kind = p.add_session_kind("Walk and talk").expect("kind");
+    p.create_question_set(&QuestionSetInput {
+        name: "Walk and talk".into(),
+        session_kind: kind.code.clone(),
+        questions: vec![QuestionInput::free_text("What did the walk bring up?")],
+    })
+    .expect("set");
+    let session = p
+        .create_session(&SessionInput {
+            client_id: id.clone(),
+            held_on: "2025-06-01".into(),
+            kind: SessionKind::Coach(kind.code),
+            notes: String::new(),
+            prep_checklist: vec![],
+        })
+        .expect("session of the coach's kind");
     let question = p.session_answers(&session.id).expect("questions").remove(0).question;
     p.answer_session_question(&SessionAnswerInput {
         session_id: session.id,

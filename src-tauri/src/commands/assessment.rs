@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::assessment::{AssessmentDimension, AssessmentInput, AssessmentMap};
+use tenfold::assessment::{AssessmentDimension, AssessmentInput, AssessmentMap, TemplateMaps};
 use tenfold::input::Unchecked;
 use tenfold::ErrorView;
 
@@ -37,4 +37,26 @@ pub async fn list_assessment_maps(
     client_id: String,
 ) -> Result<Vec<AssessmentMap>, ErrorView> {
     state.with(|p| p.list_assessment_maps(&client_id))
+}
+
+/// A client's maps on one template, with the latest compared with the one before it.
+#[tauri::command]
+#[specta::specta]
+pub async fn client_template_maps(
+    state: State<'_, AppState>,
+    client_id: String,
+    template_id: String,
+) -> Result<TemplateMaps, ErrorView> {
+    state.with(|p| p.client_template_maps(&client_id, &template_id))
+}
+
+/// Records a map on a template that is not retired.
+#[tauri::command]
+#[specta::specta]
+pub async fn record_template_map(
+    state: State<'_, AppState>,
+    template_id: String,
+    input: Unchecked<AssessmentInput>,
+) -> Result<AssessmentMap, ErrorView> {
+    state.with(|p| p.record_template_map(&template_id, &input.decode("input")?))
 }

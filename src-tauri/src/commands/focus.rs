@@ -106,8 +106,9 @@ pub async fn note_live_position(
     session_id: String,
     focus_area_id: Option<String>,
     answer: Option<FocusAnswer>,
+    question_id: Option<String>,
 ) -> Result<LivePosition, ErrorView> {
-    state.with(|p| p.note_live_position(&session_id, focus_area_id.as_deref(), answer))
+    state.with(|p| p.note_live_position(&session_id, focus_area_id.as_deref(), answer, question_id.as_deref()))
 }
 
 /// Where a live session left off when the app last stopped without leaving it; asked at start.

@@ -1,10 +1,11 @@
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::{DialogExt, FilePath};
 use tenfold::input::Unchecked;
 use tenfold::methods::{
     AnsweredQuestion, AssessmentTemplate, QuestionSet, QuestionSetInput, SessionAnswer, SessionAnswerInput,
     SessionKindInfo, TemplateInput,
 };
-use tenfold::ErrorView;
+use tenfold::{ErrorKind, ErrorView};
 
 use crate::state::AppState;
 
@@ -186,4 +187,48 @@ pub async fn answer_focus_question(
     text: String,
 ) -> Result<String, ErrorView> {
     state.with(|p| p.answer_focus_question(&focus_area_id, &question_id, &text)).map(tenfold::time::stamp)
+}
+
+/// Saves a set as a set file where the coach chooses with the system dialog; the path written,
+/// or `None` when the coach cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_question_set(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>, ErrorView> {
+    let file_name = state.with(|p| p.question_set_file_name(&id))?;
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Save the question set")
+        .add_filter("Tenfold question set", &["json"])
+        .set_file_name(file_name);
+    let Some(path) = chosen_path(tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await)?
+    else {
+        return Ok(None);
+    };
+    state.with(|p| p.export_question_set_to_file(&id, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Adds the set in a set file the coach picks with the system dialog; `None` when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_question_set(app: AppHandle, state: State<'_, AppState>) -> Result<Option<QuestionSet>, ErrorView> {
+    let dialog = app.dialog().file().set_title("Import a question set").add_filter("Tenfold question set", &["json"]);
+    let Some(path) = chosen_path(tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file()).await)?
+    else {
+        return Ok(None);
+    };
+    state.with(|p| p.import_question_set_file(&path)).map(Some)
+}
+
+fn chosen_path(chosen: Result<Option<FilePath>, tauri::Error>) -> Result<Option<std::path::PathBuf>, ErrorView> {
+    let failure = |kind, message: String| ErrorView { kind, message, field: Some("file".into()) };
+    match chosen.map_err(|e| failure(ErrorKind::Storage, e.to_string()))? {
+        None => Ok(None),
+        Some(path) => path.into_path().map(Some).map_err(|e| failure(ErrorKind::Invalid, e.to_string())),
+    }
 }

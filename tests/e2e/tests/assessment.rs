@@ -116,3 +116,42 @@ async fn a_drop_of_three_is_flagged() {
         "maps stored"
     );
 }
+
+/// A Wheel of Life recorded twice, the second time through the Template choice on the same
+/// tab: the area that fell by three is flagged, on the wheel's own labels.
+#[tokio::test]
+async fn a_wheel_of_life_recorded_twice_flags_the_area_that_fell() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let practice = Practice::open_in(data.path()).unwrap();
+        let client = practice.create_client(&ClientInput::named("Ines Duarte")).unwrap();
+        practice
+            .record_template_map(
+                tenfold::methods::WHEEL_OF_LIFE_ID,
+                &AssessmentInput {
+                    client_id: client.id,
+                    session_id: None,
+                    taken_at: Some((chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339()),
+                    note: String::new(),
+                    scores: ScoreInput::in_order(&[6; 8]),
+                },
+            )
+            .unwrap();
+    }
+    let app = App::launch(data.path()).await;
+    open_client(&app, "Ines Duarte").await;
+    open_tab(&app, "assessment").await;
+    tenfold_e2e::flows::set_value(&app, "map-template", tenfold::methods::WHEEL_OF_LIFE_ID).await;
+    app.wait_for_text("h2", "Wheel of Life").await;
+    app.click_testid("new-map").await;
+    for n in 1..=8 {
+        app.fill(&format!("score-{n}"), if n == 3 { "3" } else { "6" }).await;
+    }
+    app.click_testid("save-map").await;
+    let flagged = app.wait_for(&format!(r#"{}[data-flagged="true"]"#, testid("dimension-change"))).await;
+    assert_eq!(attr(&flagged, "data-dimension").await.as_deref(), Some("3"));
+    assert!(app.text(&flagged).await.contains("Health"), "the wheel's own label");
+    assert_eq!(app.find_all(&testid("dimension-change")).await.len(), 8);
+    app.screenshot("wheel-drop-flagged").await;
+    app.quit().await;
+}

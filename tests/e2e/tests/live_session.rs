@@ -242,15 +242,7 @@ async fn a_kill_mid_typing_reopens_the_call_on_the_same_area_and_answer_with_the
     app.kill_app_hard().await;
     let _ = typing.await;
 
-    let stored: String = open_db(data.path())
-        .query_row(
-            // The barriers question of the default strategy set, by the lineage every version keeps.
-            "SELECT f.text FROM focus_answer f JOIN question q ON q.id = f.question_id
-             WHERE f.focus_area_id = ?1 AND q.lineage = '01900000-0000-7000-8000-000000000124'",
-            [&areas[1]],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let stored = Practice::open_in(data.path()).unwrap().focus_area(&areas[1]).unwrap().barriers;
     assert!(stored.starts_with("Says yes to every meeting."), "what was saved before the kill: {stored:?}");
 
     // No clicks: the live screen, the second area, the cursor at the end of the barriers.

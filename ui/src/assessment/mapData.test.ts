@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDimension, AssessmentMap, DimensionChange } from '../lib/bindings';
 import { TEST_COLORS } from '../lib/chartColors';
-import { dimensionRows, emptyDraft, placeMapError, radarChart, readDraft, wrapLabel } from './mapData';
+import { dimensionRows, emptyDraft, placeMapError, previousOnToday, radarChart, readDraft, wrapLabel } from './mapData';
 
 const dims: AssessmentDimension[] = [
   { position: 1, label: 'Trust' },
@@ -106,5 +106,27 @@ describe('wrapLabel', () => {
     expect(wrapLabel('Follow-through between sessions', 16)).toEqual(['Follow-through', 'between sessions']);
     expect(wrapLabel('Trust and safety', 16)).toEqual(['Trust and safety']);
     expect(wrapLabel('', 16)).toEqual([]);
+  });
+});
+
+describe('maps on other templates', () => {
+  it('accepts 0 on a template scored from 0, and refuses it on one scored from 1', () => {
+    const draft = { scores: ['0', '10', '5'], notes: ['', '', ''], note: '' };
+    expect(readDraft(draft, 0).errors).toEqual({});
+    expect(Object.keys(readDraft(draft, 1).errors)).toEqual(['1']);
+  });
+
+  it('draws the previous map on today\u2019s dimensions as the core matched them', () => {
+    const previous = {
+      id: 'm1',
+      client_id: 'c',
+      session_id: null,
+      taken_at: '2026-03-01T10:00:00Z',
+      note: '',
+      template_version_id: 'v1',
+      scores: [{ dimension: 3, score: 8, note: 'was third' }],
+    };
+    const moved = previousOnToday(previous, [{ dimension: 1, label: 'Health', latest: 5, previous: 8, change: -3, flagged: true }]);
+    expect(moved.scores).toEqual([{ dimension: 1, score: 8, note: '' }]);
   });
 });

@@ -125,18 +125,25 @@ export function emptyDraft(count = 7): MapDraft {
   return { scores: Array.from({ length: count }, () => ''), notes: Array.from({ length: count }, () => ''), note: '' };
 }
 
-/** Checks the form: every score a whole number 1–10. Errors are keyed by dimension (1-based). */
-export function readDraft(draft: MapDraft): { scores: ScoreInput[]; errors: Record<number, string> } {
+/** Checks the form: every score a whole number from the template's lowest score (1, or 0) to
+ * 10. Errors are keyed by dimension (1-based). */
+export function readDraft(draft: MapDraft, min: number = RATING_MIN): { scores: ScoreInput[]; errors: Record<number, string> } {
   const errors: Record<number, string> = {};
   const scores: ScoreInput[] = [];
   draft.scores.forEach((typed, i) => {
     const t = String(typed ?? '').trim();
     const n = Number(t);
-    if (t === '') errors[i + 1] = `Give a score from ${RATING_MIN} to ${RATING_MAX}`;
-    else if (!/^\d+$/.test(t) || n < RATING_MIN || n > RATING_MAX) errors[i + 1] = `A score is a whole number from ${RATING_MIN} to ${RATING_MAX}`;
+    if (t === '') errors[i + 1] = `Give a score from ${min} to ${RATING_MAX}`;
+    else if (!/^\d+$/.test(t) || n < min || n > RATING_MAX) errors[i + 1] = `A score is a whole number from ${min} to ${RATING_MAX}`;
     else scores.push({ dimension: i + 1, score: n, note: draft.notes[i]?.trim() ?? '' });
   });
   return { scores, errors };
+}
+
+/** The previous map's scores placed on today's dimensions, as the core matched them (a
+ * dimension renamed or moved since keeps its scores), for drawing both maps on one radar. */
+export function previousOnToday(previous: AssessmentMap, changes: readonly DimensionChange[]): AssessmentMap {
+  return { ...previous, scores: changes.map((c) => ({ dimension: c.dimension, score: c.previous, note: '' })) };
 }
 
 /** Places a core error (`scores.4`) under the dimension it names; anything else is form-wide. */

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_ORDER, QUESTIONS, parseTarget } from './questions';
+import type { AnsweredQuestion, Question } from '../lib/bindings';
+import { parseTarget, questionFieldId, ratedQuestionId } from './questions';
 
-describe('questions', () => {
-  it('asks seven questions, the fifth being the rating', () => {
-    expect(QUESTIONS).toHaveLength(7);
-    expect(QUESTIONS[4]?.kind).toBe('rating');
-    expect(QUESTIONS.filter((q) => q.kind === 'rating')).toHaveLength(1);
+function answered(position: number, kind: Question['kind'], field: AnsweredQuestion['field'] = null): AnsweredQuestion {
+  const question: Question = { id: `q${position}`, lineage: `l${position}`, position, text: 'Q', hint: '', kind, rating_label: '' };
+  return { question, field, text: '', ratings: [] };
+}
+
+describe('question fields on the live screen', () => {
+  it('keeps the strategy names and numbers the others by place', () => {
+    expect(questionFieldId(answered(4, 'free_text', 'barriers'))).toBe('answer-barriers');
+    expect(questionFieldId(answered(8, 'short_list'))).toBe('answer-q8');
   });
 
-  it('tabs through the six written answers and then the notes', () => {
-    expect(ANSWER_ORDER).toEqual([
-      'desired_outcome',
-      'why_it_matters',
-      'path_and_evidence',
-      'barriers',
-      'ten_looks_like',
-      'ten_in_three_months',
-      'notes',
-    ]);
+  it('takes the area rating under the first rating question only', () => {
+    expect(ratedQuestionId([answered(1, 'free_text'), answered(2, 'rating'), answered(3, 'rating')])).toBe('q2');
+    expect(ratedQuestionId([answered(1, 'free_text')])).toBeNull();
   });
 });
 

@@ -2,9 +2,9 @@
 // table rows and the Chart.js line configuration come from the same data.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartColors } from '../lib/chartColors';
-import type { ClientHistory, Session } from '../lib/bindings';
+import type { ClientHistory, Session, SessionKindInfo } from '../lib/bindings';
 import { formatDate, formatInstantDate } from '../lib/dates';
-import { KIND_LABELS } from '../sessions/kinds';
+import { kindLabel } from '../sessions/kinds';
 
 export type HistoryRow = {
   id: string;
@@ -15,13 +15,13 @@ export type HistoryRow = {
   session: string;
 };
 
-export function sessionLabel(session: Session | undefined): string {
+export function sessionLabel(session: Session | undefined, kinds: readonly SessionKindInfo[] = []): string {
   if (!session) return 'Between sessions';
-  return `${formatDate(session.held_on)} · ${KIND_LABELS[session.kind]}`;
+  return `${formatDate(session.held_on)} · ${kindLabel(session.kind, kinds)}`;
 }
 
 /** One row per rating, oldest first (ties keep the core's order). */
-export function historyRows(history: ClientHistory): HistoryRow[] {
+export function historyRows(history: ClientHistory, kinds: readonly SessionKindInfo[] = []): HistoryRow[] {
   const sessions = new Map(history.sessions.map((s) => [s.id, s]));
   const rows = history.areas.flatMap((h) =>
     h.ratings.map((r) => ({
@@ -30,7 +30,7 @@ export function historyRows(history: ClientHistory): HistoryRow[] {
       date: formatInstantDate(r.taken_at),
       area: h.area.title,
       value: r.value,
-      session: sessionLabel(r.session_id ? sessions.get(r.session_id) : undefined),
+      session: sessionLabel(r.session_id ? sessions.get(r.session_id) : undefined, kinds),
     })),
   );
   return rows

@@ -15,6 +15,10 @@ export const commands = {
 	renameAssessmentDimension: (position: number, label: string) => __TAURI_INVOKE<AssessmentDimension[]>("rename_assessment_dimension", { position, label }),
 	recordAssessmentMap: (input: AssessmentInput) => __TAURI_INVOKE<AssessmentMap>("record_assessment_map", { input }),
 	listAssessmentMaps: (clientId: string) => __TAURI_INVOKE<AssessmentMap[]>("list_assessment_maps", { clientId }),
+	/**  A client's maps on one template, with the latest compared with the one before it. */
+	clientTemplateMaps: (clientId: string, templateId: string) => __TAURI_INVOKE<TemplateMaps>("client_template_maps", { clientId, templateId }),
+	/**  Records a map on a template that is not retired. */
+	recordTemplateMap: (templateId: string, input: AssessmentInput) => __TAURI_INVOKE<AssessmentMap>("record_template_map", { templateId, input }),
 	backUpNow: () => __TAURI_INVOKE<BackupInfo>("back_up_now"),
 	listBackups: () => __TAURI_INVOKE<BackupInfo[]>("list_backups"),
 	restoreBackup: (fileName: string) => __TAURI_INVOKE<RestoreReport>("restore_backup", { fileName }),
@@ -85,7 +89,7 @@ export const commands = {
 	/**  Each focus area's rating in the session beside the one before it, for the live screen. */
 	sessionRatings: (sessionId: string) => __TAURI_INVOKE<SessionRating[]>("session_ratings", { sessionId }),
 	/**  Notes where the coach is on the live screen, so a crash puts them back there. */
-	noteLivePosition: (sessionId: string, focusAreaId: string | null, answer: FocusAnswer | null) => __TAURI_INVOKE<LivePosition>("note_live_position", { sessionId, focusAreaId, answer }),
+	noteLivePosition: (sessionId: string, focusAreaId: string | null, answer: FocusAnswer | null, questionId: string | null) => __TAURI_INVOKE<LivePosition>("note_live_position", { sessionId, focusAreaId, answer, questionId }),
 	/**  Where a live session left off when the app last stopped without leaving it; asked at start. */
 	livePosition: () => __TAURI_INVOKE<LivePosition | null>("live_position"),
 	clearLivePosition: (sessionId: string) => __TAURI_INVOKE<null>("clear_live_position", { sessionId }),
@@ -136,6 +140,13 @@ export const commands = {
 	answerSessionQuestion: (input: SessionAnswerInput) => __TAURI_INVOKE<string>("answer_session_question", { input }),
 	/**  Returns the instant of the save, like the other autosaves. */
 	answerFocusQuestion: (focusAreaId: string, questionId: string, text: string) => __TAURI_INVOKE<string>("answer_focus_question", { focusAreaId, questionId, text }),
+	/**
+	 *  Saves a set as a set file where the coach chooses with the system dialog; the path written,
+	 *  or `None` when the coach cancels.
+	 */
+	exportQuestionSet: (id: string) => __TAURI_INVOKE<string | null>("export_question_set", { id }),
+	/**  Adds the set in a set file the coach picks with the system dialog; `None` when cancelled. */
+	importQuestionSet: () => __TAURI_INVOKE<QuestionSet | null>("import_question_set"),
 	clientOverview: (clientId: string) => __TAURI_INVOKE<ClientOverview>("client_overview", { clientId }),
 	clientHistory: (clientId: string) => __TAURI_INVOKE<ClientHistory>("client_history", { clientId }),
 	sessionPrep: (clientId: string) => __TAURI_INVOKE<SessionPrep>("session_prep", { clientId }),
@@ -188,6 +199,11 @@ export type About = {
  */
 export type AnsweredQuestion = {
 	question: Question,
+	/**
+	 *  The answer a focus area names this question by, for the strategy questions (a reworded
+	 *  one keeps it): the live screen's fields keep their names across versions.
+	 */
+	field: FocusAnswer | null,
 	text: string,
 	ratings: RatingEntry[],
 };
@@ -671,8 +687,13 @@ export type LivePosition = {
 	session_id: string,
 	/**  The focus area on screen, if the session has one open. */
 	focus_area_id: string | null,
-	/**  The answer the cursor was in, if any. */
+	/**
+	 *  The area's answer the cursor was in, if it is one the focus area names (the strategy
+	 *  questions and the free notes).
+	 */
 	answer: FocusAnswer | null,
+	/**  The question the cursor was in otherwise: of the area's set, or of the session's. */
+	question_id?: string | null,
 };
 
 export type LogoFormat = "png" | "jpeg" | "svg";
@@ -900,7 +921,11 @@ export type SessionInput = {
 	prep_checklist?: PrepItem[],
 };
 
-export type SessionKind = "discovery" | "values" | "strategy" | "follow_up" | "other";
+/**
+ *  The kind of a session: one of the five built in, or one the coach added (by its code, see
+ *  `methods::kinds`). It travels as its code, a plain string.
+ */
+export type SessionKind = string;
 
 export type SessionKindInfo = {
 	/**  `discovery`, `values`, `strategy`, `follow_up`, `other`, or an id for a kind the coach added. */
@@ -979,6 +1004,16 @@ export type TemplateInput = {
 	/**  0 or 1: the lowest score. */
 	scale_min: number,
 	dimensions: DimensionInput[],
+};
+
+/**
+ *  A client's maps on one template: the template as it is now, the maps oldest first, and the
+ *  latest map against the one before it, dimension by dimension under today's labels.
+ */
+export type TemplateMaps = {
+	template: AssessmentTemplate,
+	maps: AssessmentMap[],
+	changes: DimensionChange[],
 };
 
 export type TodayView = {

@@ -1,15 +1,27 @@
-// Session kinds as the coach reads them, and the order they usually come in.
-import type { SessionKind } from '../lib/bindings';
+// Session kinds as the coach reads them: the built-in ones, and those the coach added, whose
+// names the core keeps (`listSessionKinds`).
+import type { SessionKind, SessionKindInfo } from '../lib/bindings';
 
-export const SESSION_KINDS: readonly SessionKind[] = ['discovery', 'values', 'strategy', 'follow_up', 'other'];
-
-export const KIND_LABELS: Record<SessionKind, string> = {
+const BUILT_IN_LABELS: Record<string, string> = {
   discovery: 'Discovery',
   values: 'Values',
   strategy: 'Strategy',
   follow_up: 'Follow-up',
   other: 'Other',
 };
+
+/** The built-in kinds in their usual order, for before the practice's list is read. */
+export const BUILT_IN_KINDS: readonly SessionKindInfo[] = Object.entries(BUILT_IN_LABELS).map(([code, label]) => ({
+  code,
+  label,
+  is_builtin: true,
+  question_set_id: null,
+}));
+
+/** A kind's name: from the practice's list when it has the kind, else the built-in name. */
+export function kindLabel(kind: SessionKind, known: readonly SessionKindInfo[] = []): string {
+  return known.find((k) => k.code === kind)?.label ?? BUILT_IN_LABELS[kind] ?? 'Other';
+}
 
 /** The first line of some notes, shortened for a list. */
 export function excerpt(notes: string, max = 120): string {
