@@ -267,14 +267,7 @@ fn templates_are_versioned_and_maps_keep_the_labels_they_were_scored_under() {
             ..TemplateInput::new("Energy", &["Body", "Mind", "Work", "People", "Play"])
         })
         .unwrap();
-    let scores = |values: [i32; 5]| -> Vec<ScoreInput> { ScoreInput::in_order(&values) };
-    let input = |values| AssessmentInput {
-        client_id: client.id.clone(),
-        session_id: None,
-        taken_at: Some("2026-02-01T10:00:00Z".into()),
-        note: String::new(),
-        scores: scores(values),
-    };
+    let input = |values: [i32; 5]| map_of(&client.id, &values, "2026-02-01T10:00:00Z");
     let first = p.record_template_map(&five.id, &input([0, 3, 5, 7, 10])).unwrap();
     assert_eq!(first.template_version_id, five.version_id);
     assert_invalid(
@@ -339,13 +332,7 @@ fn templates_are_versioned_and_maps_keep_the_labels_they_were_scored_under() {
 fn maps_on_other_templates_stay_out_of_the_relationship_maps_screens_and_flags() {
     let p = TempPractice::new();
     let client = p.add_client("Mo");
-    let map = |scores: &[i32], taken_at: &str| AssessmentInput {
-        client_id: client.id.clone(),
-        session_id: None,
-        taken_at: Some(taken_at.into()),
-        note: String::new(),
-        scores: ScoreInput::in_order(scores),
-    };
+    let map = |scores: &[i32], taken_at: &str| map_of(&client.id, scores, taken_at);
     let relationship = p.record_assessment_map(&map(&[8; 7], "2026-03-01T10:00:00Z")).unwrap();
     // A wheel scored lower afterwards is no fall of the relationship map.
     p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[2; 8], "2026-04-01T10:00:00Z")).unwrap();
@@ -459,13 +446,7 @@ fn a_set_file_is_written_where_the_coach_chose_and_read_back() {
 fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_moves() {
     let p = TempPractice::new();
     let client = p.add_client("Mo");
-    let map = |scores: &[i32], taken_at: &str| AssessmentInput {
-        client_id: client.id.clone(),
-        session_id: None,
-        taken_at: Some(taken_at.into()),
-        note: String::new(),
-        scores: ScoreInput::in_order(scores),
-    };
+    let map = |scores: &[i32], taken_at: &str| map_of(&client.id, scores, taken_at);
     p.record_assessment_map(&map(&[8; 7], "2026-03-01T10:00:00Z")).unwrap();
     let first =
         p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[7, 6, 8, 7, 5, 6, 7, 6], "2026-03-01T10:00:00Z")).unwrap();
@@ -496,4 +477,15 @@ fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_mov
     // The relationship map's own list is untouched.
     assert_eq!(p.client_template_maps(&client.id, RELATIONSHIP_MAP_ID).unwrap().maps.len(), 1);
     assert_invalid(p.client_template_maps(&client.id, "not-an-id"), "template_id");
+}
+
+/// A map of `client_id` taken at `taken_at`, scored in the template's dimension order.
+fn map_of(client_id: &str, scores: &[i32], taken_at: &str) -> AssessmentInput {
+    AssessmentInput {
+        client_id: client_id.to_owned(),
+        session_id: None,
+        taken_at: Some(taken_at.into()),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    }
 }
