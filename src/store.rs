@@ -7,6 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
+use crate::encryption::{self, key};
 use crate::error::{Error, Result};
 use crate::{integrity, time};
 
@@ -72,6 +73,8 @@ pub(crate) enum CheckAt {
 pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
+    encryption::finish_interrupted(path)?;
+    let key = encryption::key_for_opening(path)?;
     let existed = path.exists();
     if !existed {
         create_new(path).map_err(|error| match error {
@@ -79,8 +82,12 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
             other => other,
         })?;
     }
-    integrity::require_sqlite_header(path)?;
-    let opened = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX);
+    match key {
+        Some(_) => integrity::require_encrypted_header(path)?,
+        None => integrity::require_sqlite_header(path)?,
+    }
+    let opened =
+        key::open(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref());
     let mut conn = opened.map_err(|error| classify_open(error, dir))?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(Error::ReadOnly { path: Some(path.display().to_string()) });
@@ -88,7 +95,7 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
     configure(&conn).map_err(|error| classify_open(error, dir))?;
     let check_now = existed && (check_at == CheckAt::Opening || needs_migration(&conn)?);
     if check_now {
-        integrity::quick_check_file(&conn, path)?;
+        integrity::quick_check_file(&conn, path, key.as_ref())?;
     }
     migrate(&mut conn, path)?;
     Ok((conn, existed && !check_now))

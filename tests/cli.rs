@@ -51,7 +51,7 @@ fn backup_writes_a_checked_copy_into_the_backups_folder_or_another() {
     assert_exit(&output, 0);
     let written = PathBuf::from(text(&output.stdout).trim());
     assert_eq!(written.parent().unwrap(), dir.path().join("backups"));
-    tenfold::backup::require_intact(&written, true).unwrap();
+    tenfold::backup::require_intact(&written, None, true).unwrap();
 
     let synced = tempfile::tempdir().unwrap();
     let output = tenfold(dir.path(), &["backup", "--to", synced.path().to_str().unwrap()]);

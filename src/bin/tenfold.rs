@@ -16,7 +16,9 @@ Exit codes:
   1  the input was refused (a bad file, a practice that is not empty, …)
   2  the command line was not understood
   3  the practice file (or a backup) is damaged
-  4  the data folder cannot be used (read-only, disk full, missing)";
+  4  the data folder cannot be used (read-only, disk full, missing)
+  5  encryption: the practice is encrypted and was not unlocked (wrong passphrase, key file
+     problem), or is not encrypted when `decrypt` or `passphrase` was asked";
 
 #[derive(Parser)]
 #[command(
@@ -96,6 +98,12 @@ fn exit_code(error: &Error) -> u8 {
         ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::InTrash | ErrorKind::Render => 1,
         ErrorKind::Damaged | ErrorKind::WritesHeld => 3,
         ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull => 4,
+        ErrorKind::Locked
+        | ErrorKind::WrongPassphrase
+        | ErrorKind::KeyFileDamaged
+        | ErrorKind::KeyFileMismatch
+        | ErrorKind::Keyring
+        | ErrorKind::Encryption => 5,
     }
 }
 
@@ -154,7 +162,7 @@ fn run(cli: Cli) -> tenfold::Result<()> {
             practice.check_integrity()?;
             println!("{}: ok", database.display());
             if let Some(newest) = backup::list_backups(&practice.backups_dir())?.into_iter().next() {
-                backup::require_intact(Path::new(&newest.path), true)?;
+                practice.check_backup(Path::new(&newest.path))?;
                 println!("{}: ok", newest.path);
             }
         }
