@@ -166,11 +166,10 @@ pub fn check_beside(path: PathBuf, key: Option<DatabaseKey>) -> (Arc<CheckOutcom
     let outcome = Arc::new(CheckOutcome::default());
     let shared = Arc::clone(&outcome);
     let handle = std::thread::spawn(move || {
-        let result =
-            key::open(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref())
-                .and_then(|conn| conn.busy_timeout(CHECK_BUSY_TIMEOUT).map(|()| conn))
-                .map_err(Problem::from)
-                .and_then(|conn| quick_check_file(&conn, &path, key.as_ref()));
+        let result = key::open(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref())
+            .and_then(|conn| conn.busy_timeout(CHECK_BUSY_TIMEOUT).map(|()| conn))
+            .map_err(Problem::from)
+            .and_then(|conn| quick_check_file(&conn, &path, key.as_ref()));
         let _ = shared.0.set(result.as_ref().map(drop).map_err(ToString::to_string));
         result
     });

@@ -86,8 +86,7 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
         Some(_) => integrity::require_encrypted_header(path)?,
         None => integrity::require_sqlite_header(path)?,
     }
-    let opened =
-        key::open(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref());
+    let opened = key::open(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref());
     let mut conn = opened.map_err(|error| classify_open(error, dir))?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(Error::ReadOnly { path: Some(path.display().to_string()) });

@@ -60,14 +60,18 @@ fn a_known_sentence_is_nowhere_on_disk_once_encrypted_yet_the_passphrase_reads_i
     let sentence = format!("Marguerite fears the harbour board will learn of {}", uuid::Uuid::now_v7());
     let mut practice = Practice::open_in(dir.path()).unwrap();
     fill::fill_everything(&practice);
-    let client =
-        practice.create_client(&ClientInput { private_notes: sentence.clone(), ..ClientInput::named("Marguerite") }).unwrap();
+    let client = practice
+        .create_client(&ClientInput { private_notes: sentence.clone(), ..ClientInput::named("Marguerite") })
+        .unwrap();
     let plain_backup = practice.back_up_now().unwrap();
     assert!(contains(&fs::read(&plain_backup.path).unwrap(), sentence.as_bytes()), "the probe must find a plain copy");
 
     practice.turn_on_encryption(PASSPHRASE).unwrap();
     // Still readable through the open practice, and searchable.
-    assert_eq!(practice.list_clients(None).unwrap().into_iter().find(|c| c.id == client.id).unwrap().private_notes, sentence);
+    assert_eq!(
+        practice.list_clients(None).unwrap().into_iter().find(|c| c.id == client.id).unwrap().private_notes,
+        sentence
+    );
     assert!(!practice.search("Marguerite").unwrap().groups.is_empty());
     drop(practice);
 
@@ -329,5 +333,8 @@ fn a_conversion_cut_short_before_its_commit_leaves_the_plain_practice() {
     drop(practice);
     assert_eq!(fill::table_contents(&database), before);
     let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
-    assert!(!left.iter().any(|n| n.to_string_lossy().contains("encrypting") || n.to_string_lossy().contains("pending")), "{left:?}");
+    assert!(
+        !left.iter().any(|n| n.to_string_lossy().contains("encrypting") || n.to_string_lossy().contains("pending")),
+        "{left:?}"
+    );
 }

@@ -137,7 +137,8 @@ fn export_checked(conn: &Connection, target: &Path, key: Option<&DatabaseKey>) -
     std::fs::File::create(target).map_err(io(target))?;
     let literal = key.map(DatabaseKey::sql_literal);
     let key_text = literal.as_ref().map_or("", |l| l.as_str());
-    let target_text = target.to_str().ok_or_else(|| Error::invalid("path", "the data folder path is not valid UTF-8"))?;
+    let target_text =
+        target.to_str().ok_or_else(|| Error::invalid("path", "the data folder path is not valid UTF-8"))?;
     conn.execute(&format!("ATTACH DATABASE ?1 AS {CONVERTED} KEY ?2"), [target_text, key_text])?;
     let exported = (|| -> Result<()> {
         conn.query_row(&format!("SELECT sqlcipher_export('{CONVERTED}')"), [], |_| Ok(()))?;
@@ -200,8 +201,8 @@ impl Practice {
         }
         strength::require_strong(passphrase, &["tenfold", "coach", "practice"])?;
         let files = ConversionFiles::of(self.path());
-        let key = DatabaseKey::generate()
-            .map_err(|e| Error::Encryption { reason: format!("no random numbers: {e}") })?;
+        let key =
+            DatabaseKey::generate().map_err(|e| Error::Encryption { reason: format!("no random numbers: {e}") })?;
         let recovery = RecoveryKey::generate()?;
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
         export_checked(&self.conn, &files.encrypting, Some(&key))?;

@@ -157,7 +157,8 @@ impl KeyFile {
             .decrypt(XNonce::from_slice(&nonce), Payload { msg: &sealed, aad: wrapper.associated_data() })
             .map_err(|_| Error::WrongPassphrase { field: wrapper.field().into() })?;
         let opened = Zeroizing::new(opened);
-        let bytes: [u8; KEY_BYTES] = opened.as_slice().try_into().map_err(|_| damaged("the key has the wrong length"))?;
+        let bytes: [u8; KEY_BYTES] =
+            opened.as_slice().try_into().map_err(|_| damaged("the key has the wrong length"))?;
         Ok(DatabaseKey::from_bytes(bytes))
     }
 

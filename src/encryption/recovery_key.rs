@@ -53,12 +53,15 @@ impl RecoveryKey {
         if cleaned.len() != expected {
             return Err(Error::invalid(
                 FIELD,
-                format!("a recovery key has {expected} letters and digits (eight groups of four); this has {}", cleaned.len()),
+                format!(
+                    "a recovery key has {expected} letters and digits (eight groups of four); this has {}",
+                    cleaned.len()
+                ),
             ));
         }
-        let bytes = BASE32_NOPAD.decode(cleaned.as_bytes()).map_err(|_| {
-            Error::invalid(FIELD, "a recovery key holds only the letters A–Z and the digits 2–7")
-        })?;
+        let bytes = BASE32_NOPAD
+            .decode(cleaned.as_bytes())
+            .map_err(|_| Error::invalid(FIELD, "a recovery key holds only the letters A–Z and the digits 2–7"))?;
         Ok(RecoveryKey(Zeroizing::new(bytes)))
     }
 }
