@@ -189,9 +189,24 @@ fn copy_before_migration(conn: &Connection, path: &Path, from_version: usize) ->
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("tenfold");
     let copy = dir.join(format!("{stem}.before-v{from_version}-{}.sqlite3", time::compact_now()));
-    let target = copy.to_str().ok_or_else(|| Error::invalid("path", "the data folder path is not valid UTF-8"))?;
-    conn.execute("VACUUM INTO ?1", [target])?;
+    match encryption::key_of(path)? {
+        None => {
+            let target =
+                copy.to_str().ok_or_else(|| Error::invalid("path", "the data folder path is not valid UTF-8"))?;
+            conn.execute("VACUUM INTO ?1", [target])?;
+        }
+        // SQLCipher does not promise that VACUUM INTO encrypts what it writes (its issue #338
+        // found plain pages in the output), so an encrypted practice is copied the way its
+        // backups are: the online backup API into a file under the same key.
+        Some(key) => copy_under_key(conn, &copy, &key)?,
+    }
     Ok(copy)
+}
+
+fn copy_under_key(conn: &Connection, copy: &Path, key: &key::DatabaseKey) -> Result<()> {
+    let mut target = key::open(copy, OpenFlags::default(), Some(key))?;
+    rusqlite::backup::Backup::new(conn, &mut target)?.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
+    Ok(())
 }
 
 pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
@@ -205,5 +220,25 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().expect("migrations apply cleanly to an empty database");
+    }
+
+    #[test]
+    fn the_copy_before_an_upgrade_of_an_encrypted_practice_is_encrypted_under_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("practice.sqlite3");
+        let key = key::DatabaseKey::generate().unwrap();
+        let conn = key::open(&path, OpenFlags::default(), Some(&key)).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES ('a sentence told in confidence');",
+        )
+        .unwrap();
+        let copy = dir.path().join("copy.sqlite3");
+        copy_under_key(&conn, &copy, &key).unwrap();
+        let bytes = std::fs::read(&copy).unwrap();
+        assert!(!bytes.windows(10).any(|w| w == b"confidence"), "the copy holds plain text");
+        assert!(!crate::encryption::is_plain_file(&copy), "the copy is encrypted");
+        let reopened = key::open(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY, Some(&key)).unwrap();
+        let text: String = reopened.query_row("SELECT text FROM notes", [], |row| row.get(0)).unwrap();
+        assert_eq!(text, "a sentence told in confidence");
     }
 }
