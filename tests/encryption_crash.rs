@@ -8,14 +8,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::fill;
+use common::killed_child;
 use common::seeded::SeededRun;
-use rand::RngExt;
 use serde_json::Value;
 use tenfold::encryption::{self, Secret};
 use tenfold::Practice;
@@ -73,27 +71,13 @@ fn a_conversion_survives_sigkill() {
     let (mut came_out_encrypted, mut conversions) = (0, 0);
     for round in 0..KILLS {
         run.at_round(round);
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "conversion_child", "--ignored", "--nocapture", "--test-threads=1"])
-            .env(CHILD_DIR_ENV, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        // One kill in ten lands while the child is still opening (and finishing what the last
-        // kill interrupted); the rest land somewhere in the first conversion or two.
-        if rng.random_range(0..10) > 0 {
-            let mut line = String::new();
-            while stdout.read_line(&mut line).unwrap() > 0 && !line.trim_end().ends_with("ready") {
-                line.clear();
-            }
-        }
-        std::thread::sleep(Duration::from_millis(rng.random_range(0..900)));
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-        let mut rest = String::new();
-        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        let rest = killed_child::run_then_kill(
+            "conversion_child",
+            CHILD_DIR_ENV,
+            dir.path(),
+            &mut rng,
+            Duration::from_millis(900),
+        );
         conversions += rest.lines().filter(|l| l.trim_end().ends_with("converted")).count();
 
         let practice =
