@@ -321,3 +321,20 @@ fn encrypt_then_every_command_reads_the_practice_with_the_passphrase_from_the_en
     assert_exit(&tenfold_with(dir.path(), &[], &["check"]), 0);
     assert_exit(&tenfold_with(dir.path(), &[], &["decrypt"]), 5);
 }
+
+#[test]
+fn generate_fills_an_encrypted_practice_that_stays_encrypted() {
+    const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+    let dir = tempfile::tempdir().unwrap();
+    let database = Practice::open_in(dir.path()).unwrap().path().to_path_buf();
+    assert_exit(&tenfold_with(dir.path(), &[("TENFOLD_NEW_PASSPHRASE", PASSPHRASE)], &["encrypt"]), 0);
+    let generate = ["generate", "--clients", "3", "--years", "1", "--seed", "7"];
+    assert_exit(&tenfold_with(dir.path(), &[("TENFOLD_PASSPHRASE", "not the passphrase at all")], &generate), 5);
+    let output = tenfold_with(dir.path(), &[("TENFOLD_PASSPHRASE", PASSPHRASE)], &generate);
+    assert_exit(&output, 0);
+    assert!(text(&output.stdout).contains("3 clients"), "{}", text(&output.stdout));
+    assert!(!tenfold::encryption::is_plain_file(&database), "the generated practice is still encrypted");
+    tenfold::encryption::unlock(&database, tenfold::encryption::Secret::Passphrase(PASSPHRASE)).unwrap();
+    let practice = Practice::open(&database).unwrap();
+    assert_eq!(practice.list_clients(None).unwrap().len() + practice.list_trashed_clients().unwrap().len(), 3);
+}
