@@ -205,15 +205,23 @@ impl Practice {
             DatabaseKey::generate().map_err(|e| Error::Encryption { reason: format!("no random numbers: {e}") })?;
         let recovery = RecoveryKey::generate()?;
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-        export_checked(&self.conn, &files.encrypting, Some(&key))?;
-        let salt = files::first_bytes(&files.encrypting).map_err(io(&files.encrypting))?;
-        KeyFile::new(&key, passphrase, recovery.bytes(), &salt)?.write(&files.pending_key)?;
-        self.close_connection()?;
-        std::fs::rename(&files.pending_key, &files.key).map_err(io(&files.key))?;
-        files::sync_dir_of(&files.key);
-        key::remember(self.path(), key);
-        complete_encrypting(&files)?;
-        self.reopen_after_conversion()?;
+        let prepared = export_checked(&self.conn, &files.encrypting, Some(&key)).and_then(|()| {
+            let salt = files::first_bytes(&files.encrypting).map_err(io(&files.encrypting))?;
+            KeyFile::new(&key, passphrase, recovery.bytes(), &salt)?.write(&files.pending_key)
+        });
+        if let Err(error) = prepared {
+            // Not committed: the half-made copy and key file go now rather than at the next open.
+            let _ = finish_interrupted(self.path());
+            return Err(error);
+        }
+        let path = self.path().to_path_buf();
+        let swapped = self.close_connection().and_then(|()| {
+            std::fs::rename(&files.pending_key, &files.key).map_err(io(&files.key))?;
+            files::sync_dir_of(&files.key);
+            key::remember(&path, key);
+            complete_encrypting(&files)
+        });
+        self.reopen_after_conversion(swapped)?;
         Ok(EncryptionTurnedOn { recovery_key: recovery.to_text() })
     }
 
@@ -225,14 +233,21 @@ impl Practice {
         let key_file = super::read_key_file(self.path())?;
         unwrap_with(&key_file, secret)?;
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-        export_checked(&self.conn, &files.decrypting, None)?;
-        self.close_connection()?;
-        let _ = super::keychain::delete(&key_file.install_id);
-        std::fs::rename(&files.key, &files.retired_key).map_err(io(&files.retired_key))?;
-        files::sync_dir_of(&files.key);
-        complete_decrypting(&files)?;
-        key::forget(self.path());
-        self.reopen_after_conversion()
+        if let Err(error) = export_checked(&self.conn, &files.decrypting, None) {
+            // Not committed: the plain half-copy is scrubbed now rather than at the next open.
+            let _ = finish_interrupted(self.path());
+            return Err(error);
+        }
+        let path = self.path().to_path_buf();
+        let swapped = self.close_connection().and_then(|()| {
+            let _ = super::keychain::delete(&key_file.install_id);
+            std::fs::rename(&files.key, &files.retired_key).map_err(io(&files.retired_key))?;
+            files::sync_dir_of(&files.key);
+            complete_decrypting(&files)?;
+            key::forget(&path);
+            Ok(())
+        });
+        self.reopen_after_conversion(swapped)
     }
 
     /// Replaces the passphrase; `current` is the passphrase or the recovery key (a forgotten
@@ -245,10 +260,17 @@ impl Practice {
         key_file.with_passphrase(&key, new_passphrase)?.write(&ConversionFiles::of(self.path()).key)
     }
 
-    fn reopen_after_conversion(&mut self) -> Result<()> {
+    /// Opens the practice file again once a conversion closed it, whether or not the swap
+    /// (`swapped`) went through: the open finishes or rolls back whatever the swap left, so
+    /// the practice never stays on the empty stand-in connection after a failed swap.
+    fn reopen_after_conversion(&mut self, swapped: Result<()>) -> Result<()> {
         // Checked row for row just now: the start-up check would only repeat it.
-        let (conn, _) = store::open(self.path(), store::CheckAt::Beside)?;
+        let (conn, _) = match store::open(self.path(), store::CheckAt::Beside) {
+            Ok(opened) => opened,
+            Err(reopening) => return Err(swapped.err().unwrap_or(reopening)),
+        };
         self.replace_connection(conn)?;
+        swapped?;
         backup::back_up_database(self.path(), &self.backups_dir(), BackupReason::Manual)?;
         self.changes_at_last_backup.set(self.conn.total_changes());
         Ok(())
