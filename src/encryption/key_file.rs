@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 
 const FORMAT: u32 = 1;
 /// Argon2id at 64 MiB, three passes, one lane: RFC 9106's second recommended setting (with one
-/// lane, as the desktop app unlocks on one thread). About a quarter of a second on a laptop;
+/// lane, as the desktop app unlocks on one thread). About 0.1 s in a release build here;
 /// every guess at a stolen key file costs an attacker the same.
 const MEMORY_KIB: u32 = 64 * 1024;
 const ITERATIONS: u32 = 3;
