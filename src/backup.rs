@@ -18,10 +18,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::encryption::{self, key, DatabaseKey};
 use crate::error::{Error, Result};
 pub use crate::integrity::require_intact;
 use crate::practice::Practice;
@@ -115,15 +116,18 @@ pub fn backups_dir_for(database: &Path) -> PathBuf {
     database.parent().unwrap_or_else(|| Path::new(".")).join(BACKUPS_DIR)
 }
 
-/// Takes a checked backup of the database at `database` into `dir`, then rotates `dir`.
+/// Takes a checked backup of the database at `database` into `dir`, then rotates `dir`. The
+/// backup of an encrypted practice is encrypted with the same key.
 pub fn back_up_database(database: &Path, dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
+    let key = encryption::key_of(database)?;
     let _one_at_a_time = BACKUP_LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     fs::create_dir_all(dir).map_err(|source| store::io_error(dir, source))?;
     let taken_at = crate::time::now();
     let file_name = backup_file_name(taken_at, reason);
     let final_path = dir.join(&file_name);
     let partial = dir.join(format!(".{file_name}.partial"));
-    let written = copy_consistently(database, &partial).and_then(|()| Ok(require_intact(&partial, true)?));
+    let written = copy_consistently(database, &partial, key.as_ref())
+        .and_then(|()| Ok(require_intact(&partial, key.as_ref(), true)?));
     if let Err(error) = written {
         let _ = fs::remove_file(&partial);
         return Err(error);
@@ -139,12 +143,12 @@ fn backup_file_name(taken_at: DateTime<Utc>, reason: BackupReason) -> String {
 }
 
 /// Copies the database with the online backup API in one step, so the copy is one snapshot
-/// even while the app writes (WAL lets this reader run beside the writer).
-fn copy_consistently(database: &Path, target: &Path) -> Result<()> {
-    let source =
-        Connection::open_with_flags(database, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+/// even while the app writes (WAL lets this reader run beside the writer). SQLCipher copies
+/// between two files under the same key, so an encrypted practice's copy is encrypted too.
+fn copy_consistently(database: &Path, target: &Path, key: Option<&DatabaseKey>) -> Result<()> {
+    let source = key::open(database, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
     source.busy_timeout(Duration::from_secs(5))?;
-    let mut copy = Connection::open(target)?;
+    let mut copy = key::open(target, OpenFlags::default(), key)?;
     {
         let backup = Backup::new(&source, &mut copy)?;
         let mut attempts = 0;
@@ -175,7 +179,7 @@ fn sync_file(path: &Path) {
     }
 }
 
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     // Makes the rename durable on systems that allow syncing a directory; elsewhere a no-op.
     if let Ok(handle) = File::open(dir) {
         let _ = handle.sync_all();
@@ -204,9 +208,10 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
     Ok(backups)
 }
 
-/// The newest backup in `dir` that passes a full integrity check.
-pub fn newest_good_backup(dir: &Path) -> Result<Option<BackupInfo>> {
-    Ok(list_backups(dir)?.into_iter().find(|b| require_intact(Path::new(&b.path), true).is_ok()))
+/// The newest backup in `dir` that passes a full integrity check (read with `key` when the
+/// practice is encrypted).
+pub fn newest_good_backup(dir: &Path, key: Option<&DatabaseKey>) -> Result<Option<BackupInfo>> {
+    Ok(list_backups(dir)?.into_iter().find(|b| require_intact(Path::new(&b.path), key, true).is_ok()))
 }
 
 /// Which of `taken` (instants, any order) the rotation keeps, by index.
@@ -264,7 +269,7 @@ pub fn back_up_if_due(database: &Path) -> Result<Option<BackupInfo>> {
 /// that was there (and its WAL and shared-memory files) is renamed aside, never overwritten:
 /// `tenfold.damaged-<instant>.sqlite3`.
 pub fn recover(database: &Path, backup: &Path) -> Result<(Practice, RestoreReport)> {
-    require_restorable(backup)?;
+    require_restorable(backup, encryption::key_of(database)?.as_ref())?;
     let kept = move_aside(database)?;
     let dir = database.parent().unwrap_or_else(|| Path::new("."));
     fs::create_dir_all(dir).map_err(|source| store::io_error(dir, source))?;
@@ -313,16 +318,31 @@ fn move_aside(database: &Path) -> Result<Option<PathBuf>> {
     Ok(Some(aside))
 }
 
-/// A file may replace the practice only when it is intact and not from a newer Tenfold.
-fn require_restorable(backup: &Path) -> Result<()> {
+/// A file may replace the practice only when it is intact, encrypted the same way as the
+/// practice (under its key, or plain), and not from a newer Tenfold.
+fn require_restorable(backup: &Path, key: Option<&DatabaseKey>) -> Result<()> {
     if !backup.is_file() {
         return Err(Error::invalid("backup", format!("there is no backup file at {}", backup.display())));
     }
-    require_intact(backup, true).map_err(|problem| match Error::from(problem) {
-        Error::Damaged { reason } => Error::invalid("backup", format!("that backup is damaged too: {reason}")),
-        other => other,
+    require_intact(backup, key, true).map_err(|problem| match problem {
+        crate::integrity::Problem::NotEncrypted => Error::invalid(
+            "backup",
+            "that backup was taken before the practice was encrypted; it cannot replace the encrypted practice",
+        ),
+        problem => match Error::from(problem) {
+            Error::Damaged { reason } if key.is_some() => Error::invalid(
+                "backup",
+                format!("that backup cannot be read with this practice's key: it is damaged, or from another install ({reason})"),
+            ),
+            Error::Damaged { reason } if !crate::encryption::is_plain_file(backup) => Error::invalid(
+                "backup",
+                format!("that backup is encrypted and this practice is not, so it cannot be read ({reason})"),
+            ),
+            Error::Damaged { reason } => Error::invalid("backup", format!("that backup is damaged too: {reason}")),
+            other => other,
+        },
     })?;
-    let conn = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = key::open(backup, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     if version > store::latest_schema_version() as i64 {
         return Err(Error::invalid("backup", "that backup was written by a newer Tenfold; update Tenfold first"));
@@ -336,7 +356,7 @@ pub fn recovery_options(database: &Path, problem: &str) -> Result<RecoveryOption
     Ok(RecoveryOptions {
         database_path: database.display().to_string(),
         problem: problem.to_owned(),
-        newest_good_backup: newest_good_backup(&dir)?,
+        newest_good_backup: newest_good_backup(&dir, encryption::key_of(database)?.as_ref())?,
         backups: list_backups(&dir)?,
     })
 }
@@ -373,9 +393,13 @@ impl Practice {
     /// (so a restore can itself be undone). The replacement happens through SQLite's backup
     /// API on the open connection, so it is whole or not at all.
     pub fn restore_backup(&mut self, backup: &Path) -> Result<RestoreReport> {
-        require_restorable(backup)?;
+        let key = encryption::key_of(self.path())?;
+        require_restorable(backup, key.as_ref())?;
         let safety = back_up_database(self.path(), &self.backups_dir(), BackupReason::BeforeRestore)?;
-        self.conn.restore(rusqlite::MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
+        let source = key::open(backup, OpenFlags::SQLITE_OPEN_READ_ONLY, key.as_ref())?;
+        // One step for every page, so the practice is replaced whole (SQLite's restore API opens
+        // the file itself, without the key, hence the backup object on a keyed connection).
+        Backup::new(&source, &mut self.conn)?.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
         let path = self.path().to_path_buf();
         store::prepare(&mut self.conn, &path)?;
         self.changes_at_last_backup.set(self.conn.total_changes());
@@ -386,6 +410,11 @@ impl Practice {
     pub fn restore_named_backup(&mut self, file_name: &str) -> Result<RestoreReport> {
         let backup = named_backup(self.path(), file_name)?;
         self.restore_backup(&backup)
+    }
+
+    /// Runs the full `integrity_check` on a backup of this practice (read with its key).
+    pub fn check_backup(&self, backup: &Path) -> Result<()> {
+        Ok(require_intact(backup, encryption::key_of(self.path())?.as_ref(), true)?)
     }
 
     /// Runs the full `integrity_check` (slower than the check at open).

@@ -50,6 +50,38 @@ pub enum Error {
     #[error("database error: {0}")]
     Database(rusqlite::Error),
 
+    /// The practice is encrypted and has not been unlocked with its passphrase, its recovery
+    /// key or the key this computer remembered.
+    #[error("the practice is encrypted; enter its passphrase to open it")]
+    Locked,
+
+    /// The passphrase (or recovery key, as `field` says) does not unlock the practice.
+    #[error("{} does not unlock this practice; nothing was changed", wrong_secret(.field))]
+    WrongPassphrase { field: String },
+
+    /// The key file beside the practice cannot be read. The practice file is left as it is;
+    /// the recovery key cannot help either, as it unlocks what the key file holds.
+    #[error("the key file beside the practice is damaged ({reason}); the practice file was not changed. Put back a copy of the key file to open it")]
+    KeyFileDamaged { reason: String },
+
+    /// The practice file and the key file beside it do not belong together (a file encrypted
+    /// by another install, a plain file beside a key file, a key file without its practice).
+    #[error("the practice file and its key file do not belong together: {reason}; nothing was changed")]
+    KeyFileMismatch { reason: String },
+
+    /// The system keyring is missing or refused; the passphrase still opens the practice.
+    #[error("{reason}; enter the passphrase instead")]
+    Keyring { reason: String },
+
+    /// An encryption step that is asked of a plain practice (unlocking, changing the
+    /// passphrase).
+    #[error("this practice is not encrypted")]
+    NotEncrypted,
+
+    /// Encrypting or decrypting could not go on; the practice is as it was.
+    #[error("encryption: {reason}")]
+    Encryption { reason: String },
+
     #[error("could not upgrade the database: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
@@ -82,14 +114,28 @@ impl Error {
             Error::NoDataDir => ErrorKind::Storage,
             Error::Database(_) | Error::Migration(_) => ErrorKind::Storage,
             Error::Render { .. } => ErrorKind::Render,
+            Error::Locked => ErrorKind::Locked,
+            Error::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
+            Error::KeyFileDamaged { .. } => ErrorKind::KeyFileDamaged,
+            Error::KeyFileMismatch { .. } => ErrorKind::KeyFileMismatch,
+            Error::Keyring { .. } => ErrorKind::Keyring,
+            Error::NotEncrypted | Error::Encryption { .. } => ErrorKind::Encryption,
         }
     }
 
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Invalid { field, .. } => Some(field),
+            Error::Invalid { field, .. } | Error::WrongPassphrase { field } => Some(field),
             _ => None,
         }
+    }
+}
+
+fn wrong_secret(field: &str) -> &'static str {
+    if field == "recovery_key" {
+        "that recovery key"
+    } else {
+        "that passphrase"
     }
 }
 
@@ -135,6 +181,9 @@ impl From<crate::integrity::Problem> for Error {
             Problem::Damaged(reason) => Error::Damaged { reason },
             Problem::Io { path, source } => Error::Io { path: path.display().to_string(), source },
             Problem::Sqlite(error) => Error::from(error),
+            Problem::NotEncrypted => Error::KeyFileMismatch {
+                reason: "the file is a plain one from before the practice was encrypted".into(),
+            },
         }
     }
 }
@@ -163,6 +212,15 @@ pub enum ErrorKind {
     WritesHeld,
     ReadOnly,
     DiskFull,
+    /// The practice is encrypted and not unlocked: the UI asks for the passphrase.
+    Locked,
+    /// A wrong passphrase or recovery key (`field` says which).
+    WrongPassphrase,
+    KeyFileDamaged,
+    KeyFileMismatch,
+    /// The system keyring is missing or refused: the UI asks for the passphrase instead.
+    Keyring,
+    Encryption,
 }
 
 /// What the UI receives when a command fails: `{kind, message, field?}`.

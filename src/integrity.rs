@@ -1,6 +1,7 @@
 //! Whether a file is a sound SQLite database and whether a folder can be written.
 //!
-//! A leaf: nothing else of Tenfold is imported here, so opening a practice (`store`), the
+//! A leaf: nothing else of Tenfold is imported here but the database key (itself a leaf,
+//! `encryption::key`), so opening a practice (`store`), the
 //! practice itself and its backups (`backup`) can all use these checks without importing each
 //! other. The order reads integrity ← store ← practice ← backup. What a failed check means to
 //! the coach (`Error::Damaged`, a file error) is decided by `crate::error`, which converts a
@@ -14,7 +15,9 @@ use std::thread::JoinHandle;
 
 use rusqlite::{Connection, OpenFlags};
 
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+use crate::encryption::key::{self, DatabaseKey};
+
+pub(crate) const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// How long a check's reader waits for the file when the app's writer holds it for a moment.
 const CHECK_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -32,6 +35,9 @@ pub enum Problem {
     },
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    /// A plain file where an encrypted one was expected (a backup from before encryption).
+    #[error("the file is not encrypted")]
+    NotEncrypted,
 }
 
 fn io_problem(path: &Path) -> impl FnOnce(std::io::Error) -> Problem + '_ {
@@ -54,15 +60,33 @@ pub fn require_sqlite_header(path: &Path) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The first look at a file that should be encrypted: not empty, and not a plain SQLite file
+/// (whose header an encrypted file never starts with; its first bytes are random).
+pub fn require_encrypted_header(path: &Path) -> Result<(), Problem> {
+    let mut header = [0u8; 16];
+    let read = File::open(path).and_then(|mut file| file.read(&mut header)).map_err(io_problem(path))?;
+    if read == 0 {
+        return Err(Problem::Damaged("the file is empty".into()));
+    }
+    if &header == SQLITE_HEADER {
+        return Err(Problem::NotEncrypted);
+    }
+    Ok(())
+}
+
 /// Fails unless the file at `path` is a SQLite database that passes `integrity_check`
-/// (`full`) or the cheaper `quick_check`. The file is opened read-only and closed again.
-pub fn require_intact(path: &Path, full: bool) -> Result<(), Problem> {
-    require_sqlite_header(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+/// (`full`) or the cheaper `quick_check`, read with `key` when it is encrypted. The file is
+/// opened read-only and closed again.
+pub fn require_intact(path: &Path, key: Option<&DatabaseKey>, full: bool) -> Result<(), Problem> {
+    match key {
+        Some(_) => require_encrypted_header(path)?,
+        None => require_sqlite_header(path)?,
+    }
+    let conn = key::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
     if full {
         full_check(&conn)
     } else {
-        quick_check_file(&conn, path)
+        quick_check_file(&conn, path, key)
     }
 }
 
@@ -82,17 +106,15 @@ pub fn full_check(conn: &Connection) -> Result<(), Problem> {
 /// work `quick_check` was chosen to skip, and most of its cost on a large practice. Every
 /// page is still read and checked; what the full `integrity_check` (every backup, `tenfold
 /// check`) adds is that cross-check and the search for pages that belong to nothing.
-pub fn quick_check_file(conn: &Connection, path: &Path) -> Result<(), Problem> {
+pub fn quick_check_file(conn: &Connection, path: &Path, key: Option<&DatabaseKey>) -> Result<(), Problem> {
     let queue = std::sync::Mutex::new(checked_tables(conn)?);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     let results: Vec<Result<Vec<String>, Problem>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| -> Result<Vec<String>, Problem> {
-                    let reader = Connection::open_with_flags(
-                        path,
-                        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                    )?;
+                    let reader =
+                        key::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
                     // Beside the open practice a reader can briefly find the log being set up
                     // by the writer; that is a wait, not damage.
                     reader.busy_timeout(CHECK_BUSY_TIMEOUT)?;
@@ -140,15 +162,14 @@ impl CheckOutcome {
 /// known; the handle's result says the same, for whoever waits on it. A failure to run the
 /// check at all (the file vanished, SQLite refused to read it) counts as damage: a check that
 /// could not run has not passed.
-pub fn check_beside(path: PathBuf) -> (Arc<CheckOutcome>, JoinHandle<Result<(), Problem>>) {
+pub fn check_beside(path: PathBuf, key: Option<DatabaseKey>) -> (Arc<CheckOutcome>, JoinHandle<Result<(), Problem>>) {
     let outcome = Arc::new(CheckOutcome::default());
     let shared = Arc::clone(&outcome);
     let handle = std::thread::spawn(move || {
-        let result =
-            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .and_then(|conn| conn.busy_timeout(CHECK_BUSY_TIMEOUT).map(|()| conn))
-                .map_err(Problem::from)
-                .and_then(|conn| quick_check_file(&conn, &path));
+        let result = key::open(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref())
+            .and_then(|conn| conn.busy_timeout(CHECK_BUSY_TIMEOUT).map(|()| conn))
+            .map_err(Problem::from)
+            .and_then(|conn| quick_check_file(&conn, &path, key.as_ref()));
         let _ = shared.0.set(result.as_ref().map(drop).map_err(ToString::to_string));
         result
     });

@@ -8,6 +8,7 @@ pub mod branding;
 pub mod clients;
 pub mod directives;
 pub mod documents;
+pub mod encryption;
 pub mod error;
 pub mod exports;
 pub mod focus;

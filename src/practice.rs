@@ -29,6 +29,15 @@ pub struct Practice {
     check: Arc<CheckOutcome>,
 }
 
+/// Returning true from a commit hook turns the commit into a rollback; SQLite reports it as
+/// SQLITE_CONSTRAINT_COMMITHOOK, which `Error::from` makes `WritesHeld`. A commit hook rather
+/// than a flag checked by each write: it covers every write path, savepoints and statements
+/// prepared before the check reported alike.
+fn hold_writes_on_damage(conn: &Connection, check: &Arc<CheckOutcome>) -> Result<()> {
+    let damaged = Arc::clone(check);
+    Ok(conn.commit_hook(Some(move || damaged.damage().is_some()))?)
+}
+
 /// The start-up check running beside an open practice (see [`Practice::open_checking_beside`]).
 pub struct StartupCheck(Option<std::thread::JoinHandle<Result<(), integrity::Problem>>>);
 
@@ -46,7 +55,9 @@ impl Practice {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         let (conn, _) = store::open(&path, CheckAt::Opening)?;
-        Ok(Practice { conn, path, changes_at_last_backup: Cell::new(0), check: Arc::new(CheckOutcome::passed()) })
+        let check = Arc::new(CheckOutcome::passed());
+        hold_writes_on_damage(&conn, &check)?;
+        Ok(Practice { conn, path, changes_at_last_backup: Cell::new(0), check })
     }
 
     /// Opens the practice at `path` without waiting for the start-up check, which reads every
@@ -61,17 +72,12 @@ impl Practice {
         let path = path.as_ref().to_path_buf();
         let (conn, owed) = store::open(&path, CheckAt::Beside)?;
         let (check, handle) = if owed {
-            let (outcome, handle) = integrity::check_beside(path.clone());
+            let (outcome, handle) = integrity::check_beside(path.clone(), crate::encryption::key_of(&path)?);
             (outcome, Some(handle))
         } else {
             (Arc::new(CheckOutcome::passed()), None)
         };
-        let damaged = Arc::clone(&check);
-        // Returning true turns the commit into a rollback; SQLite reports it as
-        // SQLITE_CONSTRAINT_COMMITHOOK, which `Error::from` makes `WritesHeld`. A commit hook
-        // rather than a flag checked by each write: it covers every write path, savepoints and
-        // statements prepared before the check reported alike.
-        conn.commit_hook(Some(move || damaged.damage().is_some()))?;
+        hold_writes_on_damage(&conn, &check)?;
         Ok((Practice { conn, path, changes_at_last_backup: Cell::new(0), check }, StartupCheck(handle)))
     }
 
@@ -100,6 +106,20 @@ impl Practice {
             database_path: self.path.display().to_string(),
             schema_version: store::latest_schema_version() as u32,
         }
+    }
+
+    /// Closes the practice's connection (a conversion replaces the file under it); until
+    /// [`Practice::replace_connection`] the practice holds an empty in-memory database.
+    pub(crate) fn close_connection(&mut self) -> Result<()> {
+        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        old.close().map_err(|(_, error)| Error::from(error))
+    }
+
+    /// Puts a newly opened connection to the practice file in place of the old one.
+    pub(crate) fn replace_connection(&mut self, conn: Connection) -> Result<()> {
+        hold_writes_on_damage(&conn, &self.check)?;
+        self.conn = conn;
+        Ok(())
     }
 
     /// Runs `f` as one unit: all of its writes land or none do. Savepoints nest, so an

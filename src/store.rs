@@ -7,6 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
+use crate::encryption::{self, key};
 use crate::error::{Error, Result};
 use crate::{integrity, time};
 
@@ -73,6 +74,8 @@ pub(crate) enum CheckAt {
 pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|source| classify_io(dir, source))?;
+    encryption::finish_interrupted(path)?;
+    let key = encryption::key_for_opening(path)?;
     let existed = path.exists();
     if !existed {
         create_new(path).map_err(|error| match error {
@@ -80,8 +83,11 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
             other => other,
         })?;
     }
-    integrity::require_sqlite_header(path)?;
-    let opened = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX);
+    match key {
+        Some(_) => integrity::require_encrypted_header(path)?,
+        None => integrity::require_sqlite_header(path)?,
+    }
+    let opened = key::open(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX, key.as_ref());
     let mut conn = opened.map_err(|error| classify_open(error, dir))?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(Error::ReadOnly { path: Some(path.display().to_string()) });
@@ -89,7 +95,7 @@ pub(crate) fn open(path: &Path, check_at: CheckAt) -> Result<(Connection, bool)>
     configure(&conn).map_err(|error| classify_open(error, dir))?;
     let check_now = existed && (check_at == CheckAt::Opening || needs_migration(&conn)?);
     if check_now {
-        integrity::quick_check_file(&conn, path)?;
+        integrity::quick_check_file(&conn, path, key.as_ref())?;
     }
     migrate(&mut conn, path)?;
     Ok((conn, existed && !check_now))
@@ -184,9 +190,24 @@ fn copy_before_migration(conn: &Connection, path: &Path, from_version: usize) ->
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("tenfold");
     let copy = dir.join(format!("{stem}.before-v{from_version}-{}.sqlite3", time::compact_now()));
-    let target = copy.to_str().ok_or_else(|| Error::invalid("path", "the data folder path is not valid UTF-8"))?;
-    conn.execute("VACUUM INTO ?1", [target])?;
+    match encryption::key_of(path)? {
+        None => {
+            let target =
+                copy.to_str().ok_or_else(|| Error::invalid("path", "the data folder path is not valid UTF-8"))?;
+            conn.execute("VACUUM INTO ?1", [target])?;
+        }
+        // SQLCipher does not promise that VACUUM INTO encrypts what it writes (its issue #338
+        // found plain pages in the output), so an encrypted practice is copied the way its
+        // backups are: the online backup API into a file under the same key.
+        Some(key) => copy_under_key(conn, &copy, &key)?,
+    }
     Ok(copy)
+}
+
+fn copy_under_key(conn: &Connection, copy: &Path, key: &key::DatabaseKey) -> Result<()> {
+    let mut target = key::open(copy, OpenFlags::default(), Some(key))?;
+    rusqlite::backup::Backup::new(conn, &mut target)?.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
+    Ok(())
 }
 
 pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
@@ -200,5 +221,25 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().expect("migrations apply cleanly to an empty database");
+    }
+
+    #[test]
+    fn the_copy_before_an_upgrade_of_an_encrypted_practice_is_encrypted_under_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("practice.sqlite3");
+        let key = key::DatabaseKey::generate().unwrap();
+        let conn = key::open(&path, OpenFlags::default(), Some(&key)).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES ('a sentence told in confidence');",
+        )
+        .unwrap();
+        let copy = dir.path().join("copy.sqlite3");
+        copy_under_key(&conn, &copy, &key).unwrap();
+        let bytes = std::fs::read(&copy).unwrap();
+        assert!(!bytes.windows(10).any(|w| w == b"confidence"), "the copy holds plain text");
+        assert!(!crate::encryption::is_plain_file(&copy), "the copy is encrypted");
+        let reopened = key::open(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY, Some(&key)).unwrap();
+        let text: String = reopened.query_row("SELECT text FROM notes", [], |row| row.get(0)).unwrap();
+        assert_eq!(text, "a sentence told in confidence");
     }
 }

@@ -25,7 +25,7 @@ fn back_up_now_writes_a_checked_copy_beside_the_database() {
     let path = Path::new(&info.path);
     assert_eq!(path.parent().unwrap(), p.dir.path().join("backups"));
     assert!(info.size_bytes > 0);
-    backup::require_intact(path, true).unwrap();
+    backup::require_intact(path, None, true).unwrap();
     // The copy is a practice of its own with the client in it.
     let copy = Practice::open(path).unwrap();
     assert_eq!(names(&copy), ["Ada Byron"]);

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use tenfold::assessment::AssessmentInput;
 use tenfold::clients::ClientInput;
 use tenfold::documents::DocumentRequest;
+use tenfold::encryption::{self, Secret};
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
 use tenfold::methods::{QuestionInput, QuestionKind, QuestionSetInput, TemplateInput, STRATEGY_SET_ID};
@@ -20,7 +21,7 @@ use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 78;
+const CASES: usize = 89;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +30,8 @@ enum Expect {
     NotFound(&'static str),
     Damaged,
     DiskFull,
+    /// An encryption error of this kind, naming `field` when it is `Some`.
+    Encryption(ErrorKind, Option<&'static str>),
 }
 
 /// Ids in the practice every case runs against.
@@ -125,6 +128,25 @@ fn open_damaged(damage: impl Fn(&Path)) -> tenfold::Result<()> {
     let bytes = fs::read(&path).unwrap();
     let result = Practice::open(&path).map(drop);
     assert_eq!(fs::read(&path).unwrap(), bytes, "opening wrote to a damaged file");
+    result
+}
+
+const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+
+/// A filled practice of its own, encrypted with [`PASSPHRASE`] and locked again, handed to
+/// `spoil` (with its recovery key); the practice file must stay exactly as it was.
+fn encrypted_elsewhere(spoil: impl Fn(&Path, &str) -> tenfold::Result<()>) -> tenfold::Result<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut practice = Practice::open_in(dir.path()).unwrap();
+    fill::fill_everything(&practice);
+    let recovery_key = practice.turn_on_encryption(PASSPHRASE).unwrap().recovery_key;
+    let database = practice.path().to_path_buf();
+    drop(practice);
+    encryption::lock(&database);
+    let bytes = fs::read(&database).unwrap();
+    let result = spoil(&database, &recovery_key);
+    assert_eq!(fs::read(&database).unwrap(), bytes, "a refused secret or key file changed the practice file");
+    encryption::lock(&database);
     result
 }
 
@@ -418,6 +440,65 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
         case("random-bytes database", Damaged, |_, _| {
             open_damaged(|path| fs::write(path, random_bytes(64 * 1024)).unwrap())
         }),
+        // Encryption at rest.
+        case("passphrase that is a common password", Invalid("passphrase"), |p, _| {
+            p.turn_on_encryption("Password123!").map(drop)
+        }),
+        case("empty passphrase", Invalid("passphrase"), |p, _| p.turn_on_encryption("").map(drop)),
+        case("passphrase change on a plain practice", Encryption(ErrorKind::Encryption, None), |p, _| {
+            p.change_passphrase(Secret::Passphrase(PASSPHRASE), "violet tram under the copper bridge")
+        }),
+        case("restore of an encrypted backup into a plain practice", Invalid("backup"), |p, _| {
+            let aside = tempfile::tempdir().unwrap();
+            let copy = aside.path().join("encrypted.sqlite3");
+            encrypted_elsewhere(|database, _| {
+                fs::copy(database, &copy).unwrap();
+                Ok(())
+            })?;
+            p.restore_backup(&copy).map(drop)
+        }),
+        case("wrong passphrase", Encryption(ErrorKind::WrongPassphrase, Some("passphrase")), |_, _| {
+            encrypted_elsewhere(|database, _| encryption::unlock(database, Secret::Passphrase("quiet harbour lantern")))
+        }),
+        case("wrong recovery key", Encryption(ErrorKind::WrongPassphrase, Some("recovery_key")), |_, _| {
+            encrypted_elsewhere(|database, _| encryption::unlock(database, Secret::RecoveryKey(&"A".repeat(32))))
+        }),
+        case("recovery key of the wrong length", Invalid("recovery_key"), |_, _| {
+            encrypted_elsewhere(|database, key| encryption::unlock(database, Secret::RecoveryKey(&key[..20])))
+        }),
+        case("encrypted practice opened without its passphrase", Encryption(ErrorKind::Locked, None), |_, _| {
+            encrypted_elsewhere(|database, _| Practice::open(database).map(drop))
+        }),
+        case("damaged key file", Encryption(ErrorKind::KeyFileDamaged, None), |_, _| {
+            encrypted_elsewhere(|database, _| {
+                let key_file = encryption::key_file_of(database);
+                let mut text = fs::read_to_string(&key_file).unwrap();
+                text.truncate(text.len() / 2);
+                fs::write(&key_file, text).unwrap();
+                encryption::unlock(database, Secret::Passphrase(PASSPHRASE))
+            })
+        }),
+        case("key file of another install", Encryption(ErrorKind::KeyFileMismatch, None), |_, _| {
+            let foreign = tempfile::tempdir().unwrap();
+            let foreign_key = foreign.path().join("tenfold.key");
+            encrypted_elsewhere(|database, _| {
+                fs::copy(encryption::key_file_of(database), &foreign_key).unwrap();
+                Ok(())
+            })?;
+            encrypted_elsewhere(|database, _| {
+                fs::copy(&foreign_key, encryption::key_file_of(database)).unwrap();
+                encryption::unlock(database, Secret::Passphrase(PASSPHRASE))?;
+                Practice::open(database).map(drop)
+            })
+        }),
+        case("backup from before encryption restored", Invalid("backup"), |_, _| {
+            let aside = tempfile::tempdir().unwrap();
+            let plain = Practice::open_in(aside.path()).unwrap().back_up_now().unwrap();
+            encrypted_elsewhere(|database, _| {
+                encryption::unlock(database, Secret::Passphrase(PASSPHRASE))?;
+                Practice::open(database)?.restore_backup(Path::new(&plain.path)).map(drop)
+            })
+        }),
         case("full disk", DiskFull, |p, _| {
             p.limit_file_size_for_tests(p.page_count_for_tests());
             let result =
@@ -467,6 +548,11 @@ fn every_bad_input_gets_a_typed_error_and_leaves_the_practice_as_it_was() {
             }
             (Expect::Damaged, Err(Error::Damaged { .. })) => assert_eq!(view.unwrap().kind, ErrorKind::Damaged),
             (Expect::DiskFull, Err(Error::DiskFull)) => assert_eq!(view.unwrap().kind, ErrorKind::DiskFull),
+            (Expect::Encryption(kind, field), Err(error)) if error.kind() == *kind => {
+                let view = view.unwrap();
+                assert_eq!(view.field.as_deref(), *field, "{name}: wrong field ({})", view.message);
+                assert!(!view.message.trim().is_empty(), "{name}: no message");
+            }
             (expect, other) => panic!("{name}: expected {expect:?}, got {other:?}"),
         }
         assert_eq!(fill::table_contents(practice.path()), before, "{name} changed the practice");

@@ -35,8 +35,21 @@ fn help_lists_every_command_and_the_exit_codes() {
     let output = tenfold(dir.path(), &["--help"]);
     assert_exit(&output, 0);
     let help = text(&output.stdout);
-    for command in ["backup", "backups", "restore", "export", "import", "check", "generate", "--data-dir", "Exit codes"]
-    {
+    for command in [
+        "backup",
+        "backups",
+        "restore",
+        "export",
+        "import",
+        "check",
+        "encrypt",
+        "decrypt",
+        "passphrase",
+        "TENFOLD_PASSPHRASE",
+        "generate",
+        "--data-dir",
+        "Exit codes",
+    ] {
         assert!(help.contains(command), "help does not mention {command}:\n{help}");
     }
     assert_exit(&tenfold(dir.path(), &["frobnicate"]), 2);
@@ -51,7 +64,7 @@ fn backup_writes_a_checked_copy_into_the_backups_folder_or_another() {
     assert_exit(&output, 0);
     let written = PathBuf::from(text(&output.stdout).trim());
     assert_eq!(written.parent().unwrap(), dir.path().join("backups"));
-    tenfold::backup::require_intact(&written, true).unwrap();
+    tenfold::backup::require_intact(&written, None, true).unwrap();
 
     let synced = tempfile::tempdir().unwrap();
     let output = tenfold(dir.path(), &["backup", "--to", synced.path().to_str().unwrap()]);
@@ -214,4 +227,114 @@ fn generate_fills_an_empty_practice_and_refuses_one_with_clients() {
         .unwrap();
     assert_exit(&output, 0);
     assert_eq!(Practice::open_in(elsewhere.path()).unwrap().list_clients(None).unwrap().len(), 1);
+}
+
+/// `tenfold` with the given environment variables set and the rest of the environment's
+/// secrets removed, so nothing leaks in from the machine running the tests.
+fn tenfold_with(data_dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tenfold"));
+    command.env(DATA_DIR_ENV, data_dir);
+    for variable in ["TENFOLD_PASSPHRASE", "TENFOLD_NEW_PASSPHRASE", "TENFOLD_RECOVERY_KEY"] {
+        command.env_remove(variable);
+    }
+    command.envs(env.iter().copied()).args(args).output().expect("run tenfold")
+}
+
+#[test]
+fn encrypt_then_every_command_reads_the_practice_with_the_passphrase_from_the_environment() {
+    const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+    const NEW_PASSPHRASE: &str = "violet tram under the copper bridge";
+    let dir = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let tmp = scratch.path().to_str().unwrap();
+    let sentence = format!("Ottoline has not told her sister about {}", uuid::Uuid::now_v7());
+    let database = {
+        let p = Practice::open_in(dir.path()).unwrap();
+        fill::fill_everything(&p);
+        p.create_client(&tenfold::clients::ClientInput {
+            private_notes: sentence.clone(),
+            ..tenfold::clients::ClientInput::named("Ottoline")
+        })
+        .unwrap();
+        p.path().to_path_buf()
+    };
+    assert_exit(&tenfold_with(dir.path(), &[], &["backup"]), 0);
+
+    let weak = tenfold_with(dir.path(), &[("TENFOLD_NEW_PASSPHRASE", "password1")], &["encrypt"]);
+    assert_exit(&weak, 1);
+    assert!(text(&weak.stderr).contains("passphrase"), "{}", text(&weak.stderr));
+
+    let encrypted = tenfold_with(dir.path(), &[("TENFOLD_NEW_PASSPHRASE", PASSPHRASE), ("TMPDIR", tmp)], &["encrypt"]);
+    assert_exit(&encrypted, 0);
+    let recovery_key = text(&encrypted.stdout)
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.split('-').count() == 8)
+        .expect("the recovery key is printed")
+        .to_owned();
+    assert!(!tenfold::encryption::is_plain_file(&database));
+    for entry in fs::read_dir(dir.path())
+        .unwrap()
+        .chain(fs::read_dir(dir.path().join("backups")).unwrap())
+        .chain(fs::read_dir(scratch.path()).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = fs::read(&path).unwrap();
+            assert!(
+                !bytes.windows(sentence.len()).any(|w| w == sentence.as_bytes()),
+                "{} holds the sentence",
+                path.display()
+            );
+        }
+    }
+
+    // Without the passphrase, or with a wrong one: exit 5, nothing written.
+    let wrong = tenfold_with(dir.path(), &[("TENFOLD_PASSPHRASE", "not the passphrase at all")], &["check"]);
+    assert_exit(&wrong, 5);
+    assert!(text(&wrong.stderr).contains("passphrase"), "{}", text(&wrong.stderr));
+
+    let unlocked = [("TENFOLD_PASSPHRASE", PASSPHRASE), ("TMPDIR", tmp)];
+    assert_exit(&tenfold_with(dir.path(), &unlocked, &["check"]), 0);
+    let backup = tenfold_with(dir.path(), &unlocked, &["backup"]);
+    assert_exit(&backup, 0);
+    assert!(
+        !tenfold::encryption::is_plain_file(Path::new(text(&backup.stdout).trim())),
+        "the CLI's backup is encrypted"
+    );
+    let export = scratch.path().join("export.json");
+    assert_exit(&tenfold_with(dir.path(), &unlocked, &["export", export.to_str().unwrap()]), 0);
+    assert!(fs::read_to_string(&export).unwrap().contains(&sentence), "the CLI reads the note with the passphrase");
+    fs::remove_file(&export).unwrap();
+
+    let changed = tenfold_with(dir.path(), &[unlocked[0], ("TENFOLD_NEW_PASSPHRASE", NEW_PASSPHRASE)], &["passphrase"]);
+    assert_exit(&changed, 0);
+    assert_exit(&tenfold_with(dir.path(), &unlocked, &["check"]), 5);
+    assert_exit(&tenfold_with(dir.path(), &[("TENFOLD_PASSPHRASE", NEW_PASSPHRASE)], &["check"]), 0);
+    let recovered = [("TENFOLD_RECOVERY_KEY", recovery_key.as_str())];
+    assert_exit(&tenfold_with(dir.path(), &recovered, &["--recovery-key", "check"]), 0);
+
+    let decrypted = tenfold_with(dir.path(), &recovered, &["--recovery-key", "decrypt"]);
+    assert_exit(&decrypted, 0);
+    assert!(tenfold::encryption::is_plain_file(&database));
+    assert!(!tenfold::encryption::key_file_of(&database).exists());
+    assert_exit(&tenfold_with(dir.path(), &[], &["check"]), 0);
+    assert_exit(&tenfold_with(dir.path(), &[], &["decrypt"]), 5);
+}
+
+#[test]
+fn generate_fills_an_encrypted_practice_that_stays_encrypted() {
+    const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+    let dir = tempfile::tempdir().unwrap();
+    let database = Practice::open_in(dir.path()).unwrap().path().to_path_buf();
+    assert_exit(&tenfold_with(dir.path(), &[("TENFOLD_NEW_PASSPHRASE", PASSPHRASE)], &["encrypt"]), 0);
+    let generate = ["generate", "--clients", "3", "--years", "1", "--seed", "7"];
+    assert_exit(&tenfold_with(dir.path(), &[("TENFOLD_PASSPHRASE", "not the passphrase at all")], &generate), 5);
+    let output = tenfold_with(dir.path(), &[("TENFOLD_PASSPHRASE", PASSPHRASE)], &generate);
+    assert_exit(&output, 0);
+    assert!(text(&output.stdout).contains("3 clients"), "{}", text(&output.stdout));
+    assert!(!tenfold::encryption::is_plain_file(&database), "the generated practice is still encrypted");
+    tenfold::encryption::unlock(&database, tenfold::encryption::Secret::Passphrase(PASSPHRASE)).unwrap();
+    let practice = Practice::open(&database).unwrap();
+    assert_eq!(practice.list_clients(None).unwrap().len() + practice.list_trashed_clients().unwrap().len(), 3);
 }

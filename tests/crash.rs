@@ -9,13 +9,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::killed_child;
 use common::seeded::SeededRun;
-use rand::RngExt;
 use tenfold::clients::ClientInput;
 use tenfold::focus::FocusAnswer;
 use tenfold::Practice;
@@ -83,28 +81,8 @@ fn acknowledged_saves_survive_sigkill() {
     let mut kills_after_saves = 0;
     for round in 0..KILLS {
         run.at_round(round);
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
-            .env(CHILD_DIR_ENV, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        // One kill in ten lands while the child is still opening the file; the rest wait for
-        // it to say it is saving, however slow the machine is to start a process.
-        if rng.random_range(0..10) > 0 {
-            let mut line = String::new();
-            while stdout.read_line(&mut line).unwrap() > 0 && !line.trim_end().ends_with("ready") {
-                line.clear();
-            }
-        }
-        std::thread::sleep(Duration::from_millis(rng.random_range(0..40)));
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-        let mut stdout_rest = String::new();
-        stdout.read_to_string(&mut stdout_rest).unwrap();
-        let stdout = stdout_rest;
+        let stdout =
+            killed_child::run_then_kill("crash_child", CHILD_DIR_ENV, dir.path(), &mut rng, Duration::from_millis(40));
         let acked = acknowledged(&stdout);
         if !acked.is_empty() {
             kills_after_saves += 1;

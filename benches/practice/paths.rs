@@ -98,7 +98,7 @@ pub fn startup_check(path: &Path, runs: &Repetitions) -> Measured {
     let mut core = Timings::default();
     let mut bare = Timings::default();
     for _ in 0..runs.starts {
-        core.time(|| tenfold::backup::require_intact(path, false).expect("intact"));
+        core.time(|| tenfold::backup::require_intact(path, None, false).expect("intact"));
         bare.time(|| {
             let mut file = std::fs::File::open(path).expect("open");
             std::io::copy(&mut file, &mut std::io::sink()).expect("read")

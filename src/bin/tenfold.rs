@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use tenfold::backup::{self, BackupReason};
+use tenfold::encryption::{self, Secret};
 use tenfold::generate::{GenerateOptions, GenerateReport};
 use tenfold::store::{self, DATABASE_FILE};
 use tenfold::{Error, ErrorKind, Practice};
@@ -16,7 +17,17 @@ Exit codes:
   1  the input was refused (a bad file, a practice that is not empty, …)
   2  the command line was not understood
   3  the practice file (or a backup) is damaged
-  4  the data folder cannot be used (read-only, disk full, missing)";
+  4  the data folder cannot be used (read-only, disk full, missing)
+  5  encryption: the practice is encrypted and was not unlocked (wrong passphrase, key file
+     problem), or is not encrypted when `decrypt` or `passphrase` was asked
+
+An encrypted practice is unlocked with the passphrase from TENFOLD_PASSPHRASE, else the key
+this computer remembered in its keyring, else a prompt; with --recovery-key, with the recovery
+key from TENFOLD_RECOVERY_KEY or a prompt. A passphrase is never taken as an argument.";
+
+const PASSPHRASE_ENV: &str = "TENFOLD_PASSPHRASE";
+const NEW_PASSPHRASE_ENV: &str = "TENFOLD_NEW_PASSPHRASE";
+const RECOVERY_KEY_ENV: &str = "TENFOLD_RECOVERY_KEY";
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +40,10 @@ struct Cli {
     /// The folder holding tenfold.sqlite3 [default: the app's data folder]
     #[arg(long, global = true, env = store::DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+
+    /// Unlock an encrypted practice with its recovery key instead of the passphrase
+    #[arg(long, global = true)]
+    recovery_key: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -62,6 +77,15 @@ enum Command {
     },
     /// Run SQLite's full integrity check on the practice and its newest backup
     Check,
+    /// Encrypt the practice: asks for a new passphrase (or TENFOLD_NEW_PASSPHRASE) and prints
+    /// the recovery key, once. The plain file and its plain backups are removed
+    Encrypt,
+    /// Turn encryption off: the practice becomes a plain file again (its encrypted backups
+    /// are removed and a plain backup is taken)
+    Decrypt,
+    /// Change the passphrase (unlock with the current one, or with --recovery-key when it is
+    /// forgotten); the new one is asked for, or read from TENFOLD_NEW_PASSPHRASE
+    Passphrase,
     /// Fill an empty practice with made-up clients, for trying Tenfold at scale and for
     /// benchmarks; the same seed gives the same practice (ending today)
     Generate {
@@ -96,6 +120,12 @@ fn exit_code(error: &Error) -> u8 {
         ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::InTrash | ErrorKind::Render => 1,
         ErrorKind::Damaged | ErrorKind::WritesHeld => 3,
         ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull => 4,
+        ErrorKind::Locked
+        | ErrorKind::WrongPassphrase
+        | ErrorKind::KeyFileDamaged
+        | ErrorKind::KeyFileMismatch
+        | ErrorKind::Keyring
+        | ErrorKind::Encryption => 5,
     }
 }
 
@@ -109,14 +139,91 @@ fn database_path(cli_dir: Option<PathBuf>) -> tenfold::Result<PathBuf> {
 
 /// The practice for commands that need one to exist already.
 fn existing_practice(database: &Path) -> tenfold::Result<Practice> {
+    existing_practice_file(database)?;
+    Practice::open(database)
+}
+
+fn existing_practice_file(database: &Path) -> tenfold::Result<()> {
     if !database.exists() {
         return Err(Error::invalid("data_dir", format!("there is no practice at {}", database.display())));
     }
-    Practice::open(database)
+    Ok(())
+}
+
+/// A secret from the environment variable `env`, else asked for on the terminal.
+fn secret_from(env: &str, prompt: &str, field: &str) -> tenfold::Result<String> {
+    if let Some(value) = std::env::var_os(env) {
+        return value.into_string().map_err(|_| Error::invalid(field, format!("{env} is not valid UTF-8")));
+    }
+    rpassword::prompt_password(prompt).map_err(|e| {
+        Error::invalid(field, format!("no {field} given ({env} is not set and none could be asked for: {e})"))
+    })
+}
+
+/// Unlocks the practice at `database` if it is encrypted (see EXIT_CODES for the order).
+fn unlock_if_encrypted(database: &Path, with_recovery_key: bool) -> tenfold::Result<()> {
+    if !database.exists() || !encryption::is_encrypted(database)? {
+        return Ok(());
+    }
+    if with_recovery_key {
+        let typed = secret_from(RECOVERY_KEY_ENV, "Recovery key: ", "recovery_key")?;
+        return encryption::unlock(database, Secret::RecoveryKey(&typed));
+    }
+    if std::env::var_os(PASSPHRASE_ENV).is_none() && encryption::unlock_from_keyring(database).is_ok() {
+        return Ok(());
+    }
+    let passphrase = secret_from(PASSPHRASE_ENV, "Passphrase: ", "passphrase")?;
+    encryption::unlock(database, Secret::Passphrase(&passphrase))
+}
+
+/// Fails before any secret is asked for when the practice is missing or not encrypted.
+fn require_encrypted(database: &Path) -> tenfold::Result<()> {
+    existing_practice_file(database)?;
+    if encryption::is_encrypted(database)? {
+        Ok(())
+    } else {
+        Err(Error::NotEncrypted)
+    }
+}
+
+/// The new passphrase, from TENFOLD_NEW_PASSPHRASE or asked twice.
+fn new_passphrase() -> tenfold::Result<String> {
+    if std::env::var_os(NEW_PASSPHRASE_ENV).is_some() {
+        return secret_from(NEW_PASSPHRASE_ENV, "", "passphrase");
+    }
+    let first = secret_from(NEW_PASSPHRASE_ENV, "New passphrase: ", "passphrase")?;
+    encryption::require_strong(&first, &[])?;
+    let again = secret_from(NEW_PASSPHRASE_ENV, "The new passphrase again: ", "passphrase")?;
+    if first != again {
+        return Err(Error::invalid("passphrase", "the two passphrases differ; nothing was changed"));
+    }
+    Ok(first)
+}
+
+/// The secret that proves the coach may turn encryption off or change the passphrase.
+fn current_secret(with_recovery_key: bool) -> tenfold::Result<String> {
+    if with_recovery_key {
+        secret_from(RECOVERY_KEY_ENV, "Recovery key: ", "recovery_key")
+    } else {
+        secret_from(PASSPHRASE_ENV, "Current passphrase: ", "passphrase")
+    }
+}
+
+fn secret_of(typed: &str, recovery_key: bool) -> Secret<'_> {
+    if recovery_key {
+        Secret::RecoveryKey(typed)
+    } else {
+        Secret::Passphrase(typed)
+    }
 }
 
 fn run(cli: Cli) -> tenfold::Result<()> {
     let database = database_path(cli.data_dir)?;
+    let with_recovery_key = cli.recovery_key;
+    let secret = |typed| secret_of(typed, with_recovery_key);
+    if !matches!(cli.command, Command::Encrypt | Command::Decrypt | Command::Passphrase | Command::Backups) {
+        unlock_if_encrypted(&database, with_recovery_key)?;
+    }
     match cli.command {
         Command::Backup { to } => {
             existing_practice(&database)?;
@@ -154,9 +261,38 @@ fn run(cli: Cli) -> tenfold::Result<()> {
             practice.check_integrity()?;
             println!("{}: ok", database.display());
             if let Some(newest) = backup::list_backups(&practice.backups_dir())?.into_iter().next() {
-                backup::require_intact(Path::new(&newest.path), true)?;
+                practice.check_backup(Path::new(&newest.path))?;
                 println!("{}: ok", newest.path);
             }
+        }
+        Command::Encrypt => {
+            let mut practice = existing_practice(&database)?;
+            let passphrase = new_passphrase()?;
+            let turned_on = practice.turn_on_encryption(&passphrase)?;
+            println!("{} is encrypted.", database.display());
+            println!("Recovery key (shown this once; keep it on paper, away from the laptop):");
+            println!("  {}", turned_on.recovery_key);
+            println!("Copies of the plain practice made elsewhere (synced folders, exports) are not touched; delete them yourself.");
+        }
+        Command::Decrypt => {
+            require_encrypted(&database)?;
+            let typed = current_secret(with_recovery_key)?;
+            encryption::unlock(&database, secret(&typed))?;
+            let mut practice = existing_practice(&database)?;
+            practice.turn_off_encryption(secret(&typed))?;
+            println!(
+                "{} is a plain file again; its encrypted backups were replaced by a plain one.",
+                database.display()
+            );
+        }
+        Command::Passphrase => {
+            require_encrypted(&database)?;
+            let typed = current_secret(with_recovery_key)?;
+            encryption::unlock(&database, secret(&typed))?;
+            let mut practice = existing_practice(&database)?;
+            let passphrase = new_passphrase()?;
+            practice.change_passphrase(secret(&typed), &passphrase)?;
+            println!("the passphrase of {} is changed; the recovery key still works.", database.display());
         }
         Command::Generate { clients, years, seed } => {
             let practice = Practice::open(&database)?;

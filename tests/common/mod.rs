@@ -2,6 +2,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod fill;
+pub mod killed_child;
 mod pdf;
 pub mod seeded;
 

@@ -491,7 +491,13 @@ export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "rend
 /**  The practice file cannot be read; the UI offers recovery from a backup. */
 "damaged" | 
 /**  The practice file failed the check that runs while it is in use: no change is saved. */
-"writes_held" | "read_only" | "disk_full";
+"writes_held" | "read_only" | "disk_full" | 
+/**  The practice is encrypted and not unlocked: the UI asks for the passphrase. */
+"locked" | 
+/**  A wrong passphrase or recovery key (`field` says which). */
+"wrong_passphrase" | "key_file_damaged" | "key_file_mismatch" | 
+/**  The system keyring is missing or refused: the UI asks for the passphrase instead. */
+"keyring" | "encryption";
 
 /**  What the UI receives when a command fails: `{kind, message, field?}`. */
 export type ErrorView = {

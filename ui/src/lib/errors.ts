@@ -14,6 +14,12 @@ const KINDS: Record<ErrorKind, true> = {
   writes_held: true,
   read_only: true,
   disk_full: true,
+  locked: true,
+  wrong_passphrase: true,
+  key_file_damaged: true,
+  key_file_mismatch: true,
+  keyring: true,
+  encryption: true,
 };
 
 function isKind(value: unknown): value is ErrorKind {
@@ -85,5 +91,17 @@ export function errorTitle(error: ErrorView): string {
       return 'That did not work';
     case 'render':
       return 'The document could not be made';
+    case 'locked':
+      return 'Your practice is locked';
+    case 'wrong_passphrase':
+      return 'That did not unlock your practice';
+    case 'key_file_damaged':
+      return 'The key file of your practice is damaged';
+    case 'key_file_mismatch':
+      return 'The practice and its key file do not belong together';
+    case 'keyring':
+      return 'This computer could not remember the key';
+    case 'encryption':
+      return 'Encryption could not be changed';
   }
 }

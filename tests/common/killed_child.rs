@@ -1,0 +1,38 @@
+//! A child process killed with SIGKILL at a random moment, for the crash tests. The child is
+//! the test binary itself, running one of its ignored tests, which an environment variable
+//! turns from a no-op into the work to be interrupted; it prints "ready" once it is under way.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use rand::rngs::ChaCha8Rng;
+use rand::RngExt;
+
+/// Runs the ignored test `child` of this binary with `variable` set to `dir`, kills it, and
+/// returns what it printed. One kill in ten lands while the child is still starting (opening
+/// the file, finishing what the last kill interrupted); the rest wait for its "ready",
+/// however slow the machine is to start a process, then a random time below `up_to`.
+pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8Rng, up_to: Duration) -> String {
+    let mut process = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", child, "--ignored", "--nocapture", "--test-threads=1"])
+        .env(variable, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(process.stdout.take().unwrap());
+    if rng.random_range(0..10) > 0 {
+        let mut line = String::new();
+        while stdout.read_line(&mut line).unwrap() > 0 && !line.trim_end().ends_with("ready") {
+            line.clear();
+        }
+    }
+    std::thread::sleep(Duration::from_millis(rng.random_range(0..up_to.as_millis() as u64)));
+    process.kill().unwrap(); // SIGKILL on Unix
+    process.wait().unwrap();
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    rest
+}
