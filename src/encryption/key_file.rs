@@ -177,7 +177,7 @@ impl KeyFile {
     /// Writes the key file at `path` whole: under a temporary name, synced, then renamed.
     pub(crate) fn write(&self, path: &Path) -> Result<()> {
         let partial = PathBuf::from(format!("{}.writing", path.display()));
-        let text = serde_json::to_string_pretty(self).map_err(|e| damaged(e))?;
+        let text = serde_json::to_string_pretty(self).map_err(damaged)?;
         write_synced(&partial, text.as_bytes())?;
         std::fs::rename(&partial, path).map_err(|source| crate::store::io_error(path, source))?;
         super::files::sync_dir_of(path);
