@@ -137,6 +137,11 @@ fn validate(input: &ClientInput) -> Result<ValidClient> {
     })
 }
 
+/// Checks `input` as [`Practice::create_client`] would, without saving anything.
+pub(crate) fn check_input(input: &ClientInput) -> Result<()> {
+    validate(input).map(|_| ())
+}
+
 fn looks_like_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((local, domain)) => {

@@ -28,6 +28,7 @@ pub mod sample;
 pub mod search;
 pub mod sessions;
 pub mod settings;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 pub mod time;

@@ -1,0 +1,258 @@
+//! Clients in from a spreadsheet and the client list out to one, as CSV files: the coach's
+//! spreadsheet program or their previous practice tool on the other side.
+//!
+//! Reading streams the file (a 50 MB export of a large practice is read row by row) and every
+//! row that cannot become a client is named with its problem; importing adds the good rows in
+//! one unit, so a failure leaves the practice as it was.
+
+mod columns;
+mod export;
+mod rows;
+mod source;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub use columns::ClientColumn;
+pub use source::TextEncoding;
+
+use crate::clients::ClientInput;
+use crate::error::{Error, Result};
+use crate::practice::Practice;
+
+/// How to read a client CSV. Without a mapping, each column gets the field its header names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct ClientCsvOptions {
+    pub mapping: Option<Vec<ClientColumn>>,
+    /// Also import rows that match an existing client (or an earlier row) by e-mail or name.
+    pub include_duplicates: bool,
+    /// The coach agreed to read a file that is not UTF-8 as Latin-1 (Windows-1252).
+    pub read_as_latin1: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct CellProblem {
+    /// The header of the column the problem is in; empty when it is the row as a whole.
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RowOutcome {
+    Ready,
+    /// Matches `of`: an existing client's name, or "row N" of the same file.
+    Duplicate { of: String, by: DuplicateBy },
+    Broken { problems: Vec<CellProblem> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateBy {
+    Email,
+    Name,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct PreviewRow {
+    /// The row number a spreadsheet shows: the header is row 1.
+    pub row: u32,
+    pub name: String,
+    pub email: String,
+    pub outcome: RowOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ClientCsvPreview {
+    pub encoding: TextEncoding,
+    pub delimiter: String,
+    pub headers: Vec<String>,
+    pub mapping: Vec<ClientColumn>,
+    pub ready: u32,
+    pub duplicates: u32,
+    pub broken: u32,
+    /// The first rows, then every duplicate and broken row, up to [`LISTED_ROWS`].
+    pub rows: Vec<PreviewRow>,
+    pub rows_not_listed: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub struct ClientCsvImported {
+    pub imported: u32,
+    pub duplicates_skipped: u32,
+    pub broken_skipped: u32,
+}
+
+/// How far a long read has come, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub struct ReadProgress {
+    pub bytes_read: u64,
+    pub total_bytes: u64,
+    pub rows: u32,
+}
+
+/// Rows listed in a preview whatever they hold, so the coach sees the columns land right.
+pub const FIRST_ROWS_LISTED: usize = 20;
+/// The most rows a preview lists; the counts cover every row.
+pub const LISTED_ROWS: usize = 500;
+const PROGRESS_EVERY_ROWS: u32 = 2_000;
+
+impl Practice {
+    /// Reads a client CSV and says what importing it would do, row by row; saves nothing.
+    pub fn preview_client_csv(
+        &self,
+        path: &Path,
+        options: &ClientCsvOptions,
+        progress: &mut dyn FnMut(ReadProgress),
+    ) -> Result<ClientCsvPreview> {
+        let mut listed = Vec::new();
+        let mut rows_not_listed = 0;
+        let mut counts = (0, 0, 0);
+        let (headers, mapping, shape) = self.each_client_row(path, options, progress, |row, input, outcome| {
+            match &outcome {
+                RowOutcome::Ready => counts.0 += 1,
+                RowOutcome::Duplicate { .. } => counts.1 += 1,
+                RowOutcome::Broken { .. } => counts.2 += 1,
+            }
+            let worth_listing = listed.len() < FIRST_ROWS_LISTED || outcome != RowOutcome::Ready;
+            if worth_listing && listed.len() < LISTED_ROWS {
+                let (name, email) = input.map(|i| (i.name.clone(), i.email.clone())).unwrap_or_default();
+                listed.push(PreviewRow { row, name, email, outcome });
+            } else {
+                rows_not_listed += 1;
+            }
+            Ok(())
+        })?;
+        Ok(ClientCsvPreview {
+            encoding: shape.encoding,
+            delimiter: char::from(shape.delimiter).to_string(),
+            headers,
+            mapping,
+            ready: counts.0,
+            duplicates: counts.1,
+            broken: counts.2,
+            rows: listed,
+            rows_not_listed,
+        })
+    }
+
+    /// Adds the ready rows of a client CSV (and the duplicates when asked) as new clients, all
+    /// in one unit; broken rows are left out, as the preview named them.
+    pub fn import_client_csv(
+        &self,
+        path: &Path,
+        options: &ClientCsvOptions,
+        progress: &mut dyn FnMut(ReadProgress),
+    ) -> Result<ClientCsvImported> {
+        let mut outcome = ClientCsvImported { imported: 0, duplicates_skipped: 0, broken_skipped: 0 };
+        self.atomically(|| {
+            self.each_client_row(path, options, progress, |_, input, row_outcome| {
+                match (row_outcome, input) {
+                    (RowOutcome::Broken { .. }, _) | (_, None) => outcome.broken_skipped += 1,
+                    (RowOutcome::Duplicate { .. }, _) if !options.include_duplicates => {
+                        outcome.duplicates_skipped += 1
+                    }
+                    (_, Some(input)) => {
+                        self.create_client(input)?;
+                        outcome.imported += 1;
+                    }
+                }
+                Ok(())
+            })
+        })?;
+        Ok(outcome)
+    }
+
+    /// Reads every row of a client CSV and hands it to `each` with what it would become.
+    fn each_client_row(
+        &self,
+        path: &Path,
+        options: &ClientCsvOptions,
+        progress: &mut dyn FnMut(ReadProgress),
+        mut each: impl FnMut(u32, Option<&ClientInput>, RowOutcome) -> Result<()>,
+    ) -> Result<(Vec<String>, Vec<ClientColumn>, source::FileShape)> {
+        let shape = source::sniff(path)?;
+        if shape.encoding == TextEncoding::Windows1252 && !options.read_as_latin1 {
+            return Err(Error::invalid(
+                "encoding",
+                "This file is not UTF-8 text. It looks like Latin-1 (Windows-1252), which older Excel \
+                 versions write: agree to read it that way, or save it as “CSV UTF-8” and choose it again",
+            ));
+        }
+        let mut reader = source::reader(path, &shape)?;
+        let mut record = csv::ByteRecord::new();
+        let read = |reader: &mut csv::Reader<_>, record: &mut csv::ByteRecord, row: u32| {
+            reader
+                .read_byte_record(record)
+                .map_err(|e| Error::invalid("file", format!("Row {row} of the file could not be read: {e}")))
+        };
+        if !read(&mut reader, &mut record, 1)? {
+            return Err(Error::invalid("file", "The file is empty; it needs a header row and a row per client"));
+        }
+        let headers = source::header_texts(&record, shape.encoding)?;
+        let mapping = options.mapping.clone().unwrap_or_else(|| columns::recognise_all(&headers));
+        columns::check_mapping(&mapping, &headers)?;
+
+        let mut seen = Seen::of_practice(self)?;
+        let mut row = 1;
+        while read(&mut reader, &mut record, row + 1)? {
+            row += 1;
+            if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            match rows::client_of_row(&record, &headers, &mapping, shape.encoding) {
+                Ok(input) => {
+                    let outcome = seen.check(&input, row);
+                    each(row, Some(&input), outcome)?;
+                }
+                Err(problems) => each(row, None, RowOutcome::Broken { problems })?,
+            }
+            if row % PROGRESS_EVERY_ROWS == 0 {
+                progress(ReadProgress { bytes_read: reader.get_ref().bytes, total_bytes: shape.total_bytes, rows: row - 1 });
+            }
+        }
+        progress(ReadProgress { bytes_read: shape.total_bytes, total_bytes: shape.total_bytes, rows: row - 1 });
+        Ok((headers, mapping, shape))
+    }
+}
+
+/// The e-mails and names already in the practice (trash included: a client there can be
+/// restored) and in the rows read so far.
+struct Seen {
+    emails: HashMap<String, String>,
+    names: HashMap<String, String>,
+}
+
+impl Seen {
+    fn of_practice(practice: &Practice) -> Result<Self> {
+        let mut seen = Seen { emails: HashMap::new(), names: HashMap::new() };
+        for client in practice.list_clients(None)?.into_iter().chain(practice.list_trashed_clients()?) {
+            seen.remember(&client.name, &client.email, client.name.clone());
+        }
+        Ok(seen)
+    }
+
+    fn remember(&mut self, name: &str, email: &str, known_as: String) {
+        if !email.trim().is_empty() {
+            self.emails.entry(email.trim().to_lowercase()).or_insert_with(|| known_as.clone());
+        }
+        self.names.entry(name.trim().to_owned()).or_insert(known_as);
+    }
+
+    fn check(&mut self, input: &ClientInput, row: u32) -> RowOutcome {
+        let email = input.email.trim().to_lowercase();
+        let outcome = if let Some(of) = self.emails.get(&email).filter(|_| !email.is_empty()) {
+            RowOutcome::Duplicate { of: of.clone(), by: DuplicateBy::Email }
+        } else if let Some(of) = self.names.get(input.name.trim()) {
+            RowOutcome::Duplicate { of: of.clone(), by: DuplicateBy::Name }
+        } else {
+            RowOutcome::Ready
+        };
+        self.remember(&input.name, &input.email, format!("row {row}"));
+        outcome
+    }
+}

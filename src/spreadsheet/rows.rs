@@ -1,0 +1,191 @@
+//! One spreadsheet row as a client, or the problems that keep it from being one, each named by
+//! the column it is in.
+
+use chrono::NaiveDate;
+
+use super::columns::ClientColumn;
+use super::source::{cell_text, TextEncoding};
+use super::CellProblem;
+use crate::clients::{self, ClientInput, ClientStatus};
+use crate::error::Error;
+use crate::time;
+
+/// The client a row describes, or every problem found in it.
+pub fn client_of_row(
+    record: &csv::ByteRecord,
+    headers: &[String],
+    mapping: &[ClientColumn],
+    encoding: TextEncoding,
+) -> Result<ClientInput, Vec<CellProblem>> {
+    let mut problems = Vec::new();
+    if record.len() != headers.len() {
+        problems.push(CellProblem {
+            column: String::new(),
+            message: format!("This row has {} fields; the header has {}", record.len(), headers.len()),
+        });
+        return Err(problems);
+    }
+    let mut input = ClientInput::default();
+    let (mut first, mut last) = (String::new(), String::new());
+    for ((bytes, header), column) in record.iter().zip(headers).zip(mapping) {
+        let Some(text) = cell_text(bytes, encoding) else {
+            problems.push(problem(header, "is not UTF-8 text; save the file as “CSV UTF-8”"));
+            continue;
+        };
+        let text = unguarded(&text).to_owned();
+        match column {
+            ClientColumn::Name => input.name = text,
+            ClientColumn::FirstName => first = text,
+            ClientColumn::LastName => last = text,
+            ClientColumn::PreferredName => input.preferred_name = text,
+            ClientColumn::Email => input.email = text,
+            ClientColumn::Phone => input.phone = text,
+            ClientColumn::Status => match status_of(&text) {
+                Ok(status) => input.status = status,
+                Err(message) => problems.push(problem(header, &message)),
+            },
+            ClientColumn::Tags => input.tags = tags_of(&text),
+            ClientColumn::StartedOn => match date_of(&text) {
+                Ok(date) => input.started_on = date.map(|d| d.to_string()).unwrap_or_default(),
+                Err(message) => problems.push(problem(header, &message)),
+            },
+            ClientColumn::PrivateNotes => input.private_notes = text,
+            ClientColumn::Skip => {}
+        }
+    }
+    if input.name.trim().is_empty() {
+        input.name = format!("{} {}", first.trim(), last.trim()).trim().to_owned();
+    }
+    if let Err(Error::Invalid { field, message }) = clients::check_input(&input) {
+        // The date and status were read above with their own messages.
+        if problems.is_empty() {
+            problems.push(CellProblem { column: header_of(&field, headers, mapping), message });
+        }
+    }
+    if problems.is_empty() {
+        Ok(input)
+    } else {
+        Err(problems)
+    }
+}
+
+fn problem(header: &str, message: &str) -> CellProblem {
+    CellProblem { column: header.to_owned(), message: message.to_owned() }
+}
+
+/// The header of the column a client field came from (a name made of two columns is named by both).
+fn header_of(field: &str, headers: &[String], mapping: &[ClientColumn]) -> String {
+    let columns: &[ClientColumn] = match field {
+        "name" => &[ClientColumn::Name, ClientColumn::FirstName, ClientColumn::LastName],
+        "preferred_name" => &[ClientColumn::PreferredName],
+        "email" => &[ClientColumn::Email],
+        "phone" => &[ClientColumn::Phone],
+        "tags" => &[ClientColumn::Tags],
+        "private_notes" => &[ClientColumn::PrivateNotes],
+        _ => &[],
+    };
+    let named: Vec<&str> =
+        headers.iter().zip(mapping).filter(|(_, c)| columns.contains(c)).map(|(h, _)| h.as_str()).collect();
+    named.join(" + ")
+}
+
+/// Undoes the apostrophe Tenfold's own client-list export puts before a cell a spreadsheet
+/// would otherwise run as a formula.
+pub fn unguarded(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => text,
+    }
+}
+
+fn status_of(text: &str) -> Result<Option<ClientStatus>, String> {
+    let key = text.trim().to_lowercase();
+    Ok(Some(match key.as_str() {
+        "" => return Ok(None),
+        "active" | "current" | "open" => ClientStatus::Active,
+        "paused" | "on hold" | "inactive" => ClientStatus::Paused,
+        "completed" | "complete" | "closed" | "finished" | "former" | "archived" | "discharged" => {
+            ClientStatus::Completed
+        }
+        _ => return Err(format!("“{}” is not a status; use active, paused or completed", text.trim())),
+    }))
+}
+
+/// Tags in one cell, separated the way spreadsheets list several values in a cell.
+fn tags_of(text: &str) -> Vec<String> {
+    text.split([',', ';', '|']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// A start date as spreadsheets write it: ISO, or day and month with slashes or dots when
+/// which is which cannot be mistaken (one of them is above 12, or both are the same).
+fn date_of(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let as_iso = text.replace('/', "-");
+    if let Ok(date) = NaiveDate::parse_from_str(&as_iso, "%Y-%m-%d") {
+        return plausible(date).map(Some);
+    }
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let numbers: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let unreadable = || format!("“{text}” is not a date; write it as YYYY-MM-DD");
+    let [a, b, year] = numbers[..] else { return Err(unreadable()) };
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return Err(unreadable());
+    }
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ if a == b => (a, b),
+        (false, false) => {
+            return Err(format!("“{text}” could be day/month or month/day; write it as YYYY-MM-DD"));
+        }
+        (true, true) => return Err(unreadable()),
+    };
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(unreadable)?;
+    plausible(date).map(Some)
+}
+
+fn plausible(date: NaiveDate) -> Result<NaiveDate, String> {
+    time::plausible("started_on", date).map_err(|error| match error {
+        Error::Invalid { message, .. } => message,
+        other => other.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_only_when_day_and_month_cannot_be_mixed_up() {
+        let d = |y, m, day| Ok(Some(NaiveDate::from_ymd_opt(y, m, day).unwrap()));
+        assert_eq!(date_of("2024-03-05"), d(2024, 3, 5));
+        assert_eq!(date_of("2024/03/05"), d(2024, 3, 5));
+        assert_eq!(date_of("25/03/2024"), d(2024, 3, 25));
+        assert_eq!(date_of("03/25/2024"), d(2024, 3, 25));
+        assert_eq!(date_of("07.07.2024"), d(2024, 7, 7));
+        assert!(date_of("03/04/2024").unwrap_err().contains("day/month or month/day"));
+        assert!(date_of("31/31/2024").is_err());
+        assert!(date_of("1/2/24").is_err());
+        assert!(date_of("0030-01-01").unwrap_err().contains("plausible"));
+        assert_eq!(date_of(" "), Ok(None));
+    }
+
+    #[test]
+    fn statuses_from_other_tools_map_to_tenfolds_three() {
+        assert_eq!(status_of("On hold"), Ok(Some(ClientStatus::Paused)));
+        assert_eq!(status_of("Archived"), Ok(Some(ClientStatus::Completed)));
+        assert_eq!(status_of(""), Ok(None));
+        assert!(status_of("VIP").unwrap_err().contains("“VIP”"));
+    }
+
+    #[test]
+    fn only_the_formula_guard_apostrophe_is_removed() {
+        assert_eq!(unguarded("'=1+1"), "=1+1");
+        assert_eq!(unguarded("'+44 20 7946 0000"), "+44 20 7946 0000");
+        assert_eq!(unguarded("'Twas"), "'Twas");
+        assert_eq!(tags_of("leaders; career | new ,"), vec!["leaders", "career", "new"]);
+    }
+}
