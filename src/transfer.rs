@@ -355,3 +355,9 @@ fn require_references_resolve(conn: &Connection) -> Result<()> {
         )),
     }
 }
+
+/// The name the save dialog suggests for a whole-practice export: dated, so a later export
+/// does not replace an earlier one.
+pub fn export_file_name() -> String {
+    format!("Tenfold practice {}.json", chrono::Local::now().date_naive())
+}

@@ -17,11 +17,12 @@ use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
 use tenfold::methods::{QuestionInput, QuestionKind, QuestionSetInput, TemplateInput, STRATEGY_SET_ID};
 use tenfold::sessions::{SessionChange, SessionInput, SessionKind};
+use tenfold::spreadsheet::{ClientColumn, ClientCsvOptions};
 use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 89;
+const CASES: usize = 93;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +55,14 @@ fn case(
 
 const MEGABYTE: usize = 1024 * 1024;
 const UNKNOWN_ID: &str = "01900000-0000-7000-8000-00000000dead";
+
+/// Imports `bytes` as a client spreadsheet, from a file of its own.
+fn import_csv(p: &mut Practice, bytes: &[u8], options: ClientCsvOptions) -> tenfold::Result<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clients.csv");
+    fs::write(&path, bytes).unwrap();
+    p.import_client_csv(&path, &options, &mut |_| {}).map(drop)
+}
 
 /// The rating command's argument as the UI sends it, with `value` replaced.
 fn rating_json(ids: &Ids, value: Value) -> Value {
@@ -498,6 +507,26 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
                 encryption::unlock(database, Secret::Passphrase(PASSPHRASE))?;
                 Practice::open(database)?.restore_backup(Path::new(&plain.path)).map(drop)
             })
+        }),
+        case("client spreadsheet in Latin-1 without the coach's consent", Invalid("encoding"), |p, _| {
+            import_csv(p, b"Name,Email\nJos\xE9,jose@example.com\n", ClientCsvOptions::default())
+        }),
+        case("client spreadsheet in UTF-16", Invalid("file"), |p, _| {
+            import_csv(p, b"\xFF\xFEN\0a\0m\0e\0", ClientCsvOptions::default())
+        }),
+        case("client spreadsheet with no column for the name", Invalid("mapping"), |p, _| {
+            import_csv(p, b"Email,Phone\nada@example.com,1\n", ClientCsvOptions::default())
+        }),
+        case("client spreadsheet whose import fills the disk part way", DiskFull, |p, _| {
+            let rows: String = (0..3_000).map(|i| format!("Client {i},{}\n", "x".repeat(200))).collect();
+            let options = ClientCsvOptions {
+                mapping: Some(vec![ClientColumn::Name, ClientColumn::PrivateNotes]),
+                ..Default::default()
+            };
+            p.limit_file_size_for_tests(p.page_count_for_tests() + 20);
+            let result = import_csv(p, format!("Name,Notes\n{rows}").as_bytes(), options);
+            p.limit_file_size_for_tests(1 << 30);
+            result
         }),
         case("full disk", DiskFull, |p, _| {
             p.limit_file_size_for_tests(p.page_count_for_tests());

@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 use common::TempPractice;
 use tenfold::clients::{ClientInput, ClientStatus};
-use tenfold::spreadsheet::{
-    ClientColumn, ClientCsvOptions, DuplicateBy, ReadProgress, RowOutcome, TextEncoding,
-};
+use tenfold::spreadsheet::{ClientColumn, ClientCsvOptions, DuplicateBy, ReadProgress, RowOutcome, TextEncoding};
 use tenfold::Error;
 
 fn fixture() -> PathBuf {
@@ -59,11 +57,14 @@ fn the_preview_names_every_broken_row_and_duplicate_and_saves_nothing() {
     assert_eq!(row(5).outcome, RowOutcome::Duplicate { of: "row 4".into(), by: DuplicateBy::Email });
     assert_eq!(row(8).outcome, RowOutcome::Duplicate { of: "Existing Client".into(), by: DuplicateBy::Name });
     let problems = |n: u32| match &row(n).outcome {
-        RowOutcome::Broken { problems } => problems.iter().map(|p| (p.column.clone(), p.message.clone())).collect::<Vec<_>>(),
+        RowOutcome::Broken { problems } => {
+            problems.iter().map(|p| (p.column.clone(), p.message.clone())).collect::<Vec<_>>()
+        }
         other => panic!("row {n} should be broken, is {other:?}"),
     };
     assert_eq!(problems(6)[0].0, "E-mail Address");
     assert!(problems(7)[0].1.contains("3 fields"), "{:?}", problems(7));
+    assert_eq!(row(7).name, "Short Row", "a broken row still shows who it is about");
     let mina: Vec<String> = problems(9).into_iter().map(|(column, _)| column).collect();
     assert_eq!(mina, ["Status", "Client Since"], "every problem of a row is named, by column");
 
@@ -118,7 +119,7 @@ fn files_that_cannot_be_read_are_refused_by_field_and_change_nothing() {
     let p = TempPractice::new();
     p.add_client("Kept");
     let cases: [(&str, &[u8], &str, ClientCsvOptions); 5] = [
-        ("utf16.csv", b"\xFF\xFEN\0a\0m\0e\0", "encoding", ClientCsvOptions::default()),
+        ("utf16.csv", b"\xFF\xFEN\0a\0m\0e\0", "file", ClientCsvOptions::default()),
         ("empty.csv", b"", "file", ClientCsvOptions::default()),
         ("no-name.csv", b"Email,Phone\na@example.com,1\n", "mapping", ClientCsvOptions::default()),
         (
@@ -205,7 +206,15 @@ fn the_client_list_goes_out_and_comes_back_the_same() {
     let outcome = other.import_client_csv(&path, &Default::default(), &mut no_progress).unwrap();
     assert_eq!(outcome.imported, 3);
     let key = |c: &tenfold::clients::Client| {
-        (c.name.clone(), c.preferred_name.clone(), c.email.clone(), c.phone.clone(), c.status, c.tags.clone(), c.started_on)
+        (
+            c.name.clone(),
+            c.preferred_name.clone(),
+            c.email.clone(),
+            c.phone.clone(),
+            c.status,
+            c.tags.clone(),
+            c.started_on,
+        )
     };
     let before: Vec<_> = p.list_clients(None).unwrap().iter().map(key).collect();
     let after: Vec<_> = other.list_clients(None).unwrap().iter().map(key).collect();

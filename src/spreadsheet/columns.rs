@@ -109,13 +109,21 @@ pub fn check_mapping(mapping: &[ClientColumn], headers: &[String]) -> Result<()>
         if let Some(j) = mapping[..i].iter().position(|c| c == column) {
             return Err(Error::invalid(
                 "mapping",
-                format!("“{}” is chosen for both “{}” and “{}”; choose it for one column", column.label(), headers[j], headers[i]),
+                format!(
+                    "“{}” is chosen for both “{}” and “{}”; choose it for one column",
+                    column.label(),
+                    headers[j],
+                    headers[i]
+                ),
             ));
         }
     }
     let has = |c| mapping.contains(&c);
     if !has(ClientColumn::Name) && !has(ClientColumn::FirstName) && !has(ClientColumn::LastName) {
-        return Err(Error::invalid("mapping", "Choose the column that holds the client's name (or first and last name)"));
+        return Err(Error::invalid(
+            "mapping",
+            "Choose the column that holds the client's name (or first and last name)",
+        ));
     }
     if has(ClientColumn::Name) && (has(ClientColumn::FirstName) || has(ClientColumn::LastName)) {
         return Err(Error::invalid(

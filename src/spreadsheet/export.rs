@@ -51,3 +51,9 @@ fn guarded(cell: &str) -> String {
         cell.to_owned()
     }
 }
+
+/// The name the save dialog suggests for the client list: dated, so a later export does not
+/// replace an earlier one.
+pub fn client_list_file_name() -> String {
+    format!("Tenfold clients {}.csv", chrono::Local::now().date_naive())
+}

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use columns::ClientColumn;
+pub use export::client_list_file_name;
 pub use source::TextEncoding;
 
 use crate::clients::ClientInput;
@@ -30,7 +31,8 @@ pub struct ClientCsvOptions {
     pub mapping: Option<Vec<ClientColumn>>,
     /// Also import rows that match an existing client (or an earlier row) by e-mail or name.
     pub include_duplicates: bool,
-    /// The coach agreed to read a file that is not UTF-8 as Latin-1 (Windows-1252).
+    /// The coach agreed to read a file that is not UTF-8 as Latin-1 (Windows-1252). Without it,
+    /// such a file is refused with an error on the field `encoding`, and only such a file is.
     pub read_as_latin1: bool,
 }
 
@@ -46,8 +48,13 @@ pub struct CellProblem {
 pub enum RowOutcome {
     Ready,
     /// Matches `of`: an existing client's name, or "row N" of the same file.
-    Duplicate { of: String, by: DuplicateBy },
-    Broken { problems: Vec<CellProblem> },
+    Duplicate {
+        of: String,
+        by: DuplicateBy,
+    },
+    Broken {
+        problems: Vec<CellProblem>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -95,6 +102,18 @@ pub struct ReadProgress {
     pub rows: u32,
 }
 
+/// A field a column can be matched to, with the words the coach sees for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ClientColumnChoice {
+    pub column: ClientColumn,
+    pub label: String,
+}
+
+/// Every field a column can be matched to, in the order a mapping menu lists them.
+pub fn client_column_choices() -> Vec<ClientColumnChoice> {
+    ClientColumn::ALL.iter().map(|&column| ClientColumnChoice { column, label: column.label().to_owned() }).collect()
+}
+
 /// Rows listed in a preview whatever they hold, so the coach sees the columns land right.
 pub const FIRST_ROWS_LISTED: usize = 20;
 /// The most rows a preview lists; the counts cover every row.
@@ -120,8 +139,7 @@ impl Practice {
             }
             let worth_listing = listed.len() < FIRST_ROWS_LISTED || outcome != RowOutcome::Ready;
             if worth_listing && listed.len() < LISTED_ROWS {
-                let (name, email) = input.map(|i| (i.name.clone(), i.email.clone())).unwrap_or_default();
-                listed.push(PreviewRow { row, name, email, outcome });
+                listed.push(PreviewRow { row, name: input.name.clone(), email: input.email.clone(), outcome });
             } else {
                 rows_not_listed += 1;
             }
@@ -151,12 +169,10 @@ impl Practice {
         let mut outcome = ClientCsvImported { imported: 0, duplicates_skipped: 0, broken_skipped: 0 };
         self.atomically(|| {
             self.each_client_row(path, options, progress, |_, input, row_outcome| {
-                match (row_outcome, input) {
-                    (RowOutcome::Broken { .. }, _) | (_, None) => outcome.broken_skipped += 1,
-                    (RowOutcome::Duplicate { .. }, _) if !options.include_duplicates => {
-                        outcome.duplicates_skipped += 1
-                    }
-                    (_, Some(input)) => {
+                match row_outcome {
+                    RowOutcome::Broken { .. } => outcome.broken_skipped += 1,
+                    RowOutcome::Duplicate { .. } if !options.include_duplicates => outcome.duplicates_skipped += 1,
+                    RowOutcome::Ready | RowOutcome::Duplicate { .. } => {
                         self.create_client(input)?;
                         outcome.imported += 1;
                     }
@@ -173,7 +189,7 @@ impl Practice {
         path: &Path,
         options: &ClientCsvOptions,
         progress: &mut dyn FnMut(ReadProgress),
-        mut each: impl FnMut(u32, Option<&ClientInput>, RowOutcome) -> Result<()>,
+        mut each: impl FnMut(u32, &ClientInput, RowOutcome) -> Result<()>,
     ) -> Result<(Vec<String>, Vec<ClientColumn>, source::FileShape)> {
         let shape = source::sniff(path)?;
         if shape.encoding == TextEncoding::Windows1252 && !options.read_as_latin1 {
@@ -204,15 +220,15 @@ impl Practice {
             if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
-            match rows::client_of_row(&record, &headers, &mapping, shape.encoding) {
-                Ok(input) => {
-                    let outcome = seen.check(&input, row);
-                    each(row, Some(&input), outcome)?;
-                }
-                Err(problems) => each(row, None, RowOutcome::Broken { problems })?,
-            }
+            let (input, problems) = rows::client_of_row(&record, &headers, &mapping, shape.encoding);
+            let outcome = if problems.is_empty() { seen.check(&input, row) } else { RowOutcome::Broken { problems } };
+            each(row, &input, outcome)?;
             if row % PROGRESS_EVERY_ROWS == 0 {
-                progress(ReadProgress { bytes_read: reader.get_ref().bytes, total_bytes: shape.total_bytes, rows: row - 1 });
+                progress(ReadProgress {
+                    bytes_read: reader.get_ref().bytes,
+                    total_bytes: shape.total_bytes,
+                    rows: row - 1,
+                });
             }
         }
         progress(ReadProgress { bytes_read: shape.total_bytes, total_bytes: shape.total_bytes, rows: row - 1 });

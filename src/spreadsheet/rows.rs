@@ -10,26 +10,27 @@ use crate::clients::{self, ClientInput, ClientStatus};
 use crate::error::Error;
 use crate::time;
 
-/// The client a row describes, or every problem found in it.
+/// The client a row describes, and every problem found in it: the row is a client only when
+/// there is none. Cells are read as far as they go even so, for the preview to show who the
+/// row is about.
 pub fn client_of_row(
     record: &csv::ByteRecord,
     headers: &[String],
     mapping: &[ClientColumn],
     encoding: TextEncoding,
-) -> Result<ClientInput, Vec<CellProblem>> {
+) -> (ClientInput, Vec<CellProblem>) {
     let mut problems = Vec::new();
     if record.len() != headers.len() {
         problems.push(CellProblem {
             column: String::new(),
             message: format!("This row has {} fields; the header has {}", record.len(), headers.len()),
         });
-        return Err(problems);
     }
     let mut input = ClientInput::default();
     let (mut first, mut last) = (String::new(), String::new());
     for ((bytes, header), column) in record.iter().zip(headers).zip(mapping) {
         let Some(text) = cell_text(bytes, encoding) else {
-            problems.push(problem(header, "is not UTF-8 text; save the file as “CSV UTF-8”"));
+            problems.push(problem(header, "This cell is not UTF-8 text; save the file as “CSV UTF-8”"));
             continue;
         };
         let text = unguarded(&text).to_owned();
@@ -62,11 +63,7 @@ pub fn client_of_row(
             problems.push(CellProblem { column: header_of(&field, headers, mapping), message });
         }
     }
-    if problems.is_empty() {
-        Ok(input)
-    } else {
-        Err(problems)
-    }
+    (input, problems)
 }
 
 fn problem(header: &str, message: &str) -> CellProblem {

@@ -48,7 +48,7 @@ pub fn sniff(path: &Path) -> Result<FileShape> {
     (&mut file).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(|source| store::io_error(path, source))?;
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::invalid(
-            "encoding",
+            "file",
             "This file is UTF-16 text (Excel's “Unicode text”); save it as “CSV UTF-8” and choose it again",
         ));
     }
@@ -123,9 +123,7 @@ pub fn reader(path: &Path, shape: &FileShape) -> Result<csv::Reader<Counted<BufR
 pub fn cell_text(bytes: &[u8], encoding: TextEncoding) -> Option<String> {
     match encoding {
         TextEncoding::Utf8 => std::str::from_utf8(bytes).ok().map(str::to_owned),
-        TextEncoding::Windows1252 => {
-            Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned())
-        }
+        TextEncoding::Windows1252 => Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()),
     }
 }
 
@@ -138,7 +136,7 @@ pub fn header_texts(record: &csv::ByteRecord, encoding: TextEncoding) -> Result<
             let bytes = if i == 0 { bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes) } else { bytes };
             cell_text(bytes, encoding)
                 .map(|t| t.trim().to_owned())
-                .ok_or_else(|| Error::invalid("encoding", "The header row is not UTF-8 text"))
+                .ok_or_else(|| Error::invalid("file", "The header row is not UTF-8 text"))
         })
         .collect()
 }

@@ -225,7 +225,9 @@ pub async fn import_question_set(app: AppHandle, state: State<'_, AppState>) -> 
     state.with(|p| p.import_question_set_file(&path)).map(Some)
 }
 
-fn chosen_path(chosen: Result<Option<FilePath>, tauri::Error>) -> Result<Option<std::path::PathBuf>, ErrorView> {
+pub(crate) fn chosen_path(
+    chosen: Result<Option<FilePath>, tauri::Error>,
+) -> Result<Option<std::path::PathBuf>, ErrorView> {
     let failure = |kind, message: String| ErrorView { kind, message, field: Some("file".into()) };
     match chosen.map_err(|e| failure(ErrorKind::Storage, e.to_string()))? {
         None => Ok(None),

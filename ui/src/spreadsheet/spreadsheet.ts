@@ -1,0 +1,36 @@
+// Words for what the core found in each row of a client spreadsheet. The core decides what a
+// row is (ready, duplicate, broken); this only says it.
+import type { ClientCsvPreview, ReadProgress, RowOutcome } from '../lib/bindings';
+
+export function outcomeText(outcome: RowOutcome): string {
+  switch (outcome.kind) {
+    case 'ready':
+      return 'Ready';
+    case 'duplicate':
+      return outcome.by === 'email' ? `Same e-mail as ${outcome.of}` : `Same name as ${outcome.of}`;
+    case 'broken':
+      return outcome.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' · ');
+  }
+}
+
+/** The summary line above the preview. */
+export function previewSummary(preview: ClientCsvPreview, includeDuplicates: boolean): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [plural(preview.ready, 'client ready', 'clients ready')];
+  if (preview.duplicates > 0) {
+    parts.push(plural(preview.duplicates, includeDuplicates ? 'duplicate to import' : 'duplicate to leave out', includeDuplicates ? 'duplicates to import' : 'duplicates to leave out'));
+  }
+  if (preview.broken > 0) parts.push(plural(preview.broken, 'row with problems', 'rows with problems'));
+  return parts.join(', ');
+}
+
+/** How many clients an import with these choices adds. */
+export function clientsToImport(preview: ClientCsvPreview, includeDuplicates: boolean): number {
+  return preview.ready + (includeDuplicates ? preview.duplicates : 0);
+}
+
+/** Whole percent of the file read, for the progress bar. */
+export function percentRead(progress: ReadProgress | null): number {
+  if (!progress || progress.total_bytes === 0) return 0;
+  return Math.min(100, Math.floor((progress.bytes_read / progress.total_bytes) * 100));
+}
