@@ -36,3 +36,33 @@ pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8R
     stdout.read_to_string(&mut rest).unwrap();
     rest
 }
+
+/// How long the ignored test `child` takes from its "ready" to its first line ending in
+/// `marker` on this machine now; the child is then killed. A crash test kills within a window
+/// scaled from this, so its kills land across the whole operation on a fast machine and a
+/// loaded one alike.
+pub fn time_to_first(child: &str, variable: &str, dir: &Path, marker: &str) -> Duration {
+    let mut process = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", child, "--ignored", "--nocapture", "--test-threads=1"])
+        .env(variable, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(process.stdout.take().unwrap());
+    let mut line = String::new();
+    let mut started = None;
+    while stdout.read_line(&mut line).unwrap() > 0 {
+        let text = line.trim_end();
+        if text.ends_with("ready") {
+            started = Some(std::time::Instant::now());
+        } else if text.ends_with(marker) {
+            break;
+        }
+        line.clear();
+    }
+    let took = started.expect("the child said it was ready").elapsed();
+    process.kill().unwrap();
+    process.wait().unwrap();
+    took
+}
