@@ -75,13 +75,7 @@ fn a_conversion_survives_sigkill() {
     let (mut came_out_encrypted, mut conversions) = (0, 0);
     for round in 0..KILLS {
         run.at_round(round);
-        let rest = killed_child::run_then_kill(
-            "conversion_child",
-            CHILD_DIR_ENV,
-            dir.path(),
-            &mut rng,
-            window,
-        );
+        let rest = killed_child::run_then_kill("conversion_child", CHILD_DIR_ENV, dir.path(), &mut rng, window);
         conversions += rest.lines().filter(|l| l.trim_end().ends_with("converted")).count();
 
         let practice =
@@ -93,7 +87,10 @@ fn a_conversion_survives_sigkill() {
         }
         drop(practice);
         encryption::lock(&dir.path().join(tenfold::store::DATABASE_FILE));
-        assert!(started.elapsed() < window * 4 * KILLS as u32 + Duration::from_secs(60), "too slow: {round} rounds (seed {seed})");
+        assert!(
+            started.elapsed() < window * 4 * KILLS as u32 + Duration::from_secs(60),
+            "too slow: {round} rounds (seed {seed})"
+        );
     }
     println!(
         "{KILLS} SIGKILLs within {window:?} of a start (one conversion took {one_conversion:?}): {conversions} conversions completed, {came_out_encrypted} kills left it encrypted; every row present; seed {seed}"

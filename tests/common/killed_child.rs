@@ -37,7 +37,7 @@ pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8R
     rest
 }
 
-/// How long the ignored test `child` takes from its "ready" to its first line ending in
+/// How long the ignored test `child` takes from its "ready" to its first line holding
 /// `marker` on this machine now; the child is then killed. A crash test kills within a window
 /// scaled from this, so its kills land across the whole operation on a fast machine and a
 /// loaded one alike.
@@ -56,7 +56,7 @@ pub fn time_to_first(child: &str, variable: &str, dir: &Path, marker: &str) -> D
         let text = line.trim_end();
         if text.ends_with("ready") {
             started = Some(std::time::Instant::now());
-        } else if text.ends_with(marker) {
+        } else if started.is_some() && text.contains(marker) {
             break;
         }
         line.clear();
