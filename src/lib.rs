@@ -5,6 +5,7 @@ pub mod about;
 pub mod assessment;
 pub mod backup;
 pub mod branding;
+pub mod calendar;
 pub mod clients;
 pub mod directives;
 pub mod documents;

@@ -110,8 +110,22 @@ pub struct Session {
     pub kind: SessionKind,
     pub prep_checklist: Vec<PrepItem>,
     pub notes: String,
+    /// When it starts and for how long, once the coach has given it a time.
+    pub time: Option<SessionTime>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SessionTime {
+    /// `HH:MM` on the session's day, as the coach planned it.
+    pub start_time: String,
+    pub duration_minutes: u32,
+    /// The moment that start is, fixed when planned, so a calendar shows it at the right time
+    /// wherever the laptop travels.
+    pub starts_at: DateTime<Utc>,
+    /// Where it was planned (`Europe/London`); empty when the system did not say.
+    pub time_zone: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -138,7 +152,8 @@ pub struct SessionChange {
 
 /// `coach_kind` comes last: the Today page joins these columns by count.
 pub(crate) const SESSION_COLUMNS: &str =
-    "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at, coach_kind";
+    "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at, coach_kind, \
+     start_time, duration_minutes, starts_at, time_zone";
 
 pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     let prep: String = row.get(4)?;
@@ -149,6 +164,15 @@ pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         kind: SessionKind::from_columns(&row.get::<_, String>(3)?, row.get(8)?)?,
         prep_checklist: serde_json::from_str(&prep).map_err(|_| crate::rows::bad_value("prep_checklist", &prep))?,
         notes: row.get(5)?,
+        time: match row.get::<_, Option<String>>(9)? {
+            None => None,
+            Some(start_time) => Some(SessionTime {
+                start_time,
+                duration_minutes: row.get(10)?,
+                starts_at: row.get(11)?,
+                time_zone: row.get(12)?,
+            }),
+        },
         created_at: row.get(6)?,
         updated_at: row.get(7)?,
     })

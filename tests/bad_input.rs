@@ -10,6 +10,7 @@ use std::path::Path;
 use common::fill;
 use serde_json::{json, Value};
 use tenfold::assessment::AssessmentInput;
+use tenfold::calendar::{CalendarSettings, SessionTimeInput};
 use tenfold::clients::ClientInput;
 use tenfold::documents::DocumentRequest;
 use tenfold::encryption::{self, Secret};
@@ -22,7 +23,7 @@ use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 93;
+const CASES: usize = 97;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -527,6 +528,24 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             let result = import_csv(p, format!("Name,Notes\n{rows}").as_bytes(), options);
             p.limit_file_size_for_tests(1 << 30);
             result
+        }),
+        case("session time 25:00", Invalid("start_time"), |p, ids| {
+            let time = SessionTimeInput { start_time: "25:00".into(), duration_minutes: 60 };
+            p.set_session_time(&ids.session, &time).map(drop)
+        }),
+        case("session of 0 minutes", Invalid("duration_minutes"), |p, ids| {
+            let time = SessionTimeInput { start_time: "10:00".into(), duration_minutes: 0 };
+            p.set_session_time(&ids.session, &time).map(drop)
+        }),
+        case("session of 24 hours", Invalid("duration_minutes"), |p, ids| {
+            let time = SessionTimeInput { start_time: "10:00".into(), duration_minutes: 24 * 60 };
+            p.set_session_time(&ids.session, &time).map(drop)
+        }),
+        case("calendar folder that cannot be written", Invalid("calendar_folder"), |p, _| {
+            // Not writable even by root, as a test run in CI may be; elsewhere, not a folder.
+            let folder = if cfg!(target_os = "linux") { "/proc" } else { "/nonexistent" };
+            let settings = CalendarSettings { calendar_folder: folder.into(), ..Default::default() };
+            p.update_calendar_settings(&settings).map(drop)
         }),
         case("full disk", DiskFull, |p, _| {
             p.limit_file_size_for_tests(p.page_count_for_tests());

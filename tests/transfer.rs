@@ -165,7 +165,8 @@ fn a_row_that_breaks_a_rule_or_a_reference_is_refused() {
         "id": "01900000-0000-7000-8000-00000000abcd", "client_id": "01900000-0000-7000-8000-00000000ffff",
         "held_on": "2025-01-01", "kind": "strategy", "prep_checklist": "[]", "notes": "",
         "created_at": "2025-01-01T00:00:00.000Z", "updated_at": "2025-01-01T00:00:00.000Z", "trashed_at": null,
-        "letter_copied_at": null, "coach_kind": null
+        "letter_copied_at": null, "coach_kind": null, "start_time": null, "duration_minutes": null,
+        "starts_at": null, "time_zone": null
     }]);
     assert_import_refused(document, "tables.session");
 }

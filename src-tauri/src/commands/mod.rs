@@ -4,6 +4,7 @@ pub mod app;
 pub mod assessment;
 pub mod backup;
 pub mod branding;
+pub mod calendar;
 pub mod clients;
 pub mod directives;
 pub mod documents;

@@ -40,6 +40,7 @@ const session: Session = {
   kind: 'strategy',
   prep_checklist: [],
   notes: '',
+  time: null,
   created_at: '',
   updated_at: '',
 };

@@ -35,6 +35,20 @@ export const commands = {
 	/**  Picks a logo with the system's file dialog and stores it; `None` when cancelled. */
 	chooseLogo: () => __TAURI_INVOKE<CoachProfile | null>("choose_logo"),
 	clearLogo: () => __TAURI_INVOKE<CoachProfile>("clear_logo"),
+	planSession: (input: PlannedSessionInput) => __TAURI_INVOKE<TimedSession>("plan_session", { input }),
+	setSessionTime: (sessionId: string, input: SessionTimeInput) => __TAURI_INVOKE<TimedSession>("set_session_time", { sessionId, input }),
+	clearSessionTime: (sessionId: string) => __TAURI_INVOKE<TimedSession>("clear_session_time", { sessionId }),
+	calendarSettings: () => __TAURI_INVOKE<CalendarSettings>("calendar_settings"),
+	updateCalendarSettings: (settings: CalendarSettings) => __TAURI_INVOKE<CalendarSettings>("update_calendar_settings", { settings }),
+	/**
+	 *  Keeps the calendar file in a folder the coach picks with the system dialog; `None` when
+	 *  the coach cancels.
+	 */
+	chooseCalendarFolder: () => __TAURI_INVOKE<CalendarSettings | null>("choose_calendar_folder"),
+	/**  Saves the calendar file where the coach chooses; the path written, or `None` when cancelled. */
+	exportCalendar: () => __TAURI_INVOKE<string | null>("export_calendar"),
+	/**  What "plan the next session" offers for this client. */
+	nextSessionSuggestion: (clientId: string) => __TAURI_INVOKE<PlannedSessionInput>("next_session_suggestion", { clientId }),
 	listClients: (status: ClientStatus | null) => __TAURI_INVOKE<Client[]>("list_clients", { status }),
 	listTrashedClients: () => __TAURI_INVOKE<Client[]>("list_trashed_clients"),
 	getClient: (id: string) => __TAURI_INVOKE<Client>("get_client", { id }),
@@ -329,6 +343,20 @@ export type BundledFont = {
 	licence: string,
 	/**  The full licence text, with its copyright line. */
 	licence_text: string,
+};
+
+export type CalendarNames = "full_name" | 
+/**  For a calendar others can see (a shared family calendar, a phone on the table). */
+"initials";
+
+export type CalendarSettings = {
+	names: CalendarNames,
+	/**  Minutes before a session its calendar event reminds; 0 for no reminder. */
+	reminder_minutes: number,
+	/**  The gap "plan the next session" suggests, in days. */
+	next_session_days: number,
+	/**  Where Tenfold keeps the calendar file up to date; empty for nowhere. */
+	calendar_folder: string,
 };
 
 export type CellProblem = {
@@ -815,6 +843,15 @@ export type Placeholder = {
 	meaning: string,
 };
 
+/**  The next session, planned ahead (from the wrap-up, or Today). */
+export type PlannedSessionInput = {
+	client_id: string,
+	/**  `YYYY-MM-DD`. */
+	held_on: string,
+	kind: SessionKind,
+	time: SessionTimeInput,
+};
+
 /**  One line of the coach's preparation list for a session. */
 export type PrepItem = {
 	label: string,
@@ -989,6 +1026,8 @@ export type Session = {
 	kind: SessionKind,
 	prep_checklist: PrepItem[],
 	notes: string,
+	/**  When it starts and for how long, once the coach has given it a time. */
+	time: SessionTime | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1074,6 +1113,25 @@ export type SessionRating = {
 	previous: RatingEntry | null,
 };
 
+export type SessionTime = {
+	/**  `HH:MM` on the session's day, as the coach planned it. */
+	start_time: string,
+	duration_minutes: number,
+	/**
+	 *  The moment that start is, fixed when planned, so a calendar shows it at the right time
+	 *  wherever the laptop travels.
+	 */
+	starts_at: string,
+	/**  Where it was planned (`Europe/London`); empty when the system did not say. */
+	time_zone: string,
+};
+
+export type SessionTimeInput = {
+	/**  `HH:MM`, 24-hour. */
+	start_time?: string,
+	duration_minutes?: number,
+};
+
 export type SessionWrapUp = {
 	session: Session,
 	client: Client,
@@ -1126,6 +1184,16 @@ export type TemplateMaps = {
 export type TextEncoding = "utf8" | 
 /**  Latin-1 as Windows writes it (Windows-1252, a superset of ISO 8859-1). */
 "windows1252";
+
+/**  A session whose time changed, and whether the calendar file in the coach's folder followed. */
+export type TimedSession = {
+	session: Session,
+	/**
+	 *  Why the calendar file in the chosen folder could not be brought up to date (the session
+	 *  itself is saved); `None` when it was, or when no folder is chosen.
+	 */
+	calendar_problem: string | null,
+};
 
 export type TodayView = {
 	date: string,

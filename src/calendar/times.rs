@@ -1,0 +1,182 @@
+//! Giving a session a time, or planning a new one with its time.
+
+use chrono::{LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::TimedSession;
+use crate::error::{Error, Result};
+use crate::practice::Practice;
+use crate::sessions::{Session, SessionInput, SessionKind};
+use crate::time;
+
+pub const MIN_DURATION_MINUTES: u32 = 5;
+pub const MAX_DURATION_MINUTES: u32 = 480;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct SessionTimeInput {
+    /// `HH:MM`, 24-hour.
+    pub start_time: String,
+    pub duration_minutes: u32,
+}
+
+/// The next session, planned ahead (from the wrap-up, or Today).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PlannedSessionInput {
+    pub client_id: String,
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    pub kind: SessionKind,
+    pub time: SessionTimeInput,
+}
+
+/// A start time as people type it: `9:30`, `09:30`, `14:05`.
+fn parse_start_time(text: &str) -> Result<NaiveTime> {
+    let text = text.trim();
+    let refused =
+        || Error::invalid("start_time", format!("“{text}” is not a time of day; use HH:MM, from 00:00 to 23:59"));
+    let (hours, minutes) = text.split_once(':').ok_or_else(refused)?;
+    if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
+        return Err(refused());
+    }
+    let (hours, minutes) = (hours.parse().map_err(|_| refused())?, minutes.parse().map_err(|_| refused())?);
+    NaiveTime::from_hms_opt(hours, minutes, 0).ok_or_else(refused)
+}
+
+fn check_duration(minutes: u32) -> Result<u32> {
+    if (MIN_DURATION_MINUTES..=MAX_DURATION_MINUTES).contains(&minutes) {
+        Ok(minutes)
+    } else {
+        Err(Error::invalid(
+            "duration_minutes",
+            format!("A session lasts from {MIN_DURATION_MINUTES} minutes to {} hours", MAX_DURATION_MINUTES / 60),
+        ))
+    }
+}
+
+/// The moment a wall-clock time on a day is where the coach is. In the hour clocks skip in
+/// spring there is no such moment; in the hour they repeat in autumn, the first is meant.
+fn moment_here(on: NaiveDate, at: NaiveTime) -> Result<chrono::DateTime<Utc>> {
+    match chrono::Local.from_local_datetime(&on.and_time(at)) {
+        LocalResult::Single(moment) | LocalResult::Ambiguous(moment, _) => Ok(moment.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(
+            "start_time",
+            format!(
+                "{} does not exist on {on} here: the clocks go forward then; choose another time",
+                at.format("%H:%M")
+            ),
+        )),
+    }
+}
+
+impl Practice {
+    /// Gives a session a start time and length (replacing any it had).
+    pub fn set_session_time(&self, session_id: &str, input: &SessionTimeInput) -> Result<TimedSession> {
+        let session = self.session(session_id)?;
+        self.write_session_time(&session, input)?;
+        self.timed(&session.id)
+    }
+
+    fn write_session_time(&self, session: &Session, input: &SessionTimeInput) -> Result<()> {
+        let start = parse_start_time(&input.start_time)?;
+        let duration = check_duration(input.duration_minutes)?;
+        self.require_live_client(&session.client_id)?;
+        let starts_at = moment_here(session.held_on, start)?;
+        let zone = iana_time_zone::get_timezone().unwrap_or_default();
+        self.conn.execute(
+            "UPDATE session SET start_time = ?2, duration_minutes = ?3, starts_at = ?4, time_zone = ?5, updated_at = ?6
+             WHERE id = ?1",
+            params![
+                session.id,
+                start.format("%H:%M").to_string(),
+                duration,
+                starts_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                zone,
+                time::stamp(time::now())
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Takes a session's time away; the session and everything in it stay.
+    pub fn clear_session_time(&self, session_id: &str) -> Result<TimedSession> {
+        let session = self.session(session_id)?;
+        self.require_live_client(&session.client_id)?;
+        self.conn.execute(
+            "UPDATE session SET start_time = NULL, duration_minutes = NULL, starts_at = NULL, time_zone = NULL,
+                                updated_at = ?2
+             WHERE id = ?1",
+            params![session.id, time::stamp(time::now())],
+        )?;
+        self.timed(&session.id)
+    }
+
+    /// Adds a session ahead of time with its start and length, in one unit.
+    pub fn plan_session(&self, input: &PlannedSessionInput) -> Result<TimedSession> {
+        // Checked before anything is written, so a bad time is reported against its field
+        // rather than after a session without a time was added.
+        parse_start_time(&input.time.start_time)?;
+        check_duration(input.time.duration_minutes)?;
+        let session = self.atomically(|| {
+            let session = self.create_session(&SessionInput {
+                client_id: input.client_id.clone(),
+                held_on: input.held_on.clone(),
+                kind: input.kind.clone(),
+                notes: String::new(),
+                prep_checklist: vec![],
+            })?;
+            self.write_session_time(&session, &input.time)?;
+            Ok(session)
+        })?;
+        self.timed(&session.id)
+    }
+
+    /// What "plan the next session" offers: the usual gap after today, the kind the client's
+    /// history suggests, and the slot of their last session with a time (else 10:00, an hour).
+    pub fn next_session_suggestion(&self, client_id: &str) -> Result<PlannedSessionInput> {
+        let kind = self.suggested_session_kind(client_id)?;
+        let days = self.calendar_settings()?.next_session_days;
+        let last_slot = self.sessions_of(client_id, None)?.into_iter().find_map(|s| s.time);
+        let today = time::today();
+        let on = today.checked_add_days(chrono::Days::new(u64::from(days))).unwrap_or(today);
+        Ok(PlannedSessionInput {
+            client_id: client_id.to_owned(),
+            held_on: on.to_string(),
+            kind,
+            time: match last_slot {
+                Some(slot) => SessionTimeInput { start_time: slot.start_time, duration_minutes: slot.duration_minutes },
+                None => SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 },
+            },
+        })
+    }
+
+    fn timed(&self, session_id: &str) -> Result<TimedSession> {
+        let session = self.session(session_id)?;
+        let calendar_problem = self.refresh_calendar_folder().err().map(|error| error.to_string());
+        Ok(TimedSession { session, calendar_problem })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_as_people_type_them_and_nothing_else() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_start_time("9:30").unwrap(), t(9, 30));
+        assert_eq!(parse_start_time(" 23:59 ").unwrap(), t(23, 59));
+        for bad in ["25:00", "24:00", "12:60", "1230", "12:3", ":30", "noon", "-1:00", "123:00", ""] {
+            assert!(parse_start_time(bad).is_err(), "{bad:?} was taken");
+        }
+    }
+
+    #[test]
+    fn a_session_lasts_at_least_five_minutes_and_at_most_eight_hours() {
+        assert!(check_duration(0).is_err());
+        assert!(check_duration(24 * 60).is_err());
+        assert_eq!(check_duration(50).unwrap(), 50);
+    }
+}

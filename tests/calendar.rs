@@ -1,0 +1,188 @@
+//! Sessions with a time and the calendar file, read back with a real RFC 5545 parser.
+mod common;
+
+use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
+use common::TempPractice;
+use icalendar::parser::{read_calendar, unfold, Component};
+use tenfold::calendar::{CalendarNames, CalendarSettings, PlannedSessionInput, SessionTimeInput};
+use tenfold::sessions::SessionKind;
+use tenfold::Error;
+
+const SECRET: &str = "told only to the coach: the merger is off";
+
+fn in_days(days: i64) -> NaiveDate {
+    Local::now().date_naive() + Duration::days(days)
+}
+
+fn plan(p: &TempPractice, client_id: &str, on: NaiveDate, at: &str, minutes: u32) -> tenfold::sessions::Session {
+    p.plan_session(&PlannedSessionInput {
+        client_id: client_id.into(),
+        held_on: on.to_string(),
+        kind: SessionKind::Strategy,
+        time: SessionTimeInput { start_time: at.into(), duration_minutes: minutes },
+    })
+    .unwrap()
+    .session
+}
+
+fn field_of(error: Error) -> String {
+    match error {
+        Error::Invalid { field, .. } => field,
+        other => panic!("expected an invalid-input error, got {other:?}"),
+    }
+}
+
+fn prop(component: &Component<'_>, name: &str) -> String {
+    component.find_prop(name).unwrap_or_else(|| panic!("{name} in {}", component.name)).val.to_string()
+}
+
+fn events(text: &str) -> Vec<Component<'static>> {
+    let unfolded: &'static str = Box::leak(unfold(text).into_boxed_str());
+    let calendar = read_calendar(unfolded).expect("a calendar the parser reads");
+    calendar.components.into_iter().filter(|c| c.name == "VEVENT").collect()
+}
+
+#[test]
+fn a_planned_session_is_an_event_at_its_moment_with_a_reminder_and_no_notes() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let on = in_days(9);
+    let session = plan(&p, &ada.id, on, "9:30", 50);
+    p.update_session_notes(&session.id, SECRET).unwrap();
+    let time = session.time.clone().expect("the session has its time");
+    assert_eq!((time.start_time.as_str(), time.duration_minutes), ("09:30", 50));
+    let expected_start = Local.from_local_datetime(&on.and_hms_opt(9, 30, 0).unwrap()).unwrap().with_timezone(&Utc);
+    assert_eq!(time.starts_at, expected_start);
+
+    let text = p.calendar_ics().unwrap();
+    assert!(!text.contains("merger"), "a note reached the calendar file");
+    let events = events(&text);
+    assert_eq!(events.len(), 1);
+    let event = &events[0];
+    assert_eq!(prop(event, "UID"), format!("{}@tenfold", session.id));
+    assert_eq!(prop(event, "SUMMARY"), "Coaching: Ada Lovelace (Strategy)");
+    assert_eq!(prop(event, "DTSTART"), expected_start.format("%Y%m%dT%H%M%SZ").to_string());
+    assert_eq!(prop(event, "DTEND"), (expected_start + Duration::minutes(50)).format("%Y%m%dT%H%M%SZ").to_string());
+    let alarm = event.components.iter().find(|c| c.name == "VALARM").expect("a reminder");
+    assert_eq!(prop(alarm, "ACTION"), "DISPLAY");
+    assert_eq!(prop(alarm, "TRIGGER"), "-PT900S", "15 minutes before (the crate writes seconds)");
+}
+
+#[test]
+fn the_same_sessions_give_the_same_file_and_a_moved_session_keeps_its_event() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let session = plan(&p, &ada.id, in_days(3), "14:00", 60);
+    let first = p.calendar_ics().unwrap();
+    assert_eq!(p.calendar_ics().unwrap(), first, "two exports of the same sessions differ");
+
+    p.set_session_time(&session.id, &SessionTimeInput { start_time: "15:30".into(), duration_minutes: 45 }).unwrap();
+    let moved = events(&p.calendar_ics().unwrap());
+    assert_eq!(moved.len(), 1, "a moved session is one event, not two");
+    assert_eq!(prop(&moved[0], "UID"), prop(&events(&first)[0], "UID"));
+    assert_ne!(prop(&moved[0], "DTSTART"), prop(&events(&first)[0], "DTSTART"));
+
+    p.clear_session_time(&session.id).unwrap();
+    assert!(events(&p.calendar_ics().unwrap()).is_empty());
+    assert!(p.session(&session.id).unwrap().time.is_none());
+}
+
+#[test]
+fn the_calendar_can_show_initials_and_go_without_reminders() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    plan(&p, &ada.id, in_days(1), "08:00", 30);
+    let settings =
+        CalendarSettings { names: CalendarNames::Initials, reminder_minutes: 0, ..CalendarSettings::default() };
+    p.update_calendar_settings(&settings).unwrap();
+    let text = p.calendar_ics().unwrap();
+    assert!(!text.contains("Lovelace"));
+    let event = &events(&text)[0];
+    assert_eq!(prop(event, "SUMMARY"), "Coaching: A. L. (Strategy)");
+    assert!(event.components.iter().all(|c| c.name != "VALARM"));
+}
+
+#[test]
+fn only_live_sessions_from_the_last_month_on_are_in_the_file() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let gone = p.add_client("Gone Client");
+    plan(&p, &ada.id, in_days(-40), "10:00", 60);
+    let recent = plan(&p, &ada.id, in_days(-2), "10:00", 60);
+    let trashed = plan(&p, &ada.id, in_days(2), "10:00", 60);
+    p.trash_item(tenfold::trash::TrashKind::Session, &trashed.id).unwrap();
+    plan(&p, &gone.id, in_days(4), "10:00", 60);
+    p.trash_client(&gone.id).unwrap();
+    let uids: Vec<String> = events(&p.calendar_ics().unwrap()).iter().map(|e| prop(e, "UID")).collect();
+    assert_eq!(uids, [format!("{}@tenfold", recent.id)]);
+}
+
+#[test]
+fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let folder = tempfile::tempdir().unwrap();
+    let settings = CalendarSettings { calendar_folder: folder.path().display().to_string(), ..Default::default() };
+    p.update_calendar_settings(&settings).unwrap();
+    let file = folder.path().join("Tenfold sessions.ics");
+    assert!(events(&std::fs::read_to_string(&file).unwrap()).is_empty(), "the file is written when chosen");
+
+    let planned = p
+        .plan_session(&PlannedSessionInput {
+            client_id: ada.id.clone(),
+            held_on: in_days(5).to_string(),
+            kind: SessionKind::FollowUp,
+            time: SessionTimeInput { start_time: "11:00".into(), duration_minutes: 60 },
+        })
+        .unwrap();
+    assert_eq!(planned.calendar_problem, None);
+    assert_eq!(events(&std::fs::read_to_string(&file).unwrap()).len(), 1);
+    p.clear_session_time(&planned.session.id).unwrap();
+    assert!(events(&std::fs::read_to_string(&file).unwrap()).is_empty());
+}
+
+#[test]
+fn bad_times_and_settings_are_refused_by_field_and_change_nothing() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let bad = |at: &str, minutes| PlannedSessionInput {
+        client_id: ada.id.clone(),
+        held_on: in_days(2).to_string(),
+        kind: SessionKind::Strategy,
+        time: SessionTimeInput { start_time: at.into(), duration_minutes: minutes },
+    };
+    assert_eq!(field_of(p.plan_session(&bad("25:00", 60)).unwrap_err()), "start_time");
+    assert_eq!(field_of(p.plan_session(&bad("10:00", 0)).unwrap_err()), "duration_minutes");
+    assert_eq!(field_of(p.plan_session(&bad("10:00", 24 * 60)).unwrap_err()), "duration_minutes");
+    let too_far = PlannedSessionInput { held_on: in_days(400).to_string(), ..bad("10:00", 60) };
+    assert_eq!(field_of(p.plan_session(&too_far).unwrap_err()), "held_on");
+    assert!(p.list_sessions(&ada.id).unwrap().is_empty(), "a refused plan left a session behind");
+
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let not_a_folder = CalendarSettings { calendar_folder: file.path().display().to_string(), ..Default::default() };
+    assert_eq!(field_of(p.update_calendar_settings(&not_a_folder).unwrap_err()), "calendar_folder");
+    #[cfg(target_os = "linux")]
+    {
+        // Not writable even by root, as a test run in CI may be.
+        let unwritable = CalendarSettings { calendar_folder: "/proc".into(), ..Default::default() };
+        assert_eq!(field_of(p.update_calendar_settings(&unwritable).unwrap_err()), "calendar_folder");
+    }
+    let no_gap = CalendarSettings { next_session_days: 0, ..Default::default() };
+    assert_eq!(field_of(p.update_calendar_settings(&no_gap).unwrap_err()), "next_session_days");
+    assert_eq!(p.calendar_settings().unwrap(), CalendarSettings::default());
+}
+
+#[test]
+fn the_next_session_is_suggested_in_the_clients_usual_slot_after_the_usual_gap() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let first = p.next_session_suggestion(&ada.id).unwrap();
+    assert_eq!(first.held_on, in_days(14).to_string());
+    assert_eq!((first.time.start_time.as_str(), first.time.duration_minutes), ("10:00", 60));
+
+    plan(&p, &ada.id, in_days(2), "17:15", 45);
+    p.update_calendar_settings(&CalendarSettings { next_session_days: 7, ..Default::default() }).unwrap();
+    let next = p.next_session_suggestion(&ada.id).unwrap();
+    assert_eq!(next.held_on, in_days(7).to_string());
+    assert_eq!((next.time.start_time.as_str(), next.time.duration_minutes), ("17:15", 45));
+}
