@@ -52,6 +52,7 @@ const history: ClientHistory = {
     { area: area('c', 'Unrated', 9), ratings: [] },
   ],
   sessions: [session],
+  flagged_maps: [],
 };
 
 describe('historyRows', () => {

@@ -332,6 +332,11 @@ export type ClientHistory = {
 	areas: AreaHistory[],
 	/**  Newest first, to label points with the session they were taken in. */
 	sessions: Session[],
+	/**
+	 *  Per template the client has maps on, the latest map against the one before where some
+	 *  dimension fell by the flag's amount or more; newest first.
+	 */
+	flagged_maps: FlaggedMap[],
 };
 
 /**
@@ -522,12 +527,22 @@ export type ExportsFolder = {
 	is_default: boolean,
 };
 
-export type FlaggedClient = {
+/**
+ *  A client's latest map on one template that fell by `DROP_FLAG_POINTS` or more on some
+ *  dimension since their map before it on the same template.
+ */
+export type FlaggedMap = {
 	client_id: string,
 	client_name: string,
+	template_id: string,
+	/**  The template's name today (the relationship map's is "Assessment Map" unless renamed). */
+	template_name: string,
 	/**  When the latest map was taken. */
 	taken_at: string,
-	/**  Only the dimensions that fell by the flag's amount or more, in dimension order. */
+	/**
+	 *  Only the dimensions that fell by the flag's amount or more, in today's dimension order
+	 *  and under today's labels (matched by lineage, as the Assessment screen does).
+	 */
 	drops: DimensionChange[],
 };
 
@@ -1030,10 +1045,11 @@ export type TodayView = {
 	/**  Every session logged for this week, by date and then client name. */
 	sessions: DaySession[],
 	/**
-	 *  Clients whose latest map, taken on `flagged_since` or later, fell by the flag's amount
-	 *  or more on some dimension since the map before.
+	 *  Clients' latest maps on any template, taken on `flagged_since` or later, that fell by
+	 *  the flag's amount or more on some dimension since the map before on that template;
+	 *  newest first.
 	 */
-	flagged_clients: FlaggedClient[],
+	flagged_maps: FlaggedMap[],
 	/**  The first day whose maps are compared (`FLAGGED_MAP_DAYS` before `date`). */
 	flagged_since: string,
 	/**  Given directives whose date has passed without the client reporting back, most overdue first. */
