@@ -13,6 +13,7 @@ use tenfold::documents::DocumentRequest;
 use tenfold::focus::RatingInput;
 use tenfold::formulation::{AttemptedSolution, FormulationText};
 use tenfold::homework::HomeworkInput;
+use tenfold::methods::WHEEL_OF_LIFE_ID;
 use tenfold::sessions::{Session, SessionInput, SessionKind};
 use tenfold::Error;
 
@@ -274,6 +275,43 @@ fn a_client_with_maps_but_no_ratings_gets_a_report_of_the_maps() {
     assert!(text.to_lowercase().contains("assessment map"), "the map's section: {text}");
     assert!(text.contains("Taken 14 November 2026; the dashed line is the map of 3 October 2026."), "{text}");
     assert!(text.contains("Trust and safety"), "radar labels: {text}");
+}
+
+/// A Wheel of Life recorded twice gets its own section, drawn as a wheel, with the areas that
+/// fell named under it; the relationship map keeps its radar section beside it.
+#[test]
+fn a_wheel_of_life_recorded_twice_has_its_own_section_with_the_drops() {
+    let practice = TempPractice::new();
+    let client = rated_client(&practice, "Noor Haddad");
+    let wheel = |day: &str, scores: &[i32]| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(format!("{day}T11:00:00Z")),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    practice.record_template_map(WHEEL_OF_LIFE_ID, &wheel("2026-10-10", &[7, 5, 7, 8, 6, 7, 6, 7])).expect("wheel");
+    practice.record_template_map(WHEEL_OF_LIFE_ID, &wheel("2026-11-14", &[7, 5, 4, 8, 6, 8, 3, 7])).expect("wheel");
+
+    let request = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let pdf = practice.render_document(&request).expect("report").pdf;
+    if let Some(path) = std::env::var_os("TENFOLD_KEEP_REPORT") {
+        std::fs::write(path, &pdf).expect("keep the report to look at");
+    }
+    // Section titles print in capitals.
+    let text = flat(&pdf_text(&pdf));
+    let wheel_section = text.find("WHEEL OF LIFE").expect("the wheel's section");
+    let map_section = text.find("ASSESSMENT MAP").expect("the relationship map's section");
+    assert!(map_section < wheel_section, "the relationship map comes first: {text}");
+    let wheel_text = &text[wheel_section..];
+    assert!(
+        wheel_text.contains("Taken 14 November 2026. Each segment is filled from the centre to its score out of 10; the dashed arc marks the map of 10 October 2026."),
+        "{wheel_text}"
+    );
+    assert!(wheel_text.contains("Fell by two points or more since the map before: Health: 7 → 4 Fun and rest: 6 → 3"), "{wheel_text}");
+    for label in ["Career 7", "Money 5", "Family and friends 8", "Love and partnership 6", "Home and surroundings 7"] {
+        assert!(wheel_text.contains(label), "{label} labels its segment: {wheel_text}");
+    }
 }
 
 #[test]

@@ -253,6 +253,7 @@ export type AssessmentTemplate = {
 	name: string,
 	/**  Maps are recorded on this template when none is named. */
 	is_default: boolean,
+	chart: MapChart,
 	version_id: string,
 	version: number,
 	/**  Scores run from this (0 or 1) to 10. */
@@ -723,6 +724,16 @@ export type LogoInfo = {
 	format: LogoFormat,
 	size_bytes: number,
 };
+
+/**  How a template's maps are drawn, on screen and in the progress report. */
+export type MapChart = 
+/**  The relationship map: a radar of the latest map over the one before. */
+"radar" | 
+/**
+ *  Every other template (a Wheel of Life, the coach's own areas): a circle cut in equal
+ *  segments, one per dimension, each filled from the centre to its score.
+ */
+"wheel";
 
 /**
  *  Characters of a document that no font on this computer has: they would print as empty
