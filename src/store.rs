@@ -27,6 +27,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/009_recent_maps.sql"),
     include_str!("../migrations/010_methods.sql"),
     include_str!("../migrations/011_coach_session_kinds.sql"),
+    include_str!("../migrations/012_session_summary_exports.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

@@ -13,7 +13,7 @@ use tenfold::documents::DocumentRequest;
 use tenfold::focus::RatingInput;
 use tenfold::formulation::{AttemptedSolution, FormulationText};
 use tenfold::homework::HomeworkInput;
-use tenfold::methods::WHEEL_OF_LIFE_ID;
+use tenfold::methods::{QuestionInput, QuestionKind, QuestionSetInput, SessionAnswerInput, VALUES_SET_ID, WHEEL_OF_LIFE_ID};
 use tenfold::sessions::{Session, SessionInput, SessionKind};
 use tenfold::Error;
 
@@ -561,4 +561,97 @@ fn a_trashed_directive_is_not_printed() {
         Err(Error::InTrash { entity, .. }) => assert_eq!(entity, "directive"),
         other => panic!("expected in-trash, got {other:?}"),
     }
+}
+
+fn session_of(practice: &TempPractice, client: &Client, kind: SessionKind, notes: &str) -> Session {
+    practice
+        .create_session(&SessionInput {
+            client_id: client.id.clone(),
+            held_on: "2026-11-14".into(),
+            kind,
+            notes: notes.into(),
+            prep_checklist: vec![],
+        })
+        .expect("session")
+}
+
+/// The summary prints each answer under the wording it was given to, even after the set is
+/// reworded, with the notes and homework; what the coach typed prints literally.
+#[test]
+fn a_session_summary_prints_each_answer_under_the_question_it_answered() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let client = client(&practice, "Ada Okafor", "");
+    let session = session_of(&practice, &client, SessionKind::Values, "Spoke about the move; #calm *not bold*");
+    homework(&practice, &session, "List three moments of pride", true, "2026-11-21");
+    let questions = practice.session_answers(&session.id).expect("questions");
+    let asked = questions[0].question.text.clone();
+    practice
+        .answer_session_question(&SessionAnswerInput {
+            session_id: session.id.clone(),
+            question_id: questions[0].question.id.clone(),
+            text: format!("Family first\n{INJECTION}"),
+            rating: None,
+        })
+        .expect("answer");
+    // Reworded afterwards: a new version, which this session did not answer.
+    let mut values = practice.question_set(VALUES_SET_ID).expect("set");
+    values.questions[0].text = "A brand new wording".into();
+    let input = QuestionSetInput {
+        name: values.name.clone(),
+        session_kind: values.session_kind.clone(),
+        questions: values
+            .questions
+            .iter()
+            .map(|q| QuestionInput {
+                lineage: Some(q.lineage.clone()),
+                text: q.text.clone(),
+                hint: q.hint.clone(),
+                kind: q.kind,
+                rating_label: q.rating_label.clone(),
+            })
+            .collect(),
+    };
+    practice.edit_question_set(VALUES_SET_ID, &input).expect("reworded");
+
+    let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("summary").pdf));
+    assert!(text.contains("Session summary"), "{text}");
+    assert!(text.contains("Ada Okafor"), "{text}");
+    assert!(text.contains("Values session, 14 November 2026"), "{text}");
+    let answered = format!("{} Family first {}", flat(&asked), flat(INJECTION));
+    assert!(text.contains(&answered), "the answer under its own wording: {answered} in {text}");
+    assert!(!text.contains("A brand new wording"), "{text}");
+    assert!(text.contains("Not answered."), "the questions left open say so: {text}");
+    assert!(text.contains("Spoke about the move; #calm *not bold*"), "{text}");
+    assert!(text.contains("List three moments of pride Optional"), "{text}");
+    assert!(text.contains("Clear Path Coaching"), "branded like the other documents: {text}");
+}
+
+/// A strategy session answers its set per focus area: one part per area, its rating question
+/// answered by the rating taken in the session.
+#[test]
+fn a_strategy_session_summary_has_a_part_per_focus_area() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Bo Lindqvist", "");
+    let area = practice.create_focus_area(&client.id, "Running the team").expect("area");
+    let session = session_of(&practice, &client, SessionKind::Strategy, "");
+    let questions = practice.focus_area_answers(&area.id).expect("questions");
+    practice.answer_focus_question(&area.id, &questions[0].question.id, "Lead without shouting").expect("answer");
+    practice
+        .record_rating(&RatingInput {
+            focus_area_id: area.id.clone(),
+            session_id: Some(session.id.clone()),
+            value: 6,
+            note: String::new(),
+            taken_at: None,
+        })
+        .expect("rating");
+    let rating_question = questions.iter().find(|q| q.question.kind == QuestionKind::Rating).expect("a rating question");
+
+    let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("summary").pdf));
+    assert!(text.contains("Running the team"), "{text}");
+    assert!(text.contains(&format!("{} Lead without shouting", flat(&questions[0].question.text))), "{text}");
+    assert!(text.contains(&format!("{} 6 of 10", flat(&rating_question.question.text))), "{text}");
 }

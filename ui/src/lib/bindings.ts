@@ -474,7 +474,7 @@ export type DirectiveMove = {
 
 export type DirectiveStatus = "draft" | "given" | "reported_back" | "done" | "dropped";
 
-export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report" | "formulation_summary";
+export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report" | "formulation_summary" | "session_summary";
 
 /**  What the preview shows: the pages, and the characters that would print as empty boxes. */
 export type DocumentPreview = {
@@ -491,7 +491,9 @@ export type DocumentRequest =
  */
 { kind: "homework_letter"; session_id: string; template_id?: string | null; due_on?: string | null } | { kind: "directive_sheet"; directive_id: string } | { kind: "progress_report"; client_id: string } | 
 /**  One version of a client's case formulation, for the coach's own files. */
-{ kind: "formulation_summary"; formulation_id: string };
+{ kind: "formulation_summary"; formulation_id: string } | 
+/**  A session's answers under the questions they answered, with its notes and homework. */
+{ kind: "session_summary"; session_id: string };
 
 export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render" | 
 /**  The practice file cannot be read; the UI offers recovery from a backup. */
