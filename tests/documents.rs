@@ -655,3 +655,23 @@ fn a_strategy_session_summary_has_a_part_per_focus_area() {
     assert!(text.contains(&format!("{} Lead without shouting", flat(&questions[0].question.text))), "{text}");
     assert!(text.contains(&format!("{} 6 of 10", flat(&rating_question.question.text))), "{text}");
 }
+
+/// Settings → Methods draws the summary a set being edited produces, saved or not, valid or
+/// not: a page image that follows the questions as they are typed.
+#[test]
+fn a_question_set_being_edited_previews_its_session_summary() {
+    let practice = TempPractice::new();
+    let draft = |questions: &[&str]| QuestionSetInput {
+        name: "GROW".into(),
+        session_kind: "follow_up".into(),
+        questions: questions.iter().map(|q| QuestionInput::free_text(q)).collect(),
+    };
+    let image = |input: &QuestionSetInput| {
+        practice.prepare_question_set_preview(input).expect("gathered").render().expect("drawn")
+    };
+    let grow = image(&draft(&["Goal: what do you want?", "", "Will: what will you do?"]));
+    assert!(grow.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG image");
+    assert_ne!(grow, image(&draft(&["Goal: what do you want?", "Reality: where are you now?"])), "it follows the questions");
+    assert!(image(&draft(&[])).starts_with(b"\x89PNG"), "a set with no question yet still draws");
+    assert_eq!(practice.list_question_sets(true).expect("sets").len(), 3, "nothing is saved");
+}

@@ -25,6 +25,7 @@ use crate::practice::Practice;
 use crate::render::{self, Attachment, Renderer, Template};
 
 pub use homework_letter::HomeworkLetterText;
+pub use session_summary::QuestionSetSectionPreview;
 
 /// Which document to make, and from what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

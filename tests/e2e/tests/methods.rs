@@ -8,7 +8,7 @@ use std::path::Path;
 
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
-use tenfold_e2e::flows::{export_document, open_client, open_tab, pdf_text, set_exports_folder, start_session};
+use tenfold_e2e::flows::{attr, export_document, open_client, open_tab, pdf_text, set_exports_folder, start_session};
 use tenfold_e2e::{open_db, testid, App, Key};
 
 const CLIENT: &str = "Rae Okafor";
@@ -63,6 +63,8 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
         app.fill(&format!("question-text-{}", i + 1), question).await;
     }
     app.wait_for_text(&format!("{} label", testid("set-preview")), GROW[3]).await;
+    // The PDF section is drawn by the core once typing stops: an image of a page.
+    app.wait_for(&format!(r#"{}[src^="data:image/png"]"#, testid("set-pdf-preview"))).await;
     app.screenshot("methods-set-editor").await;
     app.click_testid("save-question-set").await;
     app.wait_for_text(&row("question-set-row", "GROW"), "version 1").await;
@@ -117,7 +119,14 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
     let grow = app.wait_for(&row("question-set-row", "GROW")).await;
     app.click_element(&grow.find(fantoccini::Locator::Css(&testid("edit-question-set"))).await.unwrap()).await.unwrap();
     app.wait_for_text(&testid("version-note"), "version 2").await;
+    let page = app.wait_for(&format!(r#"{}[src^="data:image/png"]"#, testid("set-pdf-preview"))).await;
+    let before = attr(&page, "src").await;
     app.fill("question-text-1", REWORDED).await;
+    app.wait_until("the PDF section to follow the new wording", async || {
+        let now = attr(&app.try_find(&testid("set-pdf-preview")).await?, "src").await;
+        (now != before).then_some(())
+    })
+    .await;
     app.click_testid("save-question-set").await;
     app.wait_for_text(&row("question-set-row", "GROW"), "version 2").await;
     app.click_testid("close-settings").await;

@@ -124,6 +124,11 @@ export const commands = {
 	questionSetVersion: (versionId: string) => __TAURI_INVOKE<QuestionSet>("question_set_version", { versionId }),
 	createQuestionSet: (input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("create_question_set", { input }),
 	editQuestionSet: (id: string, input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("edit_question_set", { id, input }),
+	/**
+	 *  The session summary a set being edited produces, as a `data:` URL of its first page, drawn
+	 *  after letting go of the practice like every document.
+	 */
+	previewQuestionSetSection: (input: QuestionSetInput) => __TAURI_INVOKE<string>("preview_question_set_section", { input }),
 	duplicateQuestionSet: (id: string, name: string) => __TAURI_INVOKE<QuestionSet>("duplicate_question_set", { id, name }),
 	retireQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("retire_question_set", { id }),
 	restoreQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("restore_question_set", { id }),
