@@ -65,6 +65,8 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
     app.wait_for_text(&format!("{} label", testid("set-preview")), GROW[3]).await;
     // The PDF section is drawn by the core once typing stops: an image of a page.
     app.wait_for(&format!(r#"{}[src^="data:image/png"]"#, testid("set-pdf-preview"))).await;
+    // WebKit paints a new image a moment after it loads; the screenshot is for a person to see it.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     app.screenshot("methods-set-editor").await;
     app.click_testid("save-question-set").await;
     app.wait_for_text(&row("question-set-row", "GROW"), "version 1").await;
