@@ -387,7 +387,8 @@ impl Practice {
         let rows = stmt.query_map(params![DROP_FLAG_POINTS, bound], |row| {
             let (latest, previous): (u8, u8) = (row.get(7)?, row.get(8)?);
             let change = i32::from(latest) - i32::from(previous);
-            let drop = DimensionChange { dimension: row.get(5)?, label: row.get(6)?, latest, previous, change, flagged: true };
+            let drop =
+                DimensionChange { dimension: row.get(5)?, label: row.get(6)?, latest, previous, change, flagged: true };
             Ok((row.get::<_, String>(0)?, row.get(1)?, row.get::<_, String>(2)?, row.get(3)?, row.get(4)?, drop))
         })?;
         let mut flagged: Vec<FlaggedMap> = Vec::new();
@@ -395,7 +396,14 @@ impl Practice {
             let (client_id, client_name, template_id, template_name, taken_at, drop) = row?;
             match flagged.last_mut() {
                 Some(last) if last.client_id == client_id && last.template_id == template_id => last.drops.push(drop),
-                _ => flagged.push(FlaggedMap { client_id, client_name, template_id, template_name, taken_at, drops: vec![drop] }),
+                _ => flagged.push(FlaggedMap {
+                    client_id,
+                    client_name,
+                    template_id,
+                    template_name,
+                    taken_at,
+                    drops: vec![drop],
+                }),
             }
         }
         Ok(flagged)

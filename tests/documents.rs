@@ -13,7 +13,9 @@ use tenfold::documents::DocumentRequest;
 use tenfold::focus::RatingInput;
 use tenfold::formulation::{AttemptedSolution, FormulationText};
 use tenfold::homework::HomeworkInput;
-use tenfold::methods::{QuestionInput, QuestionKind, QuestionSetInput, SessionAnswerInput, VALUES_SET_ID, WHEEL_OF_LIFE_ID};
+use tenfold::methods::{
+    QuestionInput, QuestionKind, QuestionSetInput, SessionAnswerInput, VALUES_SET_ID, WHEEL_OF_LIFE_ID,
+};
 use tenfold::sessions::{Session, SessionInput, SessionKind};
 use tenfold::Error;
 
@@ -308,7 +310,10 @@ fn a_wheel_of_life_recorded_twice_has_its_own_section_with_the_drops() {
         wheel_text.contains("Taken 14 November 2026. Each segment is filled from the centre to its score out of 10; the dashed arc marks the map of 10 October 2026."),
         "{wheel_text}"
     );
-    assert!(wheel_text.contains("Fell by two points or more since the map before: Health: 7 → 4 Fun and rest: 6 → 3"), "{wheel_text}");
+    assert!(
+        wheel_text.contains("Fell by two points or more since the map before: Health: 7 → 4 Fun and rest: 6 → 3"),
+        "{wheel_text}"
+    );
     for label in ["Career 7", "Money 5", "Family and friends 8", "Love and partnership 6", "Home and surroundings 7"] {
         assert!(wheel_text.contains(label), "{label} labels its segment: {wheel_text}");
     }
@@ -595,23 +600,8 @@ fn a_session_summary_prints_each_answer_under_the_question_it_answered() {
         })
         .expect("answer");
     // Reworded afterwards: a new version, which this session did not answer.
-    let mut values = practice.question_set(VALUES_SET_ID).expect("set");
-    values.questions[0].text = "A brand new wording".into();
-    let input = QuestionSetInput {
-        name: values.name.clone(),
-        session_kind: values.session_kind.clone(),
-        questions: values
-            .questions
-            .iter()
-            .map(|q| QuestionInput {
-                lineage: Some(q.lineage.clone()),
-                text: q.text.clone(),
-                hint: q.hint.clone(),
-                kind: q.kind,
-                rating_label: q.rating_label.clone(),
-            })
-            .collect(),
-    };
+    let mut input = common::set_input(&practice.question_set(VALUES_SET_ID).expect("set"));
+    input.questions[0].text = "A brand new wording".into();
     practice.edit_question_set(VALUES_SET_ID, &input).expect("reworded");
 
     let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
@@ -647,7 +637,8 @@ fn a_strategy_session_summary_has_a_part_per_focus_area() {
             taken_at: None,
         })
         .expect("rating");
-    let rating_question = questions.iter().find(|q| q.question.kind == QuestionKind::Rating).expect("a rating question");
+    let rating_question =
+        questions.iter().find(|q| q.question.kind == QuestionKind::Rating).expect("a rating question");
 
     let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
     let text = flat(&pdf_text(&practice.render_document(&request).expect("summary").pdf));
@@ -671,7 +662,11 @@ fn a_question_set_being_edited_previews_its_session_summary() {
     };
     let grow = image(&draft(&["Goal: what do you want?", "", "Will: what will you do?"]));
     assert!(grow.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG image");
-    assert_ne!(grow, image(&draft(&["Goal: what do you want?", "Reality: where are you now?"])), "it follows the questions");
+    assert_ne!(
+        grow,
+        image(&draft(&["Goal: what do you want?", "Reality: where are you now?"])),
+        "it follows the questions"
+    );
     assert!(image(&draft(&[])).starts_with(b"\x89PNG"), "a set with no question yet still draws");
     assert_eq!(practice.list_question_sets(true).expect("sets").len(), 3, "nothing is saved");
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_invalid, TempPractice};
+use common::{assert_invalid, set_input, TempPractice};
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::focus::FocusAnswer;
 use tenfold::methods::{
@@ -29,24 +29,6 @@ fn grow() -> QuestionSetInput {
 }
 
 /// The input that keeps a set's questions as they are (each with its lineage).
-fn as_input(set: &tenfold::methods::QuestionSet) -> QuestionSetInput {
-    QuestionSetInput {
-        name: set.name.clone(),
-        session_kind: set.session_kind.clone(),
-        questions: set
-            .questions
-            .iter()
-            .map(|q| QuestionInput {
-                lineage: Some(q.lineage.clone()),
-                text: q.text.clone(),
-                hint: q.hint.clone(),
-                kind: q.kind,
-                rating_label: q.rating_label.clone(),
-            })
-            .collect(),
-    }
-}
-
 #[test]
 fn a_practice_starts_with_three_sets_and_two_templates() {
     let p = TempPractice::new();
@@ -101,7 +83,7 @@ fn rewording_a_set_makes_a_version_and_old_answers_keep_their_wording() {
     .unwrap();
 
     // Reword the first question and add a rating: version 2.
-    let mut input = as_input(&grow);
+    let mut input = set_input(&grow);
     input.questions[0].text = "Goal: what would you like to achieve?".into();
     input.questions.push(QuestionInput {
         lineage: None,
@@ -155,7 +137,7 @@ fn rewording_a_set_makes_a_version_and_old_answers_keep_their_wording() {
     assert_invalid(p.answer_session_question(&answer(&fresh[4].question.id, Some(11))), "rating");
 
     // Saving the same questions again writes no version.
-    assert_eq!(p.edit_question_set(&grow.id, &as_input(&edited)).unwrap().version, 2);
+    assert_eq!(p.edit_question_set(&grow.id, &set_input(&edited)).unwrap().version, 2);
 }
 
 #[test]
@@ -165,7 +147,7 @@ fn focus_areas_answer_the_strategy_set_and_keep_their_version_when_it_changes() 
     let area = p.create_focus_area(&client.id, "Health").unwrap();
     p.update_focus_answer(&area.id, FocusAnswer::Barriers, "Night shifts").unwrap();
     let strategy = p.question_set(STRATEGY_SET_ID).unwrap();
-    let mut input = as_input(&strategy);
+    let mut input = set_input(&strategy);
     input.questions[3].text = "What is in the way?".into();
     input.questions.swap(0, 1);
     p.edit_question_set(STRATEGY_SET_ID, &input).unwrap();
@@ -462,7 +444,7 @@ fn a_session_of_a_kind_the_coach_added_answers_that_kinds_set() {
 fn a_focus_areas_strategy_questions_keep_their_field_names_across_versions() {
     let p = TempPractice::new();
     let client = p.add_client("Rae");
-    let mut input = as_input(&p.question_set(STRATEGY_SET_ID).unwrap());
+    let mut input = set_input(&p.question_set(STRATEGY_SET_ID).unwrap());
     input.questions[3].text = "What is in the way?".into();
     input.questions.push(QuestionInput::free_text("Who could help?"));
     p.edit_question_set(STRATEGY_SET_ID, &input).unwrap();

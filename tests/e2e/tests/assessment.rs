@@ -1,10 +1,10 @@
 //! Assessment Maps, end to end: a map entered on the Assessment Map tab is compared with the
 //! one before it, and a fall of two points or more in a dimension is flagged.
 
+use std::path::Path;
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
-use std::path::Path;
 
 use tenfold_e2e::flows::{attr, export_document, open_client, open_tab, pdf_text, set_exports_folder};
 use tenfold_e2e::{open_db, testid, App};

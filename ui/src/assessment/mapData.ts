@@ -60,6 +60,19 @@ export function wrapLabel(label: string, width = 16): string[] {
   return lines;
 }
 
+/** The 0–10 radial scale the radar and the wheel share, labelled with the dimensions. */
+function scoreScale(colors: ChartColors) {
+  const font = { family: colors.font, size: 13 };
+  return {
+    min: 0,
+    max: 10,
+    ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
+    grid: { color: colors.grid },
+    angleLines: { display: true, color: colors.grid },
+    pointLabels: { color: colors.text, font },
+  };
+}
+
 /** The radar of the latest map over the previous one (dashed), on the 0–10 scale. */
 export function radarChart(
   dimensions: readonly AssessmentDimension[],
@@ -101,16 +114,7 @@ export function radarChart(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: {
-        r: {
-          min: 0,
-          max: 10,
-          ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
-          grid: { color: colors.grid },
-          angleLines: { color: colors.grid },
-          pointLabels: { color: colors.text, font },
-        },
-      },
+      scales: { r: scoreScale(colors) },
       plugins: {
         legend: { position: 'bottom', labels: { color: colors.text, font, usePointStyle: true, boxWidth: 8 } },
       },
@@ -149,16 +153,7 @@ export function wheelChart(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: {
-        r: {
-          min: 0,
-          max: 10,
-          ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
-          grid: { color: colors.grid },
-          angleLines: { display: true, color: colors.grid },
-          pointLabels: { display: true, centerPointLabels: true, color: colors.text, font },
-        },
-      },
+      scales: { r: { ...scoreScale(colors), pointLabels: { display: true, centerPointLabels: true, color: colors.text, font } } },
       plugins: {
         legend: { display: false },
         tooltip: {
