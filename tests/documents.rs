@@ -670,3 +670,33 @@ fn a_question_set_being_edited_previews_its_session_summary() {
     assert!(image(&draft(&[])).starts_with(b"\x89PNG"), "a set with no question yet still draws");
     assert_eq!(practice.list_question_sets(true).expect("sets").len(), 3, "nothing is saved");
 }
+
+/// A template whose every dimension was replaced between two maps has nothing to compare: the
+/// report draws the latest map alone rather than failing.
+#[test]
+fn a_map_sharing_no_dimension_with_the_one_before_is_drawn_alone() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Ines Duarte", "");
+    let template = practice
+        .create_assessment_template(&tenfold::methods::TemplateInput::new("Energy", &["Sleep", "Food", "Mood"]))
+        .expect("template");
+    let scored = |scores: &[i32], day: &str| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(format!("{day}T10:00:00Z")),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    practice.record_template_map(&template.id, &scored(&[8, 8, 8], "2026-10-01")).expect("map");
+    let replaced = tenfold::methods::TemplateInput::new("Energy", &["Rest", "Meals", "Spirits"]);
+    practice.edit_assessment_template(&template.id, &replaced).expect("every dimension replaced");
+    practice.record_template_map(&template.id, &scored(&[3, 3, 3], "2026-11-01")).expect("map");
+
+    let request = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("report").pdf));
+    assert!(
+        text.contains("Taken 1 November 2026. Each segment is filled from the centre to its score out of 10."),
+        "{text}"
+    );
+    assert!(text.contains("Spirits 3") && !text.contains("Fell by"), "{text}");
+}

@@ -1,7 +1,8 @@
 //! The documents Tenfold prints, each gathered from the practice into the data its template
 //! reads: the homework letter, the directive sheet, the progress report, the case
-//! formulation summary and the session summary. Rendering and saving are separate steps, so the same document can be
-//! previewed as page images, saved to the exports folder or saved where the coach chooses.
+//! formulation summary and the session summary. Rendering and saving are separate steps, so
+//! the same document can be previewed as page images, saved to the exports folder or saved
+//! where the coach chooses.
 //!
 //! Gathering needs the practice and takes a few queries; laying out and drawing take much
 //! longer and need nothing but what was gathered. So [`Practice::prepare_document`] returns a

@@ -191,8 +191,11 @@ impl Practice {
         let Some(latest) = maps.maps.last() else { return Ok(None) };
         let previous = maps.maps.len().checked_sub(2).map(|i| &maps.maps[i]);
         // With a map before, the core's comparison (dimensions matched by lineage, under today's
-        // labels); a first map is labelled as its own version has its dimensions.
-        let dimensions: Vec<DimensionData> = if previous.is_some() {
+        // labels); a first map, or one sharing no dimension with the map before (every one
+        // replaced since), is drawn alone, labelled as its own version has its dimensions.
+        let compared = previous.is_some() && !maps.changes.is_empty();
+        let previous = previous.filter(|_| compared);
+        let dimensions: Vec<DimensionData> = if compared {
             maps.changes
                 .iter()
                 .map(|c| DimensionData {
