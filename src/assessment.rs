@@ -34,6 +34,30 @@ pub struct DimensionChange {
     pub flagged: bool,
 }
 
+/// A client's latest map on one template that fell by `DROP_FLAG_POINTS` or more on some
+/// dimension since their map before it on the same template.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct FlaggedMap {
+    pub client_id: String,
+    pub client_name: String,
+    pub template_id: String,
+    /// The template's name today (the relationship map's is "Assessment Map" unless renamed).
+    pub template_name: String,
+    /// When the latest map was taken.
+    pub taken_at: DateTime<Utc>,
+    /// Only the dimensions that fell by the flag's amount or more, in today's dimension order
+    /// and under today's labels (matched by lineage, as the Assessment screen does).
+    pub drops: Vec<DimensionChange>,
+}
+
+/// Which (client, template) pairs `flagged_maps` compares.
+pub(crate) enum FlagScope<'a> {
+    /// Every client whose map on some template was taken at this stamp or later.
+    TakenSince(&'a str),
+    /// One client, on every template they have maps on.
+    Client(&'a str),
+}
+
 /// A client's maps on one template: the template as it is now, the maps oldest first, and the
 /// latest map against the one before it, dimension by dimension under today's labels.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -299,6 +323,90 @@ impl Practice {
                 })
             })
             .collect())
+    }
+
+    /// The latest map against the one before it, per client and template in `scope`, where some
+    /// dimension fell: a fixed number of statements however many clients and templates. The
+    /// two newest maps of a pair are two lookups of migration 008's per-client index each;
+    /// dimensions of two versions are matched by lineage and named by the current version.
+    pub(crate) fn flagged_maps(&self, scope: FlagScope<'_>) -> Result<Vec<FlaggedMap>> {
+        // Today's pairs come from a range of migration 009's index (named: without statistics
+        // SQLite prefers the per-client index for DISTINCT); a client's from the per-client one.
+        let (pairs, bound) = match scope {
+            FlagScope::TakenSince(since) => (
+                "SELECT DISTINCT m.client_id, v.template_id
+                 FROM assessment_map m INDEXED BY assessment_map_recent
+                 JOIN assessment_template_version v ON v.id = m.template_version_id
+                 WHERE m.taken_at >= ?2 AND m.trashed_at IS NULL",
+                since,
+            ),
+            FlagScope::Client(client_id) => (
+                "SELECT DISTINCT m.client_id, v.template_id
+                 FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id
+                 WHERE m.client_id = ?2 AND m.trashed_at IS NULL",
+                client_id,
+            ),
+        };
+        let newest = |offset: u8| {
+            format!(
+                "(SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
+                  AND m.template_version_id IN (SELECT v.id FROM assessment_template_version v WHERE v.template_id = t.id)
+                  ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET {offset})"
+            )
+        };
+        let (latest_map, previous_map) = (newest(0), newest(1));
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH pairs AS ({pairs}),
+             pair AS MATERIALIZED (
+                 SELECT c.id AS client_id, c.name, t.id AS template_id, t.name AS template_name, t.is_default,
+                        {latest_map} AS latest, {previous_map} AS previous,
+                        (SELECT v.id FROM assessment_template_version v WHERE v.template_id = t.id
+                         ORDER BY v.version DESC LIMIT 1) AS current_version
+                 FROM pairs JOIN client c ON c.id = pairs.client_id
+                 JOIN assessment_template t ON t.id = pairs.template_id
+                 WHERE c.trashed_at IS NULL
+             )
+             SELECT pair.client_id, pair.name, pair.template_id, pair.template_name, latest.taken_at,
+                    coalesce(now.position, late_dim.position), coalesce(now.label, late_dim.label),
+                    late.score, early.score
+             FROM pair
+             JOIN assessment_map latest ON latest.id = pair.latest
+             JOIN assessment_map before ON before.id = pair.previous
+             JOIN assessment_score late ON late.map_id = latest.id
+             JOIN template_dimension late_dim
+                  ON late_dim.template_version_id = latest.template_version_id AND late_dim.position = late.dimension
+             JOIN template_dimension early_dim
+                  ON early_dim.template_version_id = before.template_version_id AND early_dim.lineage = late_dim.lineage
+             JOIN assessment_score early ON early.map_id = before.id AND early.dimension = early_dim.position
+             LEFT JOIN template_dimension now
+                  ON now.template_version_id = pair.current_version AND now.lineage = late_dim.lineage
+             WHERE early.score - late.score >= ?1
+             ORDER BY latest.taken_at DESC, pair.name COLLATE tenfold_name, pair.client_id,
+                      pair.is_default DESC, pair.template_name, pair.template_id, 6"
+        ))?;
+        let rows = stmt.query_map(params![DROP_FLAG_POINTS, bound], |row| {
+            let (latest, previous): (u8, u8) = (row.get(7)?, row.get(8)?);
+            let change = i32::from(latest) - i32::from(previous);
+            let drop =
+                DimensionChange { dimension: row.get(5)?, label: row.get(6)?, latest, previous, change, flagged: true };
+            Ok((row.get::<_, String>(0)?, row.get(1)?, row.get::<_, String>(2)?, row.get(3)?, row.get(4)?, drop))
+        })?;
+        let mut flagged: Vec<FlaggedMap> = Vec::new();
+        for row in rows {
+            let (client_id, client_name, template_id, template_name, taken_at, drop) = row?;
+            match flagged.last_mut() {
+                Some(last) if last.client_id == client_id && last.template_id == template_id => last.drops.push(drop),
+                _ => flagged.push(FlaggedMap {
+                    client_id,
+                    client_name,
+                    template_id,
+                    template_name,
+                    taken_at,
+                    drops: vec![drop],
+                }),
+            }
+        }
+        Ok(flagged)
     }
 
     /// The default template's maps of a client already known to exist, oldest first.

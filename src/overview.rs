@@ -4,7 +4,7 @@
 use serde::Serialize;
 use specta::Type;
 
-use crate::assessment::{AssessmentMap, DimensionChange};
+use crate::assessment::{AssessmentMap, DimensionChange, FlagScope, FlaggedMap};
 use crate::clients::Client;
 use crate::directives::Directive;
 use crate::error::Result;
@@ -76,6 +76,9 @@ pub struct ClientHistory {
     pub areas: Vec<AreaHistory>,
     /// Newest first, to label points with the session they were taken in.
     pub sessions: Vec<Session>,
+    /// Per template the client has maps on, the latest map against the one before where some
+    /// dimension fell by the flag's amount or more; newest first.
+    pub flagged_maps: Vec<FlaggedMap>,
 }
 
 /// Everything to look over before a call: the overview plus the working formulation, whose
@@ -152,6 +155,11 @@ impl Practice {
             .into_iter()
             .map(|area| AreaHistory { ratings: ratings.remove(&area.id).unwrap_or_default(), area })
             .collect();
-        Ok(ClientHistory { sessions: self.sessions_of(&client.id, None)?, areas, client })
+        Ok(ClientHistory {
+            sessions: self.sessions_of(&client.id, None)?,
+            flagged_maps: self.flagged_maps(FlagScope::Client(&client.id))?,
+            areas,
+            client,
+        })
     }
 }

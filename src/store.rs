@@ -27,7 +27,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/009_recent_maps.sql"),
     include_str!("../migrations/010_methods.sql"),
     include_str!("../migrations/011_coach_session_kinds.sql"),
-    include_str!("../migrations/012_session_times.sql"),
+    include_str!("../migrations/012_session_summary_exports.sql"),
+    include_str!("../migrations/013_session_times.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

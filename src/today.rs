@@ -1,13 +1,13 @@
-//! The practice-wide "today" page: this week's sessions, clients whose latest Assessment Map
-//! fell sharply, directives past their date, and homework letters not yet sent. Each list is
+//! The practice-wide "today" page: this week's sessions, clients whose latest map on some
+//! assessment template fell sharply, directives past their date, and homework letters not yet sent. Each list is
 //! one query over the whole practice, so the page costs the same for ten clients or five hundred.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::params;
 use serde::Serialize;
 use specta::Type;
 
-use crate::assessment::{DimensionChange, DROP_FLAG_POINTS};
+use crate::assessment::{FlagScope, FlaggedMap};
 use crate::directives::{directive_from_row, Directive, DIRECTIVE_COLUMNS};
 use crate::error::Result;
 use crate::practice::Practice;
@@ -32,16 +32,6 @@ pub struct DaySession {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct FlaggedClient {
-    pub client_id: String,
-    pub client_name: String,
-    /// When the latest map was taken.
-    pub taken_at: DateTime<Utc>,
-    /// Only the dimensions that fell by the flag's amount or more, in dimension order.
-    pub drops: Vec<DimensionChange>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct OverdueDirective {
     pub directive: Directive,
     pub client_name: String,
@@ -63,9 +53,10 @@ pub struct TodayView {
     pub week_ends_on: NaiveDate,
     /// Every session logged for this week, by date and then client name.
     pub sessions: Vec<DaySession>,
-    /// Clients whose latest map, taken on `flagged_since` or later, fell by the flag's amount
-    /// or more on some dimension since the map before.
-    pub flagged_clients: Vec<FlaggedClient>,
+    /// Clients' latest maps on any template, taken on `flagged_since` or later, that fell by
+    /// the flag's amount or more on some dimension since the map before on that template;
+    /// newest first.
+    pub flagged_maps: Vec<FlaggedMap>,
     /// The first day whose maps are compared (`FLAGGED_MAP_DAYS` before `date`).
     pub flagged_since: NaiveDate,
     /// Given directives whose date has passed without the client reporting back, most overdue first.
@@ -88,7 +79,7 @@ impl Practice {
         let week_ends_on = week_starts_on + Days::new(6);
         Ok(TodayView {
             sessions: self.sessions_between(week_starts_on, week_ends_on)?,
-            flagged_clients: self.clients_with_flagged_maps(flagged_maps_since(date))?,
+            flagged_maps: self.flagged_maps(FlagScope::TakenSince(&flagged_maps_since(date)))?,
             flagged_since: date - Days::new(FLAGGED_MAP_DAYS),
             overdue_directives: self.overdue_directives(date)?,
             unsent_letters: self.unsent_letters(date - Days::new(UNSENT_LETTER_DAYS))?,
@@ -116,65 +107,6 @@ impl Practice {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn clients_with_flagged_maps(&self, since: String) -> Result<Vec<FlaggedClient>> {
-        let labels = self.assessment_dimensions()?;
-        // The clients with a map on the default template since `since` (a range of migration
-        // 009's index, named because without statistics SQLite prefers scanning the per-client
-        // index for DISTINCT), each one's two newest maps on that template (two index lookups
-        // per client), then the dimensions that fell between them. A client with a recent map
-        // has a recent latest map.
-        let mut stmt = self.conn.prepare_cached(
-            "WITH default_versions AS MATERIALIZED (
-                 SELECT v.id FROM assessment_template_version v
-                 JOIN assessment_template t ON t.id = v.template_id AND t.is_default = 1
-             ),
-             recent AS (
-                 SELECT DISTINCT client_id FROM assessment_map INDEXED BY assessment_map_recent
-                 WHERE taken_at >= ?2 AND trashed_at IS NULL
-                   AND template_version_id IN (SELECT id FROM default_versions)
-             ),
-             pair AS MATERIALIZED (
-                 SELECT c.id AS client_id, c.name,
-                        (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
-                         AND m.template_version_id IN (SELECT id FROM default_versions)
-                         ORDER BY m.taken_at DESC, m.id DESC LIMIT 1) AS latest,
-                        (SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
-                         AND m.template_version_id IN (SELECT id FROM default_versions)
-                         ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET 1) AS previous
-                 FROM recent JOIN client c ON c.id = recent.client_id WHERE c.trashed_at IS NULL
-             )
-             SELECT pair.client_id, pair.name, latest.taken_at, late.dimension, late.score, early.score
-             FROM pair
-             JOIN assessment_map latest ON latest.id = pair.latest
-             JOIN assessment_score late ON late.map_id = pair.latest
-             JOIN assessment_score early ON early.map_id = pair.previous AND early.dimension = late.dimension
-             WHERE early.score - late.score >= ?1
-             ORDER BY latest.taken_at DESC, pair.name COLLATE tenfold_name, pair.client_id, late.dimension",
-        )?;
-        let rows = stmt.query_map(params![DROP_FLAG_POINTS, since], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, DateTime<Utc>>(2)?,
-                row.get::<_, u8>(3)?,
-                row.get::<_, u8>(4)?,
-                row.get::<_, u8>(5)?,
-            ))
-        })?;
-        let mut flagged: Vec<FlaggedClient> = Vec::new();
-        for row in rows {
-            let (client_id, client_name, taken_at, dimension, latest, previous) = row?;
-            let change = i32::from(latest) - i32::from(previous);
-            let label = labels.iter().find(|d| d.position == dimension).map(|d| d.label.clone()).unwrap_or_default();
-            let drop = DimensionChange { dimension, label, latest, previous, change, flagged: true };
-            match flagged.last_mut() {
-                Some(last) if last.client_id == client_id => last.drops.push(drop),
-                _ => flagged.push(FlaggedClient { client_id, client_name, taken_at, drops: vec![drop] }),
-            }
-        }
-        Ok(flagged)
     }
 
     fn overdue_directives(&self, date: NaiveDate) -> Result<Vec<OverdueDirective>> {

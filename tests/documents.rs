@@ -13,6 +13,9 @@ use tenfold::documents::DocumentRequest;
 use tenfold::focus::RatingInput;
 use tenfold::formulation::{AttemptedSolution, FormulationText};
 use tenfold::homework::HomeworkInput;
+use tenfold::methods::{
+    QuestionInput, QuestionKind, QuestionSetInput, SessionAnswerInput, VALUES_SET_ID, WHEEL_OF_LIFE_ID,
+};
 use tenfold::sessions::{Session, SessionInput, SessionKind};
 use tenfold::Error;
 
@@ -276,6 +279,46 @@ fn a_client_with_maps_but_no_ratings_gets_a_report_of_the_maps() {
     assert!(text.contains("Trust and safety"), "radar labels: {text}");
 }
 
+/// A Wheel of Life recorded twice gets its own section, drawn as a wheel, with the areas that
+/// fell named under it; the relationship map keeps its radar section beside it.
+#[test]
+fn a_wheel_of_life_recorded_twice_has_its_own_section_with_the_drops() {
+    let practice = TempPractice::new();
+    let client = rated_client(&practice, "Noor Haddad");
+    let wheel = |day: &str, scores: &[i32]| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(format!("{day}T11:00:00Z")),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    practice.record_template_map(WHEEL_OF_LIFE_ID, &wheel("2026-10-10", &[7, 5, 7, 8, 6, 7, 6, 7])).expect("wheel");
+    practice.record_template_map(WHEEL_OF_LIFE_ID, &wheel("2026-11-14", &[7, 5, 4, 8, 6, 8, 3, 7])).expect("wheel");
+
+    let request = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let pdf = practice.render_document(&request).expect("report").pdf;
+    if let Some(path) = std::env::var_os("TENFOLD_KEEP_REPORT") {
+        std::fs::write(path, &pdf).expect("keep the report to look at");
+    }
+    // Section titles print in capitals.
+    let text = flat(&pdf_text(&pdf));
+    let wheel_section = text.find("WHEEL OF LIFE").expect("the wheel's section");
+    let map_section = text.find("ASSESSMENT MAP").expect("the relationship map's section");
+    assert!(map_section < wheel_section, "the relationship map comes first: {text}");
+    let wheel_text = &text[wheel_section..];
+    assert!(
+        wheel_text.contains("Taken 14 November 2026. Each segment is filled from the centre to its score out of 10; the dashed arc marks the map of 10 October 2026."),
+        "{wheel_text}"
+    );
+    assert!(
+        wheel_text.contains("Fell by two points or more since the map before: Health: 7 → 4 Fun and rest: 6 → 3"),
+        "{wheel_text}"
+    );
+    for label in ["Career 7", "Money 5", "Family and friends 8", "Love and partnership 6", "Home and surroundings 7"] {
+        assert!(wheel_text.contains(label), "{label} labels its segment: {wheel_text}");
+    }
+}
+
 #[test]
 fn a_rating_alone_is_something_to_report_and_a_trashed_map_is_not() {
     let practice = TempPractice::new();
@@ -523,4 +566,137 @@ fn a_trashed_directive_is_not_printed() {
         Err(Error::InTrash { entity, .. }) => assert_eq!(entity, "directive"),
         other => panic!("expected in-trash, got {other:?}"),
     }
+}
+
+fn session_of(practice: &TempPractice, client: &Client, kind: SessionKind, notes: &str) -> Session {
+    practice
+        .create_session(&SessionInput {
+            client_id: client.id.clone(),
+            held_on: "2026-11-14".into(),
+            kind,
+            notes: notes.into(),
+            prep_checklist: vec![],
+        })
+        .expect("session")
+}
+
+/// The summary prints each answer under the wording it was given to, even after the set is
+/// reworded, with the notes and homework; what the coach typed prints literally.
+#[test]
+fn a_session_summary_prints_each_answer_under_the_question_it_answered() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let client = client(&practice, "Ada Okafor", "");
+    let session = session_of(&practice, &client, SessionKind::Values, "Spoke about the move; #calm *not bold*");
+    homework(&practice, &session, "List three moments of pride", true, "2026-11-21");
+    let questions = practice.session_answers(&session.id).expect("questions");
+    let asked = questions[0].question.text.clone();
+    practice
+        .answer_session_question(&SessionAnswerInput {
+            session_id: session.id.clone(),
+            question_id: questions[0].question.id.clone(),
+            text: format!("Family first\n{INJECTION}"),
+            rating: None,
+        })
+        .expect("answer");
+    // Reworded afterwards: a new version, which this session did not answer.
+    let mut input = common::set_input(&practice.question_set(VALUES_SET_ID).expect("set"));
+    input.questions[0].text = "A brand new wording".into();
+    practice.edit_question_set(VALUES_SET_ID, &input).expect("reworded");
+
+    let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("summary").pdf));
+    assert!(text.contains("Session summary"), "{text}");
+    assert!(text.contains("Ada Okafor"), "{text}");
+    assert!(text.contains("Values session, 14 November 2026"), "{text}");
+    let answered = format!("{} Family first {}", flat(&asked), flat(INJECTION));
+    assert!(text.contains(&answered), "the answer under its own wording: {answered} in {text}");
+    assert!(!text.contains("A brand new wording"), "{text}");
+    assert!(text.contains("Not answered."), "the questions left open say so: {text}");
+    assert!(text.contains("Spoke about the move; #calm *not bold*"), "{text}");
+    assert!(text.contains("List three moments of pride Optional"), "{text}");
+    assert!(text.contains("Clear Path Coaching"), "branded like the other documents: {text}");
+}
+
+/// A strategy session answers its set per focus area: one part per area, its rating question
+/// answered by the rating taken in the session.
+#[test]
+fn a_strategy_session_summary_has_a_part_per_focus_area() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Bo Lindqvist", "");
+    let area = practice.create_focus_area(&client.id, "Running the team").expect("area");
+    let session = session_of(&practice, &client, SessionKind::Strategy, "");
+    let questions = practice.focus_area_answers(&area.id).expect("questions");
+    practice.answer_focus_question(&area.id, &questions[0].question.id, "Lead without shouting").expect("answer");
+    practice
+        .record_rating(&RatingInput {
+            focus_area_id: area.id.clone(),
+            session_id: Some(session.id.clone()),
+            value: 6,
+            note: String::new(),
+            taken_at: None,
+        })
+        .expect("rating");
+    let rating_question =
+        questions.iter().find(|q| q.question.kind == QuestionKind::Rating).expect("a rating question");
+
+    let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("summary").pdf));
+    assert!(text.contains("Running the team"), "{text}");
+    assert!(text.contains(&format!("{} Lead without shouting", flat(&questions[0].question.text))), "{text}");
+    assert!(text.contains(&format!("{} 6 of 10", flat(&rating_question.question.text))), "{text}");
+}
+
+/// Settings → Methods draws the summary a set being edited produces, saved or not, valid or
+/// not: a page image that follows the questions as they are typed.
+#[test]
+fn a_question_set_being_edited_previews_its_session_summary() {
+    let practice = TempPractice::new();
+    let draft = |questions: &[&str]| QuestionSetInput {
+        name: "GROW".into(),
+        session_kind: "follow_up".into(),
+        questions: questions.iter().map(|q| QuestionInput::free_text(q)).collect(),
+    };
+    let image = |input: &QuestionSetInput| {
+        practice.prepare_question_set_preview(input).expect("gathered").render().expect("drawn")
+    };
+    let grow = image(&draft(&["Goal: what do you want?", "", "Will: what will you do?"]));
+    assert!(grow.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG image");
+    assert_ne!(
+        grow,
+        image(&draft(&["Goal: what do you want?", "Reality: where are you now?"])),
+        "it follows the questions"
+    );
+    assert!(image(&draft(&[])).starts_with(b"\x89PNG"), "a set with no question yet still draws");
+    assert_eq!(practice.list_question_sets(true).expect("sets").len(), 3, "nothing is saved");
+}
+
+/// A template whose every dimension was replaced between two maps has nothing to compare: the
+/// report draws the latest map alone rather than failing.
+#[test]
+fn a_map_sharing_no_dimension_with_the_one_before_is_drawn_alone() {
+    let practice = TempPractice::new();
+    let client = client(&practice, "Ines Duarte", "");
+    let template = practice
+        .create_assessment_template(&tenfold::methods::TemplateInput::new("Energy", &["Sleep", "Food", "Mood"]))
+        .expect("template");
+    let scored = |scores: &[i32], day: &str| AssessmentInput {
+        client_id: client.id.clone(),
+        session_id: None,
+        taken_at: Some(format!("{day}T10:00:00Z")),
+        note: String::new(),
+        scores: ScoreInput::in_order(scores),
+    };
+    practice.record_template_map(&template.id, &scored(&[8, 8, 8], "2026-10-01")).expect("map");
+    let replaced = tenfold::methods::TemplateInput::new("Energy", &["Rest", "Meals", "Spirits"]);
+    practice.edit_assessment_template(&template.id, &replaced).expect("every dimension replaced");
+    practice.record_template_map(&template.id, &scored(&[3, 3, 3], "2026-11-01")).expect("map");
+
+    let request = DocumentRequest::ProgressReport { client_id: client.id.clone() };
+    let text = flat(&pdf_text(&practice.render_document(&request).expect("report").pdf));
+    assert!(
+        text.contains("Taken 1 November 2026. Each segment is filled from the centre to its score out of 10."),
+        "{text}"
+    );
+    assert!(text.contains("Spirits 3") && !text.contains("Fell by"), "{text}");
 }

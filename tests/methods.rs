@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_invalid, TempPractice};
+use common::{assert_invalid, set_input, TempPractice};
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::focus::FocusAnswer;
 use tenfold::methods::{
@@ -29,24 +29,6 @@ fn grow() -> QuestionSetInput {
 }
 
 /// The input that keeps a set's questions as they are (each with its lineage).
-fn as_input(set: &tenfold::methods::QuestionSet) -> QuestionSetInput {
-    QuestionSetInput {
-        name: set.name.clone(),
-        session_kind: set.session_kind.clone(),
-        questions: set
-            .questions
-            .iter()
-            .map(|q| QuestionInput {
-                lineage: Some(q.lineage.clone()),
-                text: q.text.clone(),
-                hint: q.hint.clone(),
-                kind: q.kind,
-                rating_label: q.rating_label.clone(),
-            })
-            .collect(),
-    }
-}
-
 #[test]
 fn a_practice_starts_with_three_sets_and_two_templates() {
     let p = TempPractice::new();
@@ -101,7 +83,7 @@ fn rewording_a_set_makes_a_version_and_old_answers_keep_their_wording() {
     .unwrap();
 
     // Reword the first question and add a rating: version 2.
-    let mut input = as_input(&grow);
+    let mut input = set_input(&grow);
     input.questions[0].text = "Goal: what would you like to achieve?".into();
     input.questions.push(QuestionInput {
         lineage: None,
@@ -155,7 +137,7 @@ fn rewording_a_set_makes_a_version_and_old_answers_keep_their_wording() {
     assert_invalid(p.answer_session_question(&answer(&fresh[4].question.id, Some(11))), "rating");
 
     // Saving the same questions again writes no version.
-    assert_eq!(p.edit_question_set(&grow.id, &as_input(&edited)).unwrap().version, 2);
+    assert_eq!(p.edit_question_set(&grow.id, &set_input(&edited)).unwrap().version, 2);
 }
 
 #[test]
@@ -165,7 +147,7 @@ fn focus_areas_answer_the_strategy_set_and_keep_their_version_when_it_changes() 
     let area = p.create_focus_area(&client.id, "Health").unwrap();
     p.update_focus_answer(&area.id, FocusAnswer::Barriers, "Night shifts").unwrap();
     let strategy = p.question_set(STRATEGY_SET_ID).unwrap();
-    let mut input = as_input(&strategy);
+    let mut input = set_input(&strategy);
     input.questions[3].text = "What is in the way?".into();
     input.questions.swap(0, 1);
     p.edit_question_set(STRATEGY_SET_ID, &input).unwrap();
@@ -329,7 +311,7 @@ fn templates_are_versioned_and_maps_keep_the_labels_they_were_scored_under() {
 }
 
 #[test]
-fn maps_on_other_templates_stay_out_of_the_relationship_maps_screens_and_flags() {
+fn maps_on_other_templates_stay_out_of_the_relationship_maps_screens() {
     let p = TempPractice::new();
     let client = p.add_client("Mo");
     let map = |scores: &[i32], taken_at: &str| map_of(&client.id, scores, taken_at);
@@ -338,12 +320,74 @@ fn maps_on_other_templates_stay_out_of_the_relationship_maps_screens_and_flags()
     p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[2; 8], "2026-04-01T10:00:00Z")).unwrap();
     assert_eq!(p.list_assessment_maps(&client.id).unwrap(), vec![relationship]);
     let day = chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap();
-    assert!(p.today_view(day).unwrap().flagged_clients.is_empty());
-    // A real fall of the relationship map is still flagged.
+    assert!(p.today_view(day).unwrap().flagged_maps.is_empty());
+    assert!(p.client_history(&client.id).unwrap().flagged_maps.is_empty());
+    // A real fall of the relationship map is flagged, under its own template.
     p.record_assessment_map(&map(&[8, 8, 5, 8, 8, 8, 8], "2026-04-15T10:00:00Z")).unwrap();
-    let flagged = p.today_view(day).unwrap().flagged_clients;
+    let flagged = p.today_view(day).unwrap().flagged_maps;
     assert_eq!(flagged.len(), 1);
+    assert_eq!(flagged[0].template_id, RELATIONSHIP_MAP_ID);
     assert_eq!(flagged[0].drops.iter().map(|d| d.dimension).collect::<Vec<_>>(), [3]);
+}
+
+#[test]
+fn a_wheel_of_life_that_fell_is_flagged_on_today_and_in_history_by_its_name() {
+    let p = TempPractice::new();
+    let client = p.add_client("Noor");
+    let steady = p.add_client("Steady");
+    let map = |id: &str, scores: &[i32], taken_at: &str| map_of(id, scores, taken_at);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&client.id, &[7; 8], "2026-04-01T10:00:00Z")).unwrap();
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&steady.id, &[7; 8], "2026-04-01T10:00:00Z")).unwrap();
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&steady.id, &[6; 8], "2026-05-01T10:00:00Z")).unwrap();
+    // Health (3) and Fun and rest (7) fall; Money rises.
+    p.record_template_map(WHEEL_OF_LIFE_ID, &map(&client.id, &[7, 9, 4, 7, 7, 7, 5, 7], "2026-05-10T10:00:00Z"))
+        .unwrap();
+    // The relationship map falls too, earlier: both are listed, newest first.
+    p.record_assessment_map(&map(&client.id, &[8; 7], "2026-03-01T10:00:00Z")).unwrap();
+    p.record_assessment_map(&map(&client.id, &[8, 8, 8, 8, 8, 8, 4], "2026-05-02T10:00:00Z")).unwrap();
+
+    let today = p.today_view(day).unwrap().flagged_maps;
+    let history = p.client_history(&client.id).unwrap().flagged_maps;
+    assert_eq!(today, history, "Today and History flag the same falls");
+    let summary: Vec<(&str, &str, Vec<(&str, u8, u8)>)> = today
+        .iter()
+        .map(|f| {
+            let drops = f.drops.iter().map(|d| (d.label.as_str(), d.previous, d.latest)).collect();
+            (f.client_name.as_str(), f.template_name.as_str(), drops)
+        })
+        .collect();
+    let relationship_last = p.default_assessment_template().unwrap().dimensions[6].label.clone();
+    assert_eq!(
+        summary,
+        vec![
+            ("Noor", "Wheel of Life", vec![("Health", 7, 4), ("Fun and rest", 7, 5)]),
+            ("Noor", "Assessment Map", vec![(relationship_last.as_str(), 8, 4)]),
+        ]
+    );
+    assert!(p.client_history(&steady.id).unwrap().flagged_maps.is_empty());
+
+    // Reworded and reordered afterwards (a new version), the fall is still found, by lineage,
+    // and named as the template is named today.
+    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
+    let mut dimensions: Vec<DimensionInput> = wheel
+        .dimensions
+        .iter()
+        .map(|d| DimensionInput { label: d.label.clone(), lineage: Some(d.lineage.clone()) })
+        .collect();
+    dimensions.swap(0, 2);
+    dimensions[0].label = "Health and energy".into();
+    let input = TemplateInput { name: "Life wheel".into(), scale_min: 1, dimensions };
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &input).unwrap();
+    let wheel_flag = p.client_history(&client.id).unwrap().flagged_maps.remove(0);
+    assert_eq!(wheel_flag.template_name, "Life wheel");
+    let drops: Vec<(u8, &str)> = wheel_flag.drops.iter().map(|d| (d.dimension, d.label.as_str())).collect();
+    assert_eq!(drops, vec![(1, "Health and energy"), (7, "Fun and rest")]);
+
+    // Outside Today's ninety days the fall stays in History only.
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    assert!(p.today_view(later).unwrap().flagged_maps.is_empty());
+    assert_eq!(p.client_history(&client.id).unwrap().flagged_maps.len(), 2);
 }
 
 #[test]
@@ -400,7 +444,7 @@ fn a_session_of_a_kind_the_coach_added_answers_that_kinds_set() {
 fn a_focus_areas_strategy_questions_keep_their_field_names_across_versions() {
     let p = TempPractice::new();
     let client = p.add_client("Rae");
-    let mut input = as_input(&p.question_set(STRATEGY_SET_ID).unwrap());
+    let mut input = set_input(&p.question_set(STRATEGY_SET_ID).unwrap());
     input.questions[3].text = "What is in the way?".into();
     input.questions.push(QuestionInput::free_text("Who could help?"));
     p.edit_question_set(STRATEGY_SET_ID, &input).unwrap();

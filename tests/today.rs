@@ -107,8 +107,8 @@ fn only_a_drop_of_two_or_more_in_the_latest_map_flags_a_client() {
     map(&p, &single.id, "2026-11-01T10:00:00Z", [1, 1, 1, 1, 1, 1, 1]);
 
     let view = p.today_view(today()).unwrap();
-    assert_eq!(view.flagged_clients.len(), 1, "{:?}", view.flagged_clients);
-    let flagged = &view.flagged_clients[0];
+    assert_eq!(view.flagged_maps.len(), 1, "{:?}", view.flagged_maps);
+    let flagged = &view.flagged_maps[0];
     assert_eq!(flagged.client_name, "Fell Sharply");
     assert_eq!(flagged.drops.iter().map(|d| (d.dimension, d.change)).collect::<Vec<_>>(), vec![(1, -2), (3, -3)]);
     let labels = p.assessment_dimensions().unwrap();
@@ -119,7 +119,7 @@ fn only_a_drop_of_two_or_more_in_the_latest_map_flags_a_client() {
     let maps = p.list_assessment_maps(&recovered.id).unwrap();
     p.trash_item(tenfold::trash::TrashKind::AssessmentMap, &maps[2].id).unwrap();
     let view = p.today_view(today()).unwrap();
-    let names: Vec<&str> = view.flagged_clients.iter().map(|f| f.client_name.as_str()).collect();
+    let names: Vec<&str> = view.flagged_maps.iter().map(|f| f.client_name.as_str()).collect();
     assert_eq!(names, vec!["Fell Sharply", "Recovered Later"]);
 }
 
@@ -136,12 +136,12 @@ fn only_a_latest_map_of_the_last_ninety_days_is_compared() {
     let view = p.today_view(today()).unwrap();
     assert_eq!(tenfold::today::FLAGGED_MAP_DAYS, 90);
     assert_eq!(view.flagged_since.to_string(), "2026-08-21");
-    let names: Vec<&str> = view.flagged_clients.iter().map(|f| f.client_name.as_str()).collect();
+    let names: Vec<&str> = view.flagged_maps.iter().map(|f| f.client_name.as_str()).collect();
     assert_eq!(names, vec!["Fell Ninety Days Ago"]);
 
     // The latest map is compared with the one just before it, not with an older one.
     map(&p, &just_in.id, "2026-09-01T10:00:00Z", [5, 8, 8, 8, 8, 8, 8]);
-    assert!(p.today_view(today()).unwrap().flagged_clients.is_empty());
+    assert!(p.today_view(today()).unwrap().flagged_maps.is_empty());
 }
 
 #[test]
@@ -256,7 +256,7 @@ fn the_page_runs_a_fixed_number_of_statements_however_large_the_practice() {
     let (small_view, small) = count_for(1);
     let (large_view, large) = count_for(30);
     assert!(
-        large_view.unsent_letters.len() + large_view.sessions.len() + large_view.flagged_clients.len()
+        large_view.unsent_letters.len() + large_view.sessions.len() + large_view.flagged_maps.len()
             > small_view.sessions.len()
     );
     assert_eq!(small, large, "the Today page runs a statement per row somewhere");

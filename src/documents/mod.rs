@@ -1,7 +1,8 @@
 //! The documents Tenfold prints, each gathered from the practice into the data its template
-//! reads: the homework letter, the directive sheet, the progress report and the case
-//! formulation summary. Rendering and saving are separate steps, so the same document can be
-//! previewed as page images, saved to the exports folder or saved where the coach chooses.
+//! reads: the homework letter, the directive sheet, the progress report, the case
+//! formulation summary and the session summary. Rendering and saving are separate steps, so
+//! the same document can be previewed as page images, saved to the exports folder or saved
+//! where the coach chooses.
 //!
 //! Gathering needs the practice and takes a few queries; laying out and drawing take much
 //! longer and need nothing but what was gathered. So [`Practice::prepare_document`] returns a
@@ -14,6 +15,7 @@ mod directive_sheet;
 mod formulation_summary;
 mod homework_letter;
 mod progress_report;
+mod session_summary;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -24,6 +26,7 @@ use crate::practice::Practice;
 use crate::render::{self, Attachment, Renderer, Template};
 
 pub use homework_letter::HomeworkLetterText;
+pub use session_summary::QuestionSetSectionPreview;
 
 /// Which document to make, and from what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -50,6 +53,10 @@ pub enum DocumentRequest {
     FormulationSummary {
         formulation_id: String,
     },
+    /// A session's answers under the questions they answered, with its notes and homework.
+    SessionSummary {
+        session_id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -59,6 +66,7 @@ pub enum DocumentKind {
     DirectiveSheet,
     ProgressReport,
     FormulationSummary,
+    SessionSummary,
 }
 
 impl DocumentKind {
@@ -69,6 +77,7 @@ impl DocumentKind {
             DocumentKind::DirectiveSheet => "Directive",
             DocumentKind::ProgressReport => "Progress report",
             DocumentKind::FormulationSummary => "Case formulation (confidential)",
+            DocumentKind::SessionSummary => "Session summary",
         }
     }
 
@@ -78,6 +87,7 @@ impl DocumentKind {
             DocumentKind::DirectiveSheet,
             DocumentKind::ProgressReport,
             DocumentKind::FormulationSummary,
+            DocumentKind::SessionSummary,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -89,6 +99,7 @@ impl DocumentKind {
             DocumentKind::DirectiveSheet => "directive_sheet",
             DocumentKind::ProgressReport => "progress_report",
             DocumentKind::FormulationSummary => "formulation_summary",
+            DocumentKind::SessionSummary => "session_summary",
         }
     }
 }
@@ -231,6 +242,7 @@ impl Practice {
             DocumentRequest::DirectiveSheet { directive_id } => self.prepare_directive_sheet(directive_id),
             DocumentRequest::ProgressReport { client_id } => self.prepare_progress_report(client_id),
             DocumentRequest::FormulationSummary { formulation_id } => self.prepare_formulation_summary(formulation_id),
+            DocumentRequest::SessionSummary { session_id } => self.prepare_session_summary(session_id),
         }
     }
 

@@ -1,16 +1,18 @@
-//! The progress report: each focus area's ratings over time and the latest Assessment Map
-//! against the one before, drawn by the template from the same data the app's charts use.
-//! A client whose areas are not rated yet but who has taken an Assessment Map gets the report
-//! too, with the map alone.
+//! The progress report: each focus area's ratings over time and, per assessment template the
+//! client has maps on, the latest map against the one before (the relationship map as a radar,
+//! a Wheel of Life or the coach's own template as a wheel), with the dimensions that fell.
+//! A client whose areas are not rated yet but who has taken a map gets the report too, with
+//! the maps alone.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{dates, ClientData, DocumentKind, PreparedDocument};
-use crate::assessment::AssessmentMap;
+use crate::assessment::TemplateMaps;
 use crate::branding::BrandData;
 use crate::error::Result;
 use crate::focus::RatingEntry;
+use crate::methods::MapChart;
 use crate::practice::Practice;
 use crate::render::Template;
 
@@ -27,7 +29,8 @@ struct ReportData {
     period: Option<String>,
     labels: Labels,
     areas: Vec<AreaData>,
-    map: Option<MapData>,
+    /// One per template with maps, the relationship map first.
+    maps: Vec<MapData>,
 }
 
 #[derive(Serialize)]
@@ -35,7 +38,7 @@ struct Labels {
     areas: &'static str,
     no_areas: &'static str,
     no_ratings: &'static str,
-    map: &'static str,
+    fell: &'static str,
 }
 
 #[derive(Serialize)]
@@ -57,8 +60,12 @@ struct Point {
 
 #[derive(Serialize)]
 struct MapData {
+    title: String,
+    chart: MapChart,
     caption: String,
     dimensions: Vec<DimensionData>,
+    /// "Health: 7 → 4" per dimension that fell by the flag's amount or more.
+    drops: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +73,7 @@ struct DimensionData {
     label: String,
     score: u8,
     previous: Option<u8>,
+    flagged: bool,
 }
 
 fn day(entry: &RatingEntry) -> NaiveDate {
@@ -135,7 +143,7 @@ impl Practice {
                     .collect(),
             })
             .collect();
-        let maps = self.assessment_maps_of(&client.id)?;
+        let maps = self.maps_to_report(&client.id)?;
         let brand = self.brand()?;
         let data = ReportData {
             title: format!("Progress report: {}", client.name),
@@ -144,9 +152,14 @@ impl Practice {
             period: first_day
                 .zip(last_day)
                 .map(|(first, last)| format!("Ratings from {} to {}", dates::long(first), dates::long(last))),
-            labels: Labels { areas: "Focus areas", no_areas, no_ratings: "Not rated yet.", map: "Assessment Map" },
+            labels: Labels {
+                areas: "Focus areas",
+                no_areas,
+                no_ratings: "Not rated yet.",
+                fell: "Fell by two points or more since the map before:",
+            },
             areas,
-            map: self.map_data(&maps)?,
+            maps,
             client: ClientData::from(&client),
             brand: brand.data,
         };
@@ -161,33 +174,65 @@ impl Practice {
         })
     }
 
-    /// The latest map, with the one before it for comparison (maps are oldest first).
-    fn map_data(&self, maps: &[AssessmentMap]) -> Result<Option<MapData>> {
-        let Some(latest) = maps.last() else { return Ok(None) };
-        let previous = maps.len().checked_sub(2).map(|i| &maps[i]);
-        let labels = self.assessment_dimensions()?;
-        let dimensions = latest
-            .scores
+    /// The latest map of every template the client has maps on (retired templates too: the
+    /// maps were taken), each against the map before it.
+    fn maps_to_report(&self, client_id: &str) -> Result<Vec<MapData>> {
+        let mut sections = Vec::new();
+        for template in self.list_assessment_templates(true)? {
+            let maps = self.client_template_maps(client_id, &template.id)?;
+            if let Some(section) = self.map_data(maps)? {
+                sections.push(section);
+            }
+        }
+        Ok(sections)
+    }
+
+    fn map_data(&self, maps: TemplateMaps) -> Result<Option<MapData>> {
+        let Some(latest) = maps.maps.last() else { return Ok(None) };
+        let previous = maps.maps.len().checked_sub(2).map(|i| &maps.maps[i]);
+        // With a map before, the core's comparison (dimensions matched by lineage, under today's
+        // labels); a first map, or one sharing no dimension with the map before (every one
+        // replaced since), is drawn alone, labelled as its own version has its dimensions.
+        let compared = previous.is_some() && !maps.changes.is_empty();
+        let previous = previous.filter(|_| compared);
+        let dimensions: Vec<DimensionData> = if compared {
+            maps.changes
+                .iter()
+                .map(|c| DimensionData {
+                    label: c.label.clone(),
+                    score: c.latest,
+                    previous: Some(c.previous),
+                    flagged: c.flagged,
+                })
+                .collect()
+        } else {
+            let version = self.assessment_template_version(&latest.template_version_id)?;
+            version
+                .dimensions
+                .iter()
+                .filter_map(|d| {
+                    let score = latest.scores.iter().find(|s| s.dimension == d.position)?;
+                    Some(DimensionData { label: d.label.clone(), score: score.score, previous: None, flagged: false })
+                })
+                .collect()
+        };
+        let drops = dimensions
             .iter()
-            .map(|score| DimensionData {
-                label: labels
-                    .iter()
-                    .find(|d| d.position == score.dimension)
-                    .map(|d| d.label.clone())
-                    .unwrap_or_else(|| format!("Dimension {}", score.dimension)),
-                score: score.score,
-                previous: previous
-                    .and_then(|p| p.scores.iter().find(|s| s.dimension == score.dimension))
-                    .map(|s| s.score),
-            })
+            .filter(|d| d.flagged)
+            .filter_map(|d| Some(format!("{}: {} → {}", d.label, d.previous?, d.score)))
             .collect();
         let taken = dates::long(latest.taken_at.date_naive());
-        let caption = match previous {
-            Some(p) => {
-                format!("Taken {taken}; the dashed line is the map of {}.", dates::long(p.taken_at.date_naive()))
+        let before = previous.map(|p| dates::long(p.taken_at.date_naive()));
+        let caption = match (maps.template.chart, before) {
+            (MapChart::Radar, Some(before)) => format!("Taken {taken}; the dashed line is the map of {before}."),
+            (MapChart::Wheel, Some(before)) => format!(
+                "Taken {taken}. Each segment is filled from the centre to its score out of 10; the dashed arc marks the map of {before}."
+            ),
+            (MapChart::Radar, None) => format!("Taken {taken}."),
+            (MapChart::Wheel, None) => {
+                format!("Taken {taken}. Each segment is filled from the centre to its score out of 10.")
             }
-            None => format!("Taken {taken}."),
         };
-        Ok(Some(MapData { caption, dimensions }))
+        Ok(Some(MapData { title: maps.template.name.clone(), chart: maps.template.chart, caption, dimensions, drops }))
     }
 }

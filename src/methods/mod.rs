@@ -21,7 +21,7 @@ pub use question_sets::{
     VALUES_SET_ID,
 };
 pub use templates::{
-    AssessmentTemplate, DimensionInput, TemplateDimension, TemplateInput, MAX_DIMENSIONS, MIN_DIMENSIONS,
+    AssessmentTemplate, DimensionInput, MapChart, TemplateDimension, TemplateInput, MAX_DIMENSIONS, MIN_DIMENSIONS,
     RELATIONSHIP_MAP_ID, WHEEL_OF_LIFE_ID,
 };
 

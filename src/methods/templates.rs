@@ -29,6 +29,17 @@ pub struct TemplateDimension {
     pub label: String,
 }
 
+/// How a template's maps are drawn, on screen and in the progress report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum MapChart {
+    /// The relationship map: a radar of the latest map over the one before.
+    Radar,
+    /// Every other template (a Wheel of Life, the coach's own areas): a circle cut in equal
+    /// segments, one per dimension, each filled from the centre to its score.
+    Wheel,
+}
+
 /// A template as one of its versions has it.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AssessmentTemplate {
@@ -36,6 +47,7 @@ pub struct AssessmentTemplate {
     pub name: String,
     /// Maps are recorded on this template when none is named.
     pub is_default: bool,
+    pub chart: MapChart,
     pub version_id: String,
     pub version: u32,
     /// Scores run from this (0 or 1) to 10.
@@ -141,10 +153,12 @@ impl Practice {
                  WHERE v.id = ?1",
             )?
             .query_row([&version_id], |row| {
+                let is_default: bool = row.get(2)?;
                 Ok(AssessmentTemplate {
                     id: row.get(0)?,
                     name: row.get(1)?,
-                    is_default: row.get(2)?,
+                    is_default,
+                    chart: if is_default { MapChart::Radar } else { MapChart::Wheel },
                     version_id: row.get(3)?,
                     version: row.get(4)?,
                     scale_min: row.get(5)?,

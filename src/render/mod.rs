@@ -33,6 +33,7 @@ pub enum Template {
     DirectiveSheet,
     ProgressReport,
     FormulationSummary,
+    SessionSummary,
     LetterheadPreview,
 }
 
@@ -43,6 +44,7 @@ impl Template {
             Template::DirectiveSheet => "/directive-sheet.typ",
             Template::ProgressReport => "/progress-report.typ",
             Template::FormulationSummary => "/formulation-summary.typ",
+            Template::SessionSummary => "/session-summary.typ",
             Template::LetterheadPreview => "/letterhead-preview.typ",
         }
     }

@@ -22,5 +22,6 @@ pub static TEMPLATE_FILES: &[TemplateFile] = &[
     template!("directive-sheet.typ"),
     template!("progress-report.typ"),
     template!("formulation-summary.typ"),
+    template!("session-summary.typ"),
     template!("letterhead-preview.typ"),
 ];

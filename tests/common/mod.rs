@@ -42,6 +42,26 @@ impl TempPractice {
     }
 }
 
+/// The input that writes `set` again as it is: each question keeps its lineage, so a test can
+/// change one thing and save the set's next version.
+pub fn set_input(set: &tenfold::methods::QuestionSet) -> tenfold::methods::QuestionSetInput {
+    tenfold::methods::QuestionSetInput {
+        name: set.name.clone(),
+        session_kind: set.session_kind.clone(),
+        questions: set
+            .questions
+            .iter()
+            .map(|q| tenfold::methods::QuestionInput {
+                lineage: Some(q.lineage.clone()),
+                text: q.text.clone(),
+                hint: q.hint.clone(),
+                kind: q.kind,
+                rating_label: q.rating_label.clone(),
+            })
+            .collect(),
+    }
+}
+
 /// Asserts that `result` failed because of the input in `field`.
 #[track_caller]
 pub fn assert_invalid<T: std::fmt::Debug>(result: tenfold::Result<T>, field: &str) -> String {

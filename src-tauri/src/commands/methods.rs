@@ -7,6 +7,7 @@ use tenfold::methods::{
 };
 use tenfold::{ErrorKind, ErrorView};
 
+use super::documents::{off_the_lock, png_data_url};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -63,6 +64,19 @@ pub async fn edit_question_set(
     input: Unchecked<QuestionSetInput>,
 ) -> Result<QuestionSet, ErrorView> {
     state.with(|p| p.edit_question_set(&id, &input.decode("input")?))
+}
+
+/// The session summary a set being edited produces, as a `data:` URL of its first page, drawn
+/// after letting go of the practice like every document.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_question_set_section(
+    state: State<'_, AppState>,
+    input: Unchecked<QuestionSetInput>,
+) -> Result<String, ErrorView> {
+    let preview = state.with(|p| p.prepare_question_set_preview(&input.decode("input")?))?;
+    let png = off_the_lock(move || preview.render()).await?;
+    Ok(png_data_url(&png))
 }
 
 #[tauri::command]

@@ -1,10 +1,12 @@
 //! Assessment Maps, end to end: a map entered on the Assessment Map tab is compared with the
 //! one before it, and a fall of two points or more in a dimension is flagged.
 
+use std::path::Path;
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
-use tenfold_e2e::flows::{attr, open_client, open_tab};
+
+use tenfold_e2e::flows::{attr, export_document, open_client, open_tab, pdf_text, set_exports_folder};
 use tenfold_e2e::{open_db, testid, App};
 
 /// The note typed for dimension 2; the row may show it, so it is not taken for the flag's words.
@@ -118,7 +120,9 @@ async fn a_drop_of_three_is_flagged() {
 }
 
 /// A Wheel of Life recorded twice, the second time through the Template choice on the same
-/// tab: the area that fell by three is flagged, on the wheel's own labels.
+/// tab: the area that fell by three is flagged, on the wheel's own labels, drawn as a wheel,
+/// flagged on Today and in History by the template's name, and the progress report has the
+/// wheel's section with the fall.
 #[tokio::test]
 async fn a_wheel_of_life_recorded_twice_flags_the_area_that_fell() {
     let data = tempfile::tempdir().unwrap();
@@ -138,7 +142,11 @@ async fn a_wheel_of_life_recorded_twice_flags_the_area_that_fell() {
             )
             .unwrap();
     }
+    let exports = tempfile::tempdir().unwrap();
     let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+    set_exports_folder(&app, exports.path()).await;
+    app.click_testid("close-settings").await;
     open_client(&app, "Ines Duarte").await;
     open_tab(&app, "assessment").await;
     tenfold_e2e::flows::set_value(&app, "map-template", tenfold::methods::WHEEL_OF_LIFE_ID).await;
@@ -152,6 +160,26 @@ async fn a_wheel_of_life_recorded_twice_flags_the_area_that_fell() {
     assert_eq!(attr(&flagged, "data-dimension").await.as_deref(), Some("3"));
     assert!(app.text(&flagged).await.contains("Health"), "the wheel's own label");
     assert_eq!(app.find_all(&testid("dimension-change")).await.len(), 8);
+    app.wait_for_testid("assessment-wheel").await;
     app.screenshot("wheel-drop-flagged").await;
+
+    // Today names the template, and its row opens the Assessment tab on the wheel.
+    app.click_testid("open-today").await;
+    let row = app.wait_for_testid("today-flagged-client").await;
+    let said = app.text(&row).await;
+    assert!(said.contains("Ines Duarte") && said.contains("Wheel of Life") && said.contains("Health 6 → 3"), "{said}");
+    app.click_element(&row).await.unwrap();
+    app.wait_for_text("h2", "Wheel of Life").await;
+
+    open_tab(&app, "history").await;
+    let flagged = app.wait_for(&format!(r#"{}[data-template="Wheel of Life"]"#, testid("history-flagged-map"))).await;
+    let said = app.text(&flagged).await;
+    assert!(said.contains("Health") && said.contains("fell from 6 to 3"), "{said}");
+    app.screenshot("wheel-drop-in-history").await;
+
+    let report = export_document(&app, "progress_report").await;
+    let text = pdf_text(Path::new(&report));
+    let wheel = &text[text.find("WHEEL OF LIFE").unwrap_or_else(|| panic!("the wheel's section: {text}"))..];
+    assert!(wheel.contains("Fell by two points or more since the map before: Health: 6 → 3"), "{wheel}");
     app.quit().await;
 }

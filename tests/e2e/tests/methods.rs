@@ -1,11 +1,14 @@
 //! The coach's own methods in the real app: a GROW set for a kind of session the coach adds
 //! and a five-dimension template, made in Settings → Methods; a session of that kind answered
 //! by keyboard; the first question reworded afterwards, and the earlier session still showing
-//! the wording it was answered under while a new one asks the new wording.
+//! the wording it was answered under (on screen and in its session summary PDF) while a new one
+//! asks the new wording.
+
+use std::path::Path;
 
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
-use tenfold_e2e::flows::{open_client, open_tab, start_session};
+use tenfold_e2e::flows::{attr, export_document, open_client, open_tab, pdf_text, set_exports_folder, start_session};
 use tenfold_e2e::{open_db, testid, App, Key};
 
 const CLIENT: &str = "Rae Okafor";
@@ -41,11 +44,13 @@ async fn label_of(app: &App, field_id: &str) -> String {
 #[tokio::test]
 async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
     let data = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
     Practice::open_in(data.path()).unwrap().create_client(&ClientInput::named(CLIENT)).unwrap();
     let app = App::launch(data.path()).await;
 
     // A kind of session and its GROW set, made in Settings → Methods.
     app.click_testid("open-settings").await;
+    set_exports_folder(&app, exports.path()).await;
     app.click_testid("new-question-set").await;
     app.fill("new-kind-label", "Coaching (GROW)").await;
     app.click_testid("add-kind").await;
@@ -58,6 +63,10 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
         app.fill(&format!("question-text-{}", i + 1), question).await;
     }
     app.wait_for_text(&format!("{} label", testid("set-preview")), GROW[3]).await;
+    // The PDF section is drawn by the core once typing stops: an image of a page.
+    app.wait_for(&format!(r#"{}[src^="data:image/png"]"#, testid("set-pdf-preview"))).await;
+    // WebKit paints a new image a moment after it loads; the screenshot is for a person to see it.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     app.screenshot("methods-set-editor").await;
     app.click_testid("save-question-set").await;
     app.wait_for_text(&row("question-set-row", "GROW"), "version 1").await;
@@ -112,7 +121,14 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
     let grow = app.wait_for(&row("question-set-row", "GROW")).await;
     app.click_element(&grow.find(fantoccini::Locator::Css(&testid("edit-question-set"))).await.unwrap()).await.unwrap();
     app.wait_for_text(&testid("version-note"), "version 2").await;
+    let page = app.wait_for(&format!(r#"{}[src^="data:image/png"]"#, testid("set-pdf-preview"))).await;
+    let before = attr(&page, "src").await;
     app.fill("question-text-1", REWORDED).await;
+    app.wait_until("the PDF section to follow the new wording", async || {
+        let now = attr(&app.try_find(&testid("set-pdf-preview")).await?, "src").await;
+        (now != before).then_some(())
+    })
+    .await;
     app.click_testid("save-question-set").await;
     app.wait_for_text(&row("question-set-row", "GROW"), "version 2").await;
     app.click_testid("close-settings").await;
@@ -127,6 +143,14 @@ async fn a_grow_session_keeps_its_wording_after_the_set_is_reworded() {
     assert_eq!(label_of(&app, "session-answer-1").await, GROW[0]);
     assert_eq!(app.value_of("session-answer-1").await, ANSWERS[0]);
     app.screenshot("grow-session-after-rewording").await;
+    // Its summary, exported from its wrap-up, prints the answers under that wording too.
+    app.click_testid("wrap-up").await;
+    let summary = export_document(&app, "session_summary").await;
+    let text = pdf_text(Path::new(&summary));
+    assert!(text.contains(&format!("{} {}", GROW[0], ANSWERS[0])), "{text}");
+    assert!(!text.contains(REWORDED), "{text}");
+    app.click_testid("back-to-call").await;
+    app.wait_for_testid("session-questions").await;
     // ...and so does the prep of the next one; the next one itself asks the new wording.
     app.click_testid("back-to-prep").await;
     let last_time = app.wait_for_text(&testid("prep-last-answers"), ANSWERS[0]).await;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDimension, AssessmentMap, DimensionChange } from '../lib/bindings';
 import { TEST_COLORS } from '../lib/chartColors';
-import { dimensionRows, emptyDraft, placeMapError, previousOnToday, radarChart, readDraft, wrapLabel } from './mapData';
+import { dimensionRows, emptyDraft, placeMapError, previousOnToday, radarChart, readDraft, wheelChart, wrapLabel } from './mapData';
 
 const dims: AssessmentDimension[] = [
   { position: 1, label: 'Trust' },
@@ -61,6 +61,25 @@ describe('radarChart', () => {
   it('draws a first map alone', () => {
     const config = radarChart(dims, map('a', [5, 6, 7]), null, TEST_COLORS);
     expect(config.data.datasets).toHaveLength(1);
+  });
+});
+
+describe('wheelChart', () => {
+  it('gives each dimension an equal segment filled to its score, the flagged one warm', () => {
+    const changes: DimensionChange[] = [
+      { dimension: 1, label: 'Trust', latest: 7, previous: 7, change: 0, flagged: false },
+      { dimension: 2, label: 'Goals', latest: 4, previous: 7, change: -3, flagged: true },
+      { dimension: 3, label: 'Momentum', latest: 8, previous: 6, change: 2, flagged: false },
+    ];
+    const rows = dimensionRows(dims, map('b', [7, 4, 8]), changes);
+    const config = wheelChart(rows, TEST_COLORS, '1 May');
+    expect(config.type).toBe('polarArea');
+    expect(config.data.labels).toEqual([['Trust'], ['Goals'], ['Momentum']]);
+    const [latest] = config.data.datasets;
+    expect(latest!.data).toEqual([7, 4, 8]);
+    expect(latest!.borderColor).toEqual([TEST_COLORS.series[0], TEST_COLORS.flagged, TEST_COLORS.series[0]]);
+    expect(config.options?.scales?.r?.min).toBe(0);
+    expect(config.options?.scales?.r?.max).toBe(10);
   });
 });
 

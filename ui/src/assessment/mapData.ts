@@ -60,6 +60,19 @@ export function wrapLabel(label: string, width = 16): string[] {
   return lines;
 }
 
+/** The 0–10 radial scale the radar and the wheel share, labelled with the dimensions. */
+function scoreScale(colors: ChartColors) {
+  const font = { family: colors.font, size: 13 };
+  return {
+    min: 0,
+    max: 10,
+    ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
+    grid: { color: colors.grid },
+    angleLines: { display: true, color: colors.grid },
+    pointLabels: { color: colors.text, font },
+  };
+}
+
 /** The radar of the latest map over the previous one (dashed), on the 0–10 scale. */
 export function radarChart(
   dimensions: readonly AssessmentDimension[],
@@ -101,18 +114,57 @@ export function radarChart(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: {
-        r: {
-          min: 0,
-          max: 10,
-          ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
-          grid: { color: colors.grid },
-          angleLines: { color: colors.grid },
-          pointLabels: { color: colors.text, font },
-        },
-      },
+      scales: { r: scoreScale(colors) },
       plugins: {
         legend: { position: 'bottom', labels: { color: colors.text, font, usePointStyle: true, boxWidth: 8 } },
+      },
+    },
+  };
+}
+
+/**
+ * The wheel (a Wheel of Life, or any template but the relationship map): one equal segment per
+ * dimension, filled from the centre to the latest score, a dimension the core flagged in the
+ * warm colour; the score before shows in the segment's tooltip and in the list beside.
+ */
+export function wheelChart(
+  rows: readonly DimensionRow[],
+  colors: ChartColors,
+  dateText: string,
+): ChartConfiguration<'polarArea', number[], string[]> {
+  const accent = colors.series[0] ?? colors.text;
+  const font = { family: colors.font, size: 13 };
+  const paint = (row: DimensionRow) => (row.flagged ? colors.flagged : accent);
+  return {
+    type: 'polarArea',
+    data: {
+      labels: rows.map((r) => wrapLabel(r.label)),
+      datasets: [
+        {
+          label: `Latest: ${dateText}`,
+          data: rows.map((r) => r.latest),
+          backgroundColor: rows.map((r) => withAlpha(paint(r), 0.45)),
+          borderColor: rows.map(paint),
+          borderWidth: 1.5,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: { r: { ...scoreScale(colors), pointLabels: { display: true, centerPointLabels: true, color: colors.text, font } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const row = rows[item.dataIndex];
+              if (!row) return '';
+              return row.previous === null ? `${row.latest}` : `${row.previous} → ${row.latest}${row.flagged ? ' (fell)' : ''}`;
+            },
+          },
+        },
       },
     },
   };

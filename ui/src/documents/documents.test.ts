@@ -18,6 +18,7 @@ describe('document helpers', () => {
     expect(sourceIdOf({ kind: 'directive_sheet', directive_id: 'd1' })).toBe('d1');
     expect(sourceIdOf({ kind: 'progress_report', client_id: 'c1' })).toBe('c1');
     expect(sourceIdOf({ kind: 'formulation_summary', formulation_id: 'f1' })).toBe('f1');
+    expect(sourceIdOf({ kind: 'session_summary', session_id: 's9' })).toBe('s9');
   });
 
   it('picks the newest export of the right kind', () => {

@@ -14,6 +14,8 @@ export function sourceIdOf(request: DocumentRequest): string {
       return request.client_id;
     case 'formulation_summary':
       return request.formulation_id;
+    case 'session_summary':
+      return request.session_id;
   }
 }
 

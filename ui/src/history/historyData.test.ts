@@ -53,6 +53,7 @@ const history: ClientHistory = {
     { area: area('c', 'Unrated', 9), ratings: [] },
   ],
   sessions: [session],
+  flagged_maps: [],
 };
 
 describe('historyRows', () => {

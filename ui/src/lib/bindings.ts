@@ -138,6 +138,11 @@ export const commands = {
 	questionSetVersion: (versionId: string) => __TAURI_INVOKE<QuestionSet>("question_set_version", { versionId }),
 	createQuestionSet: (input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("create_question_set", { input }),
 	editQuestionSet: (id: string, input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("edit_question_set", { id, input }),
+	/**
+	 *  The session summary a set being edited produces, as a `data:` URL of its first page, drawn
+	 *  after letting go of the practice like every document.
+	 */
+	previewQuestionSetSection: (input: QuestionSetInput) => __TAURI_INVOKE<string>("preview_question_set_section", { input }),
 	duplicateQuestionSet: (id: string, name: string) => __TAURI_INVOKE<QuestionSet>("duplicate_question_set", { id, name }),
 	retireQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("retire_question_set", { id }),
 	restoreQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("restore_question_set", { id }),
@@ -290,6 +295,7 @@ export type AssessmentTemplate = {
 	name: string,
 	/**  Maps are recorded on this template when none is named. */
 	is_default: boolean,
+	chart: MapChart,
 	version_id: string,
 	version: number,
 	/**  Scores run from this (0 or 1) to 10. */
@@ -430,6 +436,11 @@ export type ClientHistory = {
 	areas: AreaHistory[],
 	/**  Newest first, to label points with the session they were taken in. */
 	sessions: Session[],
+	/**
+	 *  Per template the client has maps on, the latest map against the one before where some
+	 *  dimension fell by the flag's amount or more; newest first.
+	 */
+	flagged_maps: FlaggedMap[],
 };
 
 /**
@@ -566,7 +577,7 @@ export type DirectiveMove = {
 
 export type DirectiveStatus = "draft" | "given" | "reported_back" | "done" | "dropped";
 
-export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report" | "formulation_summary";
+export type DocumentKind = "homework_letter" | "directive_sheet" | "progress_report" | "formulation_summary" | "session_summary";
 
 /**  What the preview shows: the pages, and the characters that would print as empty boxes. */
 export type DocumentPreview = {
@@ -583,7 +594,9 @@ export type DocumentRequest =
  */
 { kind: "homework_letter"; session_id: string; template_id?: string | null; due_on?: string | null } | { kind: "directive_sheet"; directive_id: string } | { kind: "progress_report"; client_id: string } | 
 /**  One version of a client's case formulation, for the coach's own files. */
-{ kind: "formulation_summary"; formulation_id: string };
+{ kind: "formulation_summary"; formulation_id: string } | 
+/**  A session's answers under the questions they answered, with its notes and homework. */
+{ kind: "session_summary"; session_id: string };
 
 export type DuplicateBy = "email" | "name";
 
@@ -622,12 +635,22 @@ export type ExportsFolder = {
 	is_default: boolean,
 };
 
-export type FlaggedClient = {
+/**
+ *  A client's latest map on one template that fell by `DROP_FLAG_POINTS` or more on some
+ *  dimension since their map before it on the same template.
+ */
+export type FlaggedMap = {
 	client_id: string,
 	client_name: string,
+	template_id: string,
+	/**  The template's name today (the relationship map's is "Assessment Map" unless renamed). */
+	template_name: string,
 	/**  When the latest map was taken. */
 	taken_at: string,
-	/**  Only the dimensions that fell by the flag's amount or more, in dimension order. */
+	/**
+	 *  Only the dimensions that fell by the flag's amount or more, in today's dimension order
+	 *  and under today's labels (matched by lineage, as the Assessment screen does).
+	 */
 	drops: DimensionChange[],
 };
 
@@ -814,6 +837,16 @@ export type LogoInfo = {
 	format: LogoFormat,
 	size_bytes: number,
 };
+
+/**  How a template's maps are drawn, on screen and in the progress report. */
+export type MapChart = 
+/**  The relationship map: a radar of the latest map over the one before. */
+"radar" | 
+/**
+ *  Every other template (a Wheel of Life, the coach's own areas): a circle cut in equal
+ *  segments, one per dimension, each filled from the centre to its score.
+ */
+"wheel";
 
 /**
  *  Characters of a document that no font on this computer has: they would print as empty
@@ -1203,10 +1236,11 @@ export type TodayView = {
 	/**  Every session logged for this week, by date and then client name. */
 	sessions: DaySession[],
 	/**
-	 *  Clients whose latest map, taken on `flagged_since` or later, fell by the flag's amount
-	 *  or more on some dimension since the map before.
+	 *  Clients' latest maps on any template, taken on `flagged_since` or later, that fell by
+	 *  the flag's amount or more on some dimension since the map before on that template;
+	 *  newest first.
 	 */
-	flagged_clients: FlaggedClient[],
+	flagged_maps: FlaggedMap[],
 	/**  The first day whose maps are compared (`FLAGGED_MAP_DAYS` before `date`). */
 	flagged_since: string,
 	/**  Given directives whose date has passed without the client reporting back, most overdue first. */

@@ -20,6 +20,7 @@ export function readChartColors(): ChartColors {
   return {
     series: [1, 2, 3, 4, 5, 6].map((n) => cssVar(style, `--chart-${n}`, '#2f5d54')),
     previous: cssVar(style, '--chart-previous', '#9aa39f'),
+    flagged: cssVar(style, '--color-warm', '#e8a85c'),
     text: cssVar(style, '--color-text-muted', '#56625e'),
     grid: cssVar(style, '--color-border', '#ddd8cd'),
     surface: cssVar(style, '--color-surface', '#ffffff'),

@@ -4,6 +4,8 @@ export type ChartColors = {
   series: string[];
   /** The earlier of two compared things (the previous Assessment Map). */
   previous: string;
+  /** Something flagged for the coach (a dimension that fell). */
+  flagged: string;
   text: string;
   grid: string;
   surface: string;
@@ -13,6 +15,7 @@ export type ChartColors = {
 export const TEST_COLORS: ChartColors = {
   series: ['#111111', '#222222', '#333333'],
   previous: '#999999',
+  flagged: '#aa5500',
   text: '#444444',
   grid: '#dddddd',
   surface: '#ffffff',

@@ -1,6 +1,7 @@
-// Chart.js with only the pieces Tenfold draws (line and radar). Imported through `loadChart`
+// Chart.js with only the pieces Tenfold draws (line, radar and the polar-area wheel). Imported through `loadChart`
 // (chart.ts) only, so it is a chunk of its own, loaded when the first chart is drawn.
 import {
+  ArcElement,
   Chart,
   Filler,
   Legend,
@@ -8,11 +9,24 @@ import {
   LineElement,
   LinearScale,
   PointElement,
+  PolarAreaController,
   RadarController,
   RadialLinearScale,
   Tooltip,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, RadarController, RadialLinearScale, Filler, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  RadarController,
+  PolarAreaController,
+  ArcElement,
+  RadialLinearScale,
+  Filler,
+  Legend,
+  Tooltip,
+);
 
 export { Chart };

@@ -33,6 +33,6 @@ describe('labels', () => {
   });
 
   it('counts what asks for action, not the sessions', () => {
-    expect(attentionCount({ flagged_clients: [{}, {}] as never, overdue_directives: [{}] as never, unsent_letters: [] })).toBe(3);
+    expect(attentionCount({ flagged_maps: [{}, {}] as never, overdue_directives: [{}] as never, unsent_letters: [] })).toBe(3);
   });
 });

@@ -36,6 +36,6 @@ export function lateness(days: number): string {
 }
 
 /** How many things on the page ask for something to be done (sessions are only information). */
-export function attentionCount(view: Pick<TodayView, 'flagged_clients' | 'overdue_directives' | 'unsent_letters'>): number {
-  return view.flagged_clients.length + view.overdue_directives.length + view.unsent_letters.length;
+export function attentionCount(view: Pick<TodayView, 'flagged_maps' | 'overdue_directives' | 'unsent_letters'>): number {
+  return view.flagged_maps.length + view.overdue_directives.length + view.unsent_letters.length;
 }
