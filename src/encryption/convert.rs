@@ -254,10 +254,7 @@ impl Practice {
     /// passphrase is replaced with the recovery key). The database key, and so the practice
     /// file and its backups, stay as they are; only the key file is rewritten, whole.
     pub fn change_passphrase(&mut self, current: Secret<'_>, new_passphrase: &str) -> Result<()> {
-        let key_file = super::read_key_file(self.path())?;
-        let key = unwrap_with(&key_file, current)?;
-        strength::require_strong(new_passphrase, &["tenfold", "coach", "practice"])?;
-        key_file.with_passphrase(&key, new_passphrase)?.write(&ConversionFiles::of(self.path()).key)
+        super::replace_passphrase(self.path(), current, new_passphrase).map(drop)
     }
 
     /// Opens the practice file again once a conversion closed it, whether or not the swap

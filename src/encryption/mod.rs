@@ -16,6 +16,7 @@ pub(crate) mod key;
 mod key_file;
 mod keychain;
 mod recovery_key;
+mod start;
 mod strength;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ use std::time::Duration;
 
 pub use files::key_file_of;
 pub use key::DatabaseKey;
+pub use start::{open_at_start, recover_and_open, require_same, unlock_and_open, UnlockReport, Unlocked};
 pub use strength::require_strong;
 
 use crate::error::{Error, Result};
@@ -115,6 +117,17 @@ pub fn unlock(database: &Path, secret: Secret<'_>) -> Result<()> {
     let key = unwrap_with(&key_file, secret)?;
     key::remember(database, key);
     Ok(())
+}
+
+/// Replaces the passphrase of the practice at `database` once `current` (the passphrase or the
+/// recovery key) unwrapped its key, which is returned. Only the key file is rewritten, whole;
+/// the practice file and its backups stay as they are.
+pub(crate) fn replace_passphrase(database: &Path, current: Secret<'_>, new_passphrase: &str) -> Result<DatabaseKey> {
+    let key_file = read_key_file(database)?;
+    let key = unwrap_with(&key_file, current)?;
+    strength::require_strong(new_passphrase, &["tenfold", "coach", "practice"])?;
+    key_file.with_passphrase(&key, new_passphrase)?.write(&files::key_file_of(database))?;
+    Ok(key)
 }
 
 /// Drops the held key of the practice at `database`: nothing in this process can open it

@@ -23,7 +23,7 @@ pub fn require_strong(passphrase: &str, context: &[&str]) -> Result<()> {
     if estimate.score() >= MINIMUM_SCORE {
         return Ok(());
     }
-    let mut message = String::from("this passphrase is too easy to guess");
+    let mut message = String::from("This passphrase is too easy to guess");
     if let Some(feedback) = estimate.feedback() {
         if let Some(warning) = feedback.warning() {
             message.push_str(&format!(": {warning}"));

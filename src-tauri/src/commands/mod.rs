@@ -7,6 +7,7 @@ pub mod branding;
 pub mod clients;
 pub mod directives;
 pub mod documents;
+pub mod encryption;
 pub mod focus;
 pub mod formulation;
 pub mod homework;

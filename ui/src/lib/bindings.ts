@@ -75,6 +75,13 @@ export const commands = {
 	 *  alone), so the History tab offers the report exactly when the core can make one worth sending.
 	 */
 	hasProgressToReport: (clientId: string) => __TAURI_INVOKE<boolean>("has_progress_to_report", { clientId }),
+	/**  Opens the locked practice with the coach's passphrase. */
+	unlockPractice: (passphrase: string, remember: boolean) => __TAURI_INVOKE<UnlockReport>("unlock_practice", { passphrase, remember }),
+	/**
+	 *  Opens the locked practice with the recovery key, setting a new passphrase in place of the
+	 *  forgotten one.
+	 */
+	unlockWithRecoveryKey: (recoveryKey: string, newPassphrase: string, passphraseAgain: string, remember: boolean) => __TAURI_INVOKE<UnlockReport>("unlock_with_recovery_key", { recoveryKey, newPassphrase, passphraseAgain, remember }),
 	listFocusAreas: (clientId: string, includeRetired: boolean) => __TAURI_INVOKE<FocusArea[]>("list_focus_areas", { clientId, includeRetired }),
 	createFocusArea: (clientId: string, title: string) => __TAURI_INVOKE<FocusArea>("create_focus_area", { clientId, title }),
 	renameFocusArea: (id: string, title: string) => __TAURI_INVOKE<FocusArea>("rename_focus_area", { id, title }),
@@ -1064,6 +1071,15 @@ export type TrashedItem = {
 	 *  area's title); none when it can be restored now.
 	 */
 	restore_first: string | null,
+};
+
+/**  What unlocking told the coach beside opening the practice. */
+export type UnlockReport = {
+	/**
+	 *  Why this computer did not keep the key when the coach asked it to ("Remember on this
+	 *  computer"); the practice is open all the same, and the passphrase is asked next time.
+	 */
+	not_remembered: ErrorView | null,
 };
 
 export type UnsentLetter = {

@@ -1,0 +1,79 @@
+//! An encrypted practice at start, end to end: the unlock screen stands in for the app until
+//! the passphrase is typed (a wrong one is named under its field), nothing of a client shows
+//! before, and a forgotten passphrase is replaced with the recovery key. The practice is made
+//! encrypted through the core; this machine has no Secret Service, so "Remember on this
+//! computer" must fail typed and the passphrase path must still open the practice.
+
+use std::path::{Path, PathBuf};
+
+use tenfold::clients::ClientInput;
+use tenfold::encryption::{self, Secret};
+use tenfold::Practice;
+use tenfold_e2e::{testid, App, READY};
+
+const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+const NEW_PASSPHRASE: &str = "violet tram under the copper bridge";
+const CLIENT: &str = "Marguerite Osei";
+
+/// An encrypted practice with one client, locked in this process; its file and recovery key.
+fn encrypted_practice(dir: &Path) -> (PathBuf, String) {
+    let mut practice = Practice::open_in(dir).unwrap();
+    practice.create_client(&ClientInput::named(CLIENT)).unwrap();
+    let recovery_key = practice.turn_on_encryption(PASSPHRASE).unwrap().recovery_key;
+    let database = practice.path().to_path_buf();
+    drop(practice);
+    encryption::lock(&database);
+    (database, recovery_key)
+}
+
+async fn page_text(app: &App) -> String {
+    app.client().execute("return document.body.innerText", vec![]).await.unwrap().as_str().unwrap_or("").to_owned()
+}
+
+#[tokio::test]
+async fn the_passphrase_or_the_recovery_key_opens_an_encrypted_practice_at_start() {
+    let data = tempfile::tempdir().unwrap();
+    let (database, recovery_key) = encrypted_practice(data.path());
+
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("unlock-screen").await;
+    assert!(app.try_find(READY).await.is_none(), "no client list behind the lock");
+    assert!(!page_text(&app).await.contains(CLIENT), "no client's name before unlocking");
+    app.screenshot("unlock-screen").await;
+
+    app.fill("unlock-passphrase", "harbour lantern").await;
+    app.click_testid("unlock-submit").await;
+    let wrong = app.wait_for_testid("field-error-passphrase").await;
+    assert!(app.text(&wrong).await.contains("does not unlock"), "{}", app.text(&wrong).await);
+
+    // No keyring here: the practice opens all the same and says the key was not kept.
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-remember").await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.wait_for_text(".notice-slot", "ask for the passphrase next time").await;
+    app.quit().await;
+
+    // The passphrase "forgotten": the recovery key and a new passphrase open it.
+    let app = App::launch_only(data.path()).await;
+    app.click_testid("unlock-use-recovery").await;
+    app.fill("unlock-recovery_key", &recovery_key.to_lowercase()).await;
+    app.fill("unlock-passphrase", NEW_PASSPHRASE).await;
+    app.fill("unlock-passphrase_again", "violet tram").await;
+    app.click_testid("unlock-recover-submit").await;
+    app.wait_for_text(&testid("field-error-passphrase_again"), "differ").await;
+    app.wait_for(r#"#unlock-passphrase_again[aria-invalid="true"]"#).await;
+    app.screenshot("unlock-recovery").await;
+    app.fill("unlock-passphrase_again", NEW_PASSPHRASE).await;
+    app.click_testid("unlock-recover-submit").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.quit().await;
+
+    assert!(encryption::unlock(&database, Secret::Passphrase(PASSPHRASE)).is_err(), "the old passphrase is replaced");
+    encryption::unlock(&database, Secret::Passphrase(NEW_PASSPHRASE)).unwrap();
+    let names: Vec<String> =
+        Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, [CLIENT]);
+}
