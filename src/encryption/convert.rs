@@ -199,7 +199,7 @@ impl Practice {
         if self.is_encrypted() {
             return Err(Error::invalid("encryption", "this practice is already encrypted"));
         }
-        strength::require_strong(passphrase, &["tenfold", "coach", "practice"])?;
+        strength::require_strong(passphrase, strength::KNOWN_WORDS)?;
         let files = ConversionFiles::of(self.path());
         let key =
             DatabaseKey::generate().map_err(|e| Error::Encryption { reason: format!("no random numbers: {e}") })?;

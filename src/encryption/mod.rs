@@ -16,6 +16,7 @@ pub(crate) mod key;
 mod key_file;
 mod keychain;
 mod recovery_key;
+mod recovery_page;
 mod start;
 mod strength;
 
@@ -23,10 +24,12 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+pub use convert::EncryptionTurnedOn;
 pub use files::key_file_of;
 pub use key::DatabaseKey;
+pub use recovery_page::{recovery_key_pdf, write_recovery_key_pdf};
 pub use start::{open_at_start, recover_and_open, require_same, unlock_and_open, UnlockReport, Unlocked};
-pub use strength::require_strong;
+pub use strength::{estimate_strength, require_strong, PassphraseStrength};
 
 use crate::error::{Error, Result};
 use files::ConversionFiles;
@@ -125,7 +128,7 @@ pub fn unlock(database: &Path, secret: Secret<'_>) -> Result<()> {
 pub(crate) fn replace_passphrase(database: &Path, current: Secret<'_>, new_passphrase: &str) -> Result<DatabaseKey> {
     let key_file = read_key_file(database)?;
     let key = unwrap_with(&key_file, current)?;
-    strength::require_strong(new_passphrase, &["tenfold", "coach", "practice"])?;
+    strength::require_strong(new_passphrase, strength::KNOWN_WORDS)?;
     key_file.with_passphrase(&key, new_passphrase)?.write(&files::key_file_of(database))?;
     Ok(key)
 }
@@ -149,6 +152,32 @@ pub fn remember_on_this_computer(database: &Path) -> Result<()> {
     let key_file = read_key_file(database)?;
     let key = key::unlocked(database).ok_or(Error::Locked)?;
     keychain::store(&key_file.install_id, &key)
+}
+
+/// What Settings → Privacy shows of the practice at `database`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct EncryptionStatus {
+    pub encrypted: bool,
+    /// Whether this computer's keyring holds the key (so the start asks nothing).
+    pub remembered: bool,
+}
+
+pub fn status(database: &Path) -> Result<EncryptionStatus> {
+    if !is_encrypted(database)? {
+        return Ok(EncryptionStatus { encrypted: false, remembered: false });
+    }
+    let remembered = keychain::load(&read_key_file(database)?.install_id).is_ok();
+    Ok(EncryptionStatus { encrypted: true, remembered })
+}
+
+/// Keeps the key in this computer's keyring, or removes it from there; the new status.
+pub fn set_remembered(database: &Path, remember: bool) -> Result<EncryptionStatus> {
+    if remember {
+        remember_on_this_computer(database)?;
+    } else {
+        forget_on_this_computer(database)?;
+    }
+    status(database)
 }
 
 /// Removes the key of the practice at `database` from the system keyring.

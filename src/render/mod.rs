@@ -34,6 +34,7 @@ pub enum Template {
     ProgressReport,
     FormulationSummary,
     LetterheadPreview,
+    RecoveryKey,
 }
 
 impl Template {
@@ -44,6 +45,7 @@ impl Template {
             Template::ProgressReport => "/progress-report.typ",
             Template::FormulationSummary => "/formulation-summary.typ",
             Template::LetterheadPreview => "/letterhead-preview.typ",
+            Template::RecoveryKey => "/recovery-key.typ",
         }
     }
 }

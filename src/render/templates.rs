@@ -23,4 +23,5 @@ pub static TEMPLATE_FILES: &[TemplateFile] = &[
     template!("progress-report.typ"),
     template!("formulation-summary.typ"),
     template!("letterhead-preview.typ"),
+    template!("recovery-key.typ"),
 ];

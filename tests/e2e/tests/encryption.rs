@@ -77,3 +77,51 @@ async fn the_passphrase_or_the_recovery_key_opens_an_encrypted_practice_at_start
         Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, [CLIENT]);
 }
+
+#[tokio::test]
+async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    Practice::open_in(data.path()).unwrap().create_client(&ClientInput::named(CLIENT)).unwrap();
+
+    let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+    app.click_testid("privacy-turn-on").await;
+    app.fill("privacy-passphrase", "password1").await;
+    app.wait_for(&format!(r#"{}[data-strong-enough="false"]"#, testid("privacy-strength"))).await;
+    app.fill("privacy-passphrase_again", "password1").await;
+    app.click_testid("privacy-turn-on-confirm").await;
+    app.wait_for_text(&testid("field-error-passphrase"), "too easy to guess").await;
+    assert!(app.try_find(&testid("privacy-forget-warning")).await.is_some(), "the plain warning is shown before");
+
+    app.fill("privacy-passphrase", PASSPHRASE).await;
+    app.wait_for(&format!(r#"{}[data-strong-enough="true"]"#, testid("privacy-strength"))).await;
+    app.fill("privacy-passphrase_again", PASSPHRASE).await;
+    app.click_testid("privacy-turn-on-confirm").await;
+    let shown = app.wait_for_testid("privacy-recovery-key").await;
+    let recovery_key = app.text(&shown).await;
+    assert_eq!(recovery_key.split('-').count(), 8, "{recovery_key}");
+    let done = app.find_testid("privacy-recovery-done").await;
+    assert!(!done.is_enabled().await.unwrap(), "Done waits until the coach says the key is kept");
+    app.client()
+        .execute(r#"document.querySelector('[data-testid="privacy-settings"]').scrollIntoView()"#, vec![])
+        .await
+        .unwrap();
+    app.screenshot("privacy-recovery-key").await;
+    app.click_testid("privacy-recovery-saved").await;
+    app.click_testid("privacy-recovery-done").await;
+    app.wait_for_testid("privacy-change").await;
+    app.wait_gone(&testid("privacy-recovery-key")).await;
+    app.screenshot("privacy-encrypted").await;
+    app.quit().await;
+
+    let database = data.path().join(tenfold::store::DATABASE_FILE);
+    assert!(encryption::is_encrypted(&database).unwrap());
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("unlock-screen").await;
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.quit().await;
+    encryption::unlock(&database, Secret::RecoveryKey(&recovery_key)).unwrap();
+}

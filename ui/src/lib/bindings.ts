@@ -82,6 +82,19 @@ export const commands = {
 	 *  forgotten one.
 	 */
 	unlockWithRecoveryKey: (recoveryKey: string, newPassphrase: string, passphraseAgain: string, remember: boolean) => __TAURI_INVOKE<UnlockReport>("unlock_with_recovery_key", { recoveryKey, newPassphrase, passphraseAgain, remember }),
+	/**  Whether the practice is encrypted and whether this computer remembers its key. */
+	encryptionStatus: () => __TAURI_INVOKE<EncryptionStatus>("encryption_status"),
+	/**  The strength meter's reading of a passphrase being typed. */
+	passphraseStrength: (passphrase: string) => __TAURI_INVOKE<PassphraseStrength>("passphrase_strength", { passphrase }),
+	/**  Encrypts the practice; the recovery key in the answer is shown once. */
+	turnOnEncryption: (passphrase: string, passphraseAgain: string) => __TAURI_INVOKE<EncryptionTurnedOn>("turn_on_encryption", { passphrase, passphraseAgain }),
+	changePassphrase: (current: string, passphrase: string, passphraseAgain: string) => __TAURI_INVOKE<null>("change_passphrase", { current, passphrase, passphraseAgain }),
+	/**  Back to a plain practice file, once the passphrase proved the coach may. */
+	turnOffEncryption: (current: string) => __TAURI_INVOKE<null>("turn_off_encryption", { current }),
+	/**  "Remember on this computer" on or off. */
+	setRemembered: (remember: boolean) => __TAURI_INVOKE<EncryptionStatus>("set_remembered", { remember }),
+	/**  Saves the recovery-key page as a PDF where the coach chooses; `None` when they cancel. */
+	saveRecoveryKeyPdf: (recoveryKey: string) => __TAURI_INVOKE<string | null>("save_recovery_key_pdf", { recoveryKey }),
 	listFocusAreas: (clientId: string, includeRetired: boolean) => __TAURI_INVOKE<FocusArea[]>("list_focus_areas", { clientId, includeRetired }),
 	createFocusArea: (clientId: string, title: string) => __TAURI_INVOKE<FocusArea>("create_focus_area", { clientId, title }),
 	renameFocusArea: (id: string, title: string) => __TAURI_INVOKE<FocusArea>("rename_focus_area", { id, title }),
@@ -494,6 +507,19 @@ export type DocumentRequest =
 /**  One version of a client's case formulation, for the coach's own files. */
 { kind: "formulation_summary"; formulation_id: string };
 
+/**  What Settings → Privacy shows of the practice at `database`. */
+export type EncryptionStatus = {
+	encrypted: boolean,
+	/**  Whether this computer's keyring holds the key (so the start asks nothing). */
+	remembered: boolean,
+};
+
+/**  What turning encryption on gives the coach to keep. */
+export type EncryptionTurnedOn = {
+	/**  The recovery key, shown once: it unlocks the practice when the passphrase is forgotten. */
+	recovery_key: string,
+};
+
 export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render" | 
 /**  The practice file cannot be read; the UI offers recovery from a backup. */
 "damaged" | 
@@ -731,6 +757,18 @@ export type OverdueDirective = {
 	directive: Directive,
 	client_name: string,
 	days_overdue: number,
+};
+
+/**  How strong a passphrase is, for the meter beside the field as the coach types. */
+export type PassphraseStrength = {
+	/**  zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess). */
+	score: number,
+	/**  The lowest score Tenfold accepts. */
+	minimum: number,
+	strong_enough: boolean,
+	/**  What makes it weak, if anything does. */
+	warning: string | null,
+	suggestions: string[],
 };
 
 /**  Someone else in the client's system and what they want. */
