@@ -127,3 +127,20 @@ fn a_damaged_key_file_is_named_at_start_and_on_unlock_and_the_practice_is_left_a
     assert_eq!(kind_and_field(&unlock).0, ErrorKind::KeyFileDamaged);
     assert_eq!(std::fs::read(&database).unwrap(), before);
 }
+
+#[test]
+fn the_app_lock_closes_an_encrypted_practice_and_drops_its_key_but_hands_back_a_plain_one() {
+    let plain_dir = tempfile::tempdir().unwrap();
+    let plain = Practice::open_in(plain_dir.path()).unwrap();
+    let (plain, refused) = encryption::close_and_lock(plain).err().expect("a plain practice has nothing to lock with");
+    assert_eq!(kind_and_field(&refused).0, ErrorKind::Encryption);
+    assert!(plain.list_clients(None).is_ok(), "the plain practice stays open");
+
+    let dir = tempfile::tempdir().unwrap();
+    let (database, _) = locked_practice(dir.path());
+    let unlocked = encryption::unlock_and_open(&database, Secret::Passphrase(PASSPHRASE), false).unwrap();
+    encryption::close_and_lock(unlocked.practice).ok().expect("locked");
+    assert!(!encryption::is_unlocked(&database), "the key is dropped");
+    let reopened = Practice::open(&database).err().expect("nothing opens it without the passphrase");
+    assert_eq!(kind_and_field(&reopened), (ErrorKind::Locked, None));
+}

@@ -82,6 +82,22 @@ impl AppState {
         *guard = Ok(unlocked.practice);
         Ok((unlocked.report, unlocked.check, database.to_path_buf()))
     }
+
+    /// The app lock: the practice's connection closes and its key is dropped; every command
+    /// then fails with `locked` until [`AppState::unlock`]. A locked practice stays locked.
+    pub fn lock(&self) -> Result<(), ErrorView> {
+        let mut guard = lock(&self.practice);
+        if guard.is_err() {
+            return Ok(());
+        }
+        let Ok(practice) = std::mem::replace(&mut *guard, Err(ErrorView::from(tenfold::Error::Locked))) else {
+            return Ok(());
+        };
+        tenfold::encryption::close_and_lock(practice).map_err(|(practice, error)| {
+            *guard = Ok(practice);
+            ErrorView::from(error)
+        })
+    }
 }
 
 fn damage_in(practice: &Result<Practice, ErrorView>, database: Option<&Path>) -> Option<(PathBuf, String)> {

@@ -32,6 +32,7 @@ pub use start::{open_at_start, recover_and_open, require_same, unlock_and_open, 
 pub use strength::{estimate_strength, require_strong, PassphraseStrength};
 
 use crate::error::{Error, Result};
+use crate::practice::Practice;
 use files::ConversionFiles;
 use key_file::{KeyFile, Wrapper};
 use recovery_key::RecoveryKey;
@@ -137,6 +138,20 @@ pub(crate) fn replace_passphrase(database: &Path, current: Secret<'_>, new_passp
 /// again until it is unlocked. Connections already open keep working until they close.
 pub fn lock(database: &Path) {
     key::forget(database);
+}
+
+/// The app lock: closes the open, encrypted `practice` and drops its key from this process, so
+/// nothing in it can be read until the passphrase is typed again (a remembered key does not
+/// reopen it: a lock that opens itself would protect nothing). A plain practice has nothing to
+/// ask for and is handed back with `Error::NotEncrypted`.
+pub fn close_and_lock(practice: Practice) -> std::result::Result<(), (Practice, Error)> {
+    if !practice.is_encrypted() {
+        return Err((practice, Error::NotEncrypted));
+    }
+    let database = practice.path().to_path_buf();
+    drop(practice);
+    lock(&database);
+    Ok(())
 }
 
 /// Unlocks the practice at `database` with the key this computer remembered in its keyring.

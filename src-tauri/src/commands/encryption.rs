@@ -127,3 +127,10 @@ pub async fn save_recovery_key_pdf(app: AppHandle, recovery_key: String) -> Resu
     off_the_lock(move || encryption::write_recovery_key_pdf(&recovery_key, &path)).await?;
     Ok(Some(shown))
 }
+
+/// Locks the app (Ctrl+L, or the idle minutes): see `AppState::lock`.
+#[tauri::command]
+#[specta::specta]
+pub async fn lock_practice(state: State<'_, AppState>) -> Result<(), ErrorView> {
+    state.lock()
+}

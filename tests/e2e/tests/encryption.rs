@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use tenfold::clients::ClientInput;
 use tenfold::encryption::{self, Secret};
 use tenfold::Practice;
-use tenfold_e2e::{testid, App, READY};
+use tenfold_e2e::{testid, App, Key, READY};
 
 const PASSPHRASE: &str = "quiet harbour lantern seventeen";
 const NEW_PASSPHRASE: &str = "violet tram under the copper bridge";
@@ -122,6 +122,32 @@ async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_st
     app.click_testid("unlock-submit").await;
     app.wait_for(READY).await;
     app.wait_for_text(&testid("client-list"), CLIENT).await;
+
+    // Ctrl+L: every client hidden, the practice closed, the passphrase asked again.
+    app.blur().await;
+    app.press(&[Key::Control.into(), 'l']).await;
+    app.wait_for_testid("unlock-screen").await;
+    assert!(!page_text(&app).await.contains(CLIENT), "no client's name while locked");
+    app.screenshot("lock-screen").await;
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+
+    // A backup of the encrypted practice restores under the same key.
+    app.click_testid("open-settings").await;
+    app.click_testid("back-up-now").await;
+    app.wait_for_testid("backup-message").await;
+    app.click_testid("choose-backup").await;
+    app.click_testid("restore-backup").await;
+    app.click_testid("confirm-restore").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
     app.quit().await;
     encryption::unlock(&database, Secret::RecoveryKey(&recovery_key)).unwrap();
+    let names: Vec<String> =
+        Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, [CLIENT]);
+    for backup in std::fs::read_dir(data.path().join("backups")).unwrap() {
+        assert!(!encryption::is_plain_file(&backup.unwrap().path()), "every backup is encrypted");
+    }
 }

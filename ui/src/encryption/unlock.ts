@@ -16,3 +16,10 @@ export type RecoveryField = (typeof RECOVERY_FIELDS)[number];
 export function startProblem(error: ErrorView | null): string | null {
   return error && error.kind !== 'locked' ? error.message : null;
 }
+
+/** What the coach is told when Ctrl+L finds nothing to lock with (a plain practice). */
+export function lockRefusal(error: ErrorView): string {
+  return error.kind === 'encryption'
+    ? 'The lock needs encryption: turn it on in Settings → Privacy, and Ctrl+L will then hide everything until your passphrase is typed.'
+    : error.message;
+}

@@ -95,6 +95,8 @@ export const commands = {
 	setRemembered: (remember: boolean) => __TAURI_INVOKE<EncryptionStatus>("set_remembered", { remember }),
 	/**  Saves the recovery-key page as a PDF where the coach chooses; `None` when they cancel. */
 	saveRecoveryKeyPdf: (recoveryKey: string) => __TAURI_INVOKE<string | null>("save_recovery_key_pdf", { recoveryKey }),
+	/**  Locks the app (Ctrl+L, or the idle minutes): see `AppState::lock`. */
+	lockPractice: () => __TAURI_INVOKE<null>("lock_practice"),
 	listFocusAreas: (clientId: string, includeRetired: boolean) => __TAURI_INVOKE<FocusArea[]>("list_focus_areas", { clientId, includeRetired }),
 	createFocusArea: (clientId: string, title: string) => __TAURI_INVOKE<FocusArea>("create_focus_area", { clientId, title }),
 	renameFocusArea: (id: string, title: string) => __TAURI_INVOKE<FocusArea>("rename_focus_area", { id, title }),
