@@ -133,9 +133,9 @@ impl Error {
 
 fn wrong_secret(field: &str) -> &'static str {
     if field == "recovery_key" {
-        "that recovery key"
+        "That recovery key"
     } else {
-        "that passphrase"
+        "That passphrase"
     }
 }
 

@@ -42,11 +42,12 @@ pub const PRACTICE_DAMAGED_EVENT: &str = "practice-damaged";
 
 /// Opens the practice without waiting for its start-up check, which reads the whole file and
 /// so grows with the practice; the check runs beside the app, and the practice holds its
-/// writes if it fails.
+/// writes if it fails. An encrypted practice this computer did not remember stays locked:
+/// the window then shows the unlock screen, which opens it (`commands::encryption`).
 fn open_practice(app: AppHandle) -> state::AppState {
     let database = tenfold::store::data_dir().ok().map(|dir| dir.join(tenfold::store::DATABASE_FILE));
     let opened = match &database {
-        Some(path) => tenfold::Practice::open_checking_beside(path),
+        Some(path) => tenfold::encryption::open_at_start(path),
         None => Err(tenfold::Error::NoDataDir),
     };
     let practice = match opened {
@@ -65,7 +66,7 @@ fn open_practice(app: AppHandle) -> state::AppState {
 /// Waits for the start-up check on a thread of its own: a damaged file sends the window to
 /// the recovery screen; a sound one gets the day's first backup, which comes after the check
 /// so the two do not read the whole file at the same time while the window starts.
-fn after_the_check(app: AppHandle, database: std::path::PathBuf, check: tenfold::practice::StartupCheck) {
+pub(crate) fn after_the_check(app: AppHandle, database: std::path::PathBuf, check: tenfold::practice::StartupCheck) {
     std::thread::spawn(move || match check.wait() {
         Ok(()) => state::back_up_in_background(database, BackupReason::Daily),
         Err(error) => {

@@ -67,6 +67,39 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Puts the practice `open` unlocks in place of a locked one (or one whose key file
+    /// stopped it opening). Refused when the practice is already open.
+    pub fn unlock(
+        &self,
+        open: impl FnOnce(&Path) -> tenfold::Result<tenfold::encryption::Unlocked>,
+    ) -> Result<(tenfold::encryption::UnlockReport, tenfold::practice::StartupCheck, PathBuf), ErrorView> {
+        let mut guard = lock(&self.practice);
+        let (Err(_), Some(database)) = (&*guard, self.database.as_deref()) else {
+            return Err(ErrorView::from(tenfold::Error::invalid("passphrase", "The practice is already open")));
+        };
+        let unlocked = open(database).map_err(ErrorView::from)?;
+        *guard = Ok(unlocked.practice);
+        Ok((unlocked.report, unlocked.check, database.to_path_buf()))
+    }
+
+    /// The app lock: the practice's connection closes and its key is dropped; every command
+    /// then fails with `locked` until [`AppState::unlock`]. A locked practice stays locked.
+    pub fn lock(&self) -> Result<(), ErrorView> {
+        let mut guard = lock(&self.practice);
+        if guard.is_err() {
+            return Ok(());
+        }
+        let Ok(practice) = std::mem::replace(&mut *guard, Err(ErrorView::from(tenfold::Error::Locked))) else {
+            return Ok(());
+        };
+        tenfold::encryption::close_and_lock(practice).map_err(|(practice, error)| {
+            *guard = Ok(practice);
+            ErrorView::from(error)
+        })
+    }
+}
+
 fn damage_in(practice: &Result<Practice, ErrorView>, database: Option<&Path>) -> Option<(PathBuf, String)> {
     match (practice, database) {
         (Err(view), Some(path)) if view.kind == ErrorKind::Damaged => Some((path.to_path_buf(), view.message.clone())),

@@ -199,7 +199,7 @@ impl Practice {
         if self.is_encrypted() {
             return Err(Error::invalid("encryption", "this practice is already encrypted"));
         }
-        strength::require_strong(passphrase, &["tenfold", "coach", "practice"])?;
+        strength::require_strong(passphrase, strength::KNOWN_WORDS)?;
         let files = ConversionFiles::of(self.path());
         let key =
             DatabaseKey::generate().map_err(|e| Error::Encryption { reason: format!("no random numbers: {e}") })?;
@@ -254,10 +254,7 @@ impl Practice {
     /// passphrase is replaced with the recovery key). The database key, and so the practice
     /// file and its backups, stay as they are; only the key file is rewritten, whole.
     pub fn change_passphrase(&mut self, current: Secret<'_>, new_passphrase: &str) -> Result<()> {
-        let key_file = super::read_key_file(self.path())?;
-        let key = unwrap_with(&key_file, current)?;
-        strength::require_strong(new_passphrase, &["tenfold", "coach", "practice"])?;
-        key_file.with_passphrase(&key, new_passphrase)?.write(&ConversionFiles::of(self.path()).key)
+        super::replace_passphrase(self.path(), current, new_passphrase).map(drop)
     }
 
     /// Opens the practice file again once a conversion closed it, whether or not the swap

@@ -16,17 +16,23 @@ pub(crate) mod key;
 mod key_file;
 mod keychain;
 mod recovery_key;
+mod recovery_page;
+mod start;
 mod strength;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+pub use convert::EncryptionTurnedOn;
 pub use files::key_file_of;
 pub use key::DatabaseKey;
-pub use strength::require_strong;
+pub use recovery_page::{recovery_key_pdf, write_recovery_key_pdf};
+pub use start::{open_at_start, recover_and_open, require_same, unlock_and_open, UnlockReport, Unlocked};
+pub use strength::{estimate_strength, require_strong, PassphraseStrength};
 
 use crate::error::{Error, Result};
+use crate::practice::Practice;
 use files::ConversionFiles;
 use key_file::{KeyFile, Wrapper};
 use recovery_key::RecoveryKey;
@@ -117,10 +123,35 @@ pub fn unlock(database: &Path, secret: Secret<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Replaces the passphrase of the practice at `database` once `current` (the passphrase or the
+/// recovery key) unwrapped its key, which is returned. Only the key file is rewritten, whole;
+/// the practice file and its backups stay as they are.
+pub(crate) fn replace_passphrase(database: &Path, current: Secret<'_>, new_passphrase: &str) -> Result<DatabaseKey> {
+    let key_file = read_key_file(database)?;
+    let key = unwrap_with(&key_file, current)?;
+    strength::require_strong(new_passphrase, strength::KNOWN_WORDS)?;
+    key_file.with_passphrase(&key, new_passphrase)?.write(&files::key_file_of(database))?;
+    Ok(key)
+}
+
 /// Drops the held key of the practice at `database`: nothing in this process can open it
 /// again until it is unlocked. Connections already open keep working until they close.
 pub fn lock(database: &Path) {
     key::forget(database);
+}
+
+/// The app lock: closes the open, encrypted `practice` and drops its key from this process, so
+/// nothing in it can be read until the passphrase is typed again (a remembered key does not
+/// reopen it: a lock that opens itself would protect nothing). A plain practice has nothing to
+/// ask for and is handed back with `Error::NotEncrypted`.
+pub fn close_and_lock(practice: Practice) -> std::result::Result<(), (Practice, Error)> {
+    if !practice.is_encrypted() {
+        return Err((practice, Error::NotEncrypted));
+    }
+    let database = practice.path().to_path_buf();
+    drop(practice);
+    lock(&database);
+    Ok(())
 }
 
 /// Unlocks the practice at `database` with the key this computer remembered in its keyring.
@@ -136,6 +167,32 @@ pub fn remember_on_this_computer(database: &Path) -> Result<()> {
     let key_file = read_key_file(database)?;
     let key = key::unlocked(database).ok_or(Error::Locked)?;
     keychain::store(&key_file.install_id, &key)
+}
+
+/// What Settings → Privacy shows of the practice at `database`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct EncryptionStatus {
+    pub encrypted: bool,
+    /// Whether this computer's keyring holds the key (so the start asks nothing).
+    pub remembered: bool,
+}
+
+pub fn status(database: &Path) -> Result<EncryptionStatus> {
+    if !is_encrypted(database)? {
+        return Ok(EncryptionStatus { encrypted: false, remembered: false });
+    }
+    let remembered = keychain::load(&read_key_file(database)?.install_id).is_ok();
+    Ok(EncryptionStatus { encrypted: true, remembered })
+}
+
+/// Keeps the key in this computer's keyring, or removes it from there; the new status.
+pub fn set_remembered(database: &Path, remember: bool) -> Result<EncryptionStatus> {
+    if remember {
+        remember_on_this_computer(database)?;
+    } else {
+        forget_on_this_computer(database)?;
+    }
+    status(database)
 }
 
 /// Removes the key of the practice at `database` from the system keyring.

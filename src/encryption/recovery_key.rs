@@ -54,14 +54,14 @@ impl RecoveryKey {
             return Err(Error::invalid(
                 FIELD,
                 format!(
-                    "a recovery key has {expected} letters and digits (eight groups of four); this has {}",
+                    "A recovery key has {expected} letters and digits (eight groups of four); this has {}",
                     cleaned.len()
                 ),
             ));
         }
         let bytes = BASE32_NOPAD
             .decode(cleaned.as_bytes())
-            .map_err(|_| Error::invalid(FIELD, "a recovery key holds only the letters A–Z and the digits 2–7"))?;
+            .map_err(|_| Error::invalid(FIELD, "A recovery key holds only the letters A–Z and the digits 2–7"))?;
         Ok(RecoveryKey(Zeroizing::new(bytes)))
     }
 }

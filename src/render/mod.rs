@@ -35,6 +35,7 @@ pub enum Template {
     FormulationSummary,
     SessionSummary,
     LetterheadPreview,
+    RecoveryKey,
 }
 
 impl Template {
@@ -46,6 +47,7 @@ impl Template {
             Template::FormulationSummary => "/formulation-summary.typ",
             Template::SessionSummary => "/session-summary.typ",
             Template::LetterheadPreview => "/letterhead-preview.typ",
+            Template::RecoveryKey => "/recovery-key.typ",
         }
     }
 }

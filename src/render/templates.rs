@@ -24,4 +24,5 @@ pub static TEMPLATE_FILES: &[TemplateFile] = &[
     template!("formulation-summary.typ"),
     template!("session-summary.typ"),
     template!("letterhead-preview.typ"),
+    template!("recovery-key.typ"),
 ];

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod clients;
 pub mod directives;
 pub mod documents;
+pub mod encryption;
 pub mod focus;
 pub mod formulation;
 pub mod homework;

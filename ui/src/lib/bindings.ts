@@ -89,6 +89,28 @@ export const commands = {
 	 *  alone), so the History tab offers the report exactly when the core can make one worth sending.
 	 */
 	hasProgressToReport: (clientId: string) => __TAURI_INVOKE<boolean>("has_progress_to_report", { clientId }),
+	/**  Opens the locked practice with the coach's passphrase. */
+	unlockPractice: (passphrase: string, remember: boolean) => __TAURI_INVOKE<UnlockReport>("unlock_practice", { passphrase, remember }),
+	/**
+	 *  Opens the locked practice with the recovery key, setting a new passphrase in place of the
+	 *  forgotten one.
+	 */
+	unlockWithRecoveryKey: (recoveryKey: string, newPassphrase: string, passphraseAgain: string, remember: boolean) => __TAURI_INVOKE<UnlockReport>("unlock_with_recovery_key", { recoveryKey, newPassphrase, passphraseAgain, remember }),
+	/**  Whether the practice is encrypted and whether this computer remembers its key. */
+	encryptionStatus: () => __TAURI_INVOKE<EncryptionStatus>("encryption_status"),
+	/**  The strength meter's reading of a passphrase being typed. */
+	passphraseStrength: (passphrase: string) => __TAURI_INVOKE<PassphraseStrength>("passphrase_strength", { passphrase }),
+	/**  Encrypts the practice; the recovery key in the answer is shown once. */
+	turnOnEncryption: (passphrase: string, passphraseAgain: string) => __TAURI_INVOKE<EncryptionTurnedOn>("turn_on_encryption", { passphrase, passphraseAgain }),
+	changePassphrase: (current: string, passphrase: string, passphraseAgain: string) => __TAURI_INVOKE<null>("change_passphrase", { current, passphrase, passphraseAgain }),
+	/**  Back to a plain practice file, once the passphrase proved the coach may. */
+	turnOffEncryption: (current: string) => __TAURI_INVOKE<null>("turn_off_encryption", { current }),
+	/**  "Remember on this computer" on or off. */
+	setRemembered: (remember: boolean) => __TAURI_INVOKE<EncryptionStatus>("set_remembered", { remember }),
+	/**  Saves the recovery-key page as a PDF where the coach chooses; `None` when they cancel. */
+	saveRecoveryKeyPdf: (recoveryKey: string) => __TAURI_INVOKE<string | null>("save_recovery_key_pdf", { recoveryKey }),
+	/**  Locks the app (Ctrl+L, or the idle minutes): see `AppState::lock`. */
+	lockPractice: () => __TAURI_INVOKE<null>("lock_practice"),
 	listFocusAreas: (clientId: string, includeRetired: boolean) => __TAURI_INVOKE<FocusArea[]>("list_focus_areas", { clientId, includeRetired }),
 	createFocusArea: (clientId: string, title: string) => __TAURI_INVOKE<FocusArea>("create_focus_area", { clientId, title }),
 	renameFocusArea: (id: string, title: string) => __TAURI_INVOKE<FocusArea>("rename_focus_area", { id, title }),
@@ -600,6 +622,19 @@ export type DocumentRequest =
 
 export type DuplicateBy = "email" | "name";
 
+/**  What Settings → Privacy shows of the practice at `database`. */
+export type EncryptionStatus = {
+	encrypted: boolean,
+	/**  Whether this computer's keyring holds the key (so the start asks nothing). */
+	remembered: boolean,
+};
+
+/**  What turning encryption on gives the coach to keep. */
+export type EncryptionTurnedOn = {
+	/**  The recovery key, shown once: it unlocks the practice when the passphrase is forgotten. */
+	recovery_key: string,
+};
+
 export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "render" | 
 /**  The practice file cannot be read; the UI offers recovery from a backup. */
 "damaged" | 
@@ -863,6 +898,18 @@ export type OverdueDirective = {
 	directive: Directive,
 	client_name: string,
 	days_overdue: number,
+};
+
+/**  How strong a passphrase is, for the meter beside the field as the coach types. */
+export type PassphraseStrength = {
+	/**  zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess). */
+	score: number,
+	/**  The lowest score Tenfold accepts. */
+	minimum: number,
+	strong_enough: boolean,
+	/**  What makes it weak, if anything does. */
+	warning: string | null,
+	suggestions: string[],
 };
 
 /**  Someone else in the client's system and what they want. */
@@ -1271,6 +1318,15 @@ export type TrashedItem = {
 	 *  area's title); none when it can be restored now.
 	 */
 	restore_first: string | null,
+};
+
+/**  What unlocking told the coach beside opening the practice. */
+export type UnlockReport = {
+	/**
+	 *  Why this computer did not keep the key when the coach asked it to ("Remember on this
+	 *  computer"); the practice is open all the same, and the passphrase is asked next time.
+	 */
+	not_remembered: ErrorView | null,
 };
 
 export type UnsentLetter = {

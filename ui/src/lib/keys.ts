@@ -17,6 +17,7 @@ export type ShortcutId =
   | 'close'
   | 'list-move'
   | 'today'
+  | 'lock'
   | 'capture-homework'
   | 'capture-optional'
   | 'wrap-up'
@@ -93,6 +94,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { id: 'today', combo: 'Mod+T', label: 'Today: the week’s sessions and what needs attention' },
   { id: 'settings', combo: 'Mod+,', label: 'Open settings' },
+  { id: 'lock', combo: 'Mod+L', label: 'Lock Tenfold: hide every client until the passphrase is typed', where: 'An encrypted practice' },
   { id: 'save', combo: 'Mod+Enter', label: 'Save the form', where: 'In a form, even from the notes' },
   { id: 'list-move', combo: 'ArrowDown', also: ['ArrowUp'], label: 'Move through the client list', where: 'In the client list' },
   { id: 'close', combo: 'Escape', label: 'Close a form, call mode or this help' },

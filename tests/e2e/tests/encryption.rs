@@ -1,0 +1,153 @@
+//! An encrypted practice at start, end to end: the unlock screen stands in for the app until
+//! the passphrase is typed (a wrong one is named under its field), nothing of a client shows
+//! before, and a forgotten passphrase is replaced with the recovery key. The practice is made
+//! encrypted through the core; this machine has no Secret Service, so "Remember on this
+//! computer" must fail typed and the passphrase path must still open the practice.
+
+use std::path::{Path, PathBuf};
+
+use tenfold::clients::ClientInput;
+use tenfold::encryption::{self, Secret};
+use tenfold::Practice;
+use tenfold_e2e::{testid, App, Key, READY};
+
+const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+const NEW_PASSPHRASE: &str = "violet tram under the copper bridge";
+const CLIENT: &str = "Marguerite Osei";
+
+/// An encrypted practice with one client, locked in this process; its file and recovery key.
+fn encrypted_practice(dir: &Path) -> (PathBuf, String) {
+    let mut practice = Practice::open_in(dir).unwrap();
+    practice.create_client(&ClientInput::named(CLIENT)).unwrap();
+    let recovery_key = practice.turn_on_encryption(PASSPHRASE).unwrap().recovery_key;
+    let database = practice.path().to_path_buf();
+    drop(practice);
+    encryption::lock(&database);
+    (database, recovery_key)
+}
+
+async fn page_text(app: &App) -> String {
+    app.client().execute("return document.body.innerText", vec![]).await.unwrap().as_str().unwrap_or("").to_owned()
+}
+
+#[tokio::test]
+async fn the_passphrase_or_the_recovery_key_opens_an_encrypted_practice_at_start() {
+    let data = tempfile::tempdir().unwrap();
+    let (database, recovery_key) = encrypted_practice(data.path());
+
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("unlock-screen").await;
+    assert!(app.try_find(READY).await.is_none(), "no client list behind the lock");
+    assert!(!page_text(&app).await.contains(CLIENT), "no client's name before unlocking");
+    app.screenshot("unlock-screen").await;
+
+    app.fill("unlock-passphrase", "harbour lantern").await;
+    app.click_testid("unlock-submit").await;
+    let wrong = app.wait_for_testid("field-error-passphrase").await;
+    assert!(app.text(&wrong).await.contains("does not unlock"), "{}", app.text(&wrong).await);
+
+    // No keyring here: the practice opens all the same and says the key was not kept.
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-remember").await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.wait_for_text(".notice-slot", "ask for the passphrase next time").await;
+    app.quit().await;
+
+    // The passphrase "forgotten": the recovery key and a new passphrase open it.
+    let app = App::launch_only(data.path()).await;
+    app.click_testid("unlock-use-recovery").await;
+    app.fill("unlock-recovery_key", &recovery_key.to_lowercase()).await;
+    app.fill("unlock-passphrase", NEW_PASSPHRASE).await;
+    app.fill("unlock-passphrase_again", "violet tram").await;
+    app.click_testid("unlock-recover-submit").await;
+    app.wait_for_text(&testid("field-error-passphrase_again"), "differ").await;
+    app.wait_for(r#"#unlock-passphrase_again[aria-invalid="true"]"#).await;
+    app.screenshot("unlock-recovery").await;
+    app.fill("unlock-passphrase_again", NEW_PASSPHRASE).await;
+    app.click_testid("unlock-recover-submit").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.quit().await;
+
+    assert!(encryption::unlock(&database, Secret::Passphrase(PASSPHRASE)).is_err(), "the old passphrase is replaced");
+    encryption::unlock(&database, Secret::Passphrase(NEW_PASSPHRASE)).unwrap();
+    let names: Vec<String> =
+        Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, [CLIENT]);
+}
+
+#[tokio::test]
+async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    Practice::open_in(data.path()).unwrap().create_client(&ClientInput::named(CLIENT)).unwrap();
+
+    let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+    app.click_testid("privacy-turn-on").await;
+    app.fill("privacy-passphrase", "password1").await;
+    app.wait_for(&format!(r#"{}[data-strong-enough="false"]"#, testid("privacy-strength"))).await;
+    app.fill("privacy-passphrase_again", "password1").await;
+    app.click_testid("privacy-turn-on-confirm").await;
+    app.wait_for_text(&testid("field-error-passphrase"), "too easy to guess").await;
+    assert!(app.try_find(&testid("privacy-forget-warning")).await.is_some(), "the plain warning is shown before");
+
+    app.fill("privacy-passphrase", PASSPHRASE).await;
+    app.wait_for(&format!(r#"{}[data-strong-enough="true"]"#, testid("privacy-strength"))).await;
+    app.fill("privacy-passphrase_again", PASSPHRASE).await;
+    app.click_testid("privacy-turn-on-confirm").await;
+    let shown = app.wait_for_testid("privacy-recovery-key").await;
+    let recovery_key = app.text(&shown).await;
+    assert_eq!(recovery_key.split('-').count(), 8, "{recovery_key}");
+    let done = app.find_testid("privacy-recovery-done").await;
+    assert!(!done.is_enabled().await.unwrap(), "Done waits until the coach says the key is kept");
+    app.client()
+        .execute(r#"document.querySelector('[data-testid="privacy-settings"]').scrollIntoView()"#, vec![])
+        .await
+        .unwrap();
+    app.screenshot("privacy-recovery-key").await;
+    app.click_testid("privacy-recovery-saved").await;
+    app.click_testid("privacy-recovery-done").await;
+    app.wait_for_testid("privacy-change").await;
+    app.wait_gone(&testid("privacy-recovery-key")).await;
+    app.screenshot("privacy-encrypted").await;
+    app.quit().await;
+
+    let database = data.path().join(tenfold::store::DATABASE_FILE);
+    assert!(encryption::is_encrypted(&database).unwrap());
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("unlock-screen").await;
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+
+    // Ctrl+L: every client hidden, the practice closed, the passphrase asked again.
+    app.blur().await;
+    app.press(&[Key::Control.into(), 'l']).await;
+    app.wait_for_testid("unlock-screen").await;
+    assert!(!page_text(&app).await.contains(CLIENT), "no client's name while locked");
+    app.screenshot("lock-screen").await;
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+
+    // A backup of the encrypted practice restores under the same key.
+    app.click_testid("open-settings").await;
+    app.click_testid("back-up-now").await;
+    app.wait_for_testid("backup-message").await;
+    app.click_testid("choose-backup").await;
+    app.click_testid("restore-backup").await;
+    app.click_testid("confirm-restore").await;
+    app.wait_for(READY).await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.quit().await;
+    encryption::unlock(&database, Secret::RecoveryKey(&recovery_key)).unwrap();
+    let names: Vec<String> =
+        Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, [CLIENT]);
+    for backup in std::fs::read_dir(data.path().join("backups")).unwrap() {
+        assert!(!encryption::is_plain_file(&backup.unwrap().path()), "every backup is encrypted");
+    }
+}
