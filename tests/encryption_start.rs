@@ -132,7 +132,7 @@ fn a_damaged_key_file_is_named_at_start_and_on_unlock_and_the_practice_is_left_a
 fn the_app_lock_closes_an_encrypted_practice_and_drops_its_key_but_hands_back_a_plain_one() {
     let plain_dir = tempfile::tempdir().unwrap();
     let plain = Practice::open_in(plain_dir.path()).unwrap();
-    let (plain, refused) = encryption::close_and_lock(plain).err().expect("a plain practice has nothing to lock with");
+    let (plain, refused) = *encryption::close_and_lock(plain).expect_err("a plain practice has nothing to lock with");
     assert_eq!(kind_and_field(&refused).0, ErrorKind::Encryption);
     assert!(plain.list_clients(None).is_ok(), "the plain practice stays open");
 

@@ -350,7 +350,9 @@ fn a_wheel_of_life_that_fell_is_flagged_on_today_and_in_history_by_its_name() {
     let today = p.today_view(day).unwrap().flagged_maps;
     let history = p.client_history(&client.id).unwrap().flagged_maps;
     assert_eq!(today, history, "Today and History flag the same falls");
-    let summary: Vec<(&str, &str, Vec<(&str, u8, u8)>)> = today
+    // (client, template, [(dimension, before, after)]) of each flagged map.
+    type Fall<'a> = (&'a str, u8, u8);
+    let summary: Vec<(&str, &str, Vec<Fall>)> = today
         .iter()
         .map(|f| {
             let drops = f.drops.iter().map(|d| (d.label.as_str(), d.previous, d.latest)).collect();

@@ -93,7 +93,8 @@ impl AppState {
         let Ok(practice) = std::mem::replace(&mut *guard, Err(ErrorView::from(tenfold::Error::Locked))) else {
             return Ok(());
         };
-        tenfold::encryption::close_and_lock(practice).map_err(|(practice, error)| {
+        tenfold::encryption::close_and_lock(practice).map_err(|refused| {
+            let (practice, error) = *refused;
             *guard = Ok(practice);
             ErrorView::from(error)
         })

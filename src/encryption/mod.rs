@@ -144,9 +144,10 @@ pub fn lock(database: &Path) {
 /// nothing in it can be read until the passphrase is typed again (a remembered key does not
 /// reopen it: a lock that opens itself would protect nothing). A plain practice has nothing to
 /// ask for and is handed back with `Error::NotEncrypted`.
-pub fn close_and_lock(practice: Practice) -> std::result::Result<(), (Practice, Error)> {
+/// (Boxed: a `Practice` beside an `Error` is a large error value to move around.)
+pub fn close_and_lock(practice: Practice) -> std::result::Result<(), Box<(Practice, Error)>> {
     if !practice.is_encrypted() {
-        return Err((practice, Error::NotEncrypted));
+        return Err(Box::new((practice, Error::NotEncrypted)));
     }
     let database = practice.path().to_path_buf();
     drop(practice);
