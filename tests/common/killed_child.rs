@@ -4,17 +4,15 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
 use rand::rngs::ChaCha8Rng;
 use rand::RngExt;
 
-/// Runs the ignored test `child` of this binary with `variable` set to `dir`, kills it, and
-/// returns what it printed. One kill in ten lands while the child is still starting (opening
-/// the file, finishing what the last kill interrupted); the rest wait for its "ready",
-/// however slow the machine is to start a process, then a random time below `up_to`.
-pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8Rng, up_to: Duration) -> String {
+/// Starts the ignored test `child` of this binary with `variable` set to `dir`, its output
+/// piped back line by line.
+fn start(child: &str, variable: &str, dir: &Path) -> (Child, BufReader<ChildStdout>) {
     let mut process = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", child, "--ignored", "--nocapture", "--test-threads=1"])
         .env(variable, dir)
@@ -22,7 +20,16 @@ pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8R
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut stdout = BufReader::new(process.stdout.take().unwrap());
+    let stdout = BufReader::new(process.stdout.take().unwrap());
+    (process, stdout)
+}
+
+/// Runs the ignored test `child` of this binary with `variable` set to `dir`, kills it, and
+/// returns what it printed. One kill in ten lands while the child is still starting (opening
+/// the file, finishing what the last kill interrupted); the rest wait for its "ready",
+/// however slow the machine is to start a process, then a random time below `up_to`.
+pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8Rng, up_to: Duration) -> String {
+    let (mut process, mut stdout) = start(child, variable, dir);
     if rng.random_range(0..10) > 0 {
         let mut line = String::new();
         while stdout.read_line(&mut line).unwrap() > 0 && !line.trim_end().ends_with("ready") {
@@ -42,14 +49,7 @@ pub fn run_then_kill(child: &str, variable: &str, dir: &Path, rng: &mut ChaCha8R
 /// scaled from this, so its kills land across the whole operation on a fast machine and a
 /// loaded one alike.
 pub fn time_to_first(child: &str, variable: &str, dir: &Path, marker: &str) -> Duration {
-    let mut process = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", child, "--ignored", "--nocapture", "--test-threads=1"])
-        .env(variable, dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(process.stdout.take().unwrap());
+    let (mut process, mut stdout) = start(child, variable, dir);
     let mut line = String::new();
     let mut started = None;
     while stdout.read_line(&mut line).unwrap() > 0 {
