@@ -13,3 +13,8 @@ ALTER TABLE session ADD COLUMN time_zone TEXT
 
 -- The calendar file and Today read the sessions still to come that have a time.
 CREATE INDEX session_by_start ON session (starts_at) WHERE starts_at IS NOT NULL AND trashed_at IS NULL;
+
+-- Today nudges about active clients with nothing planned; the coach can wave one away, until
+-- the client's next session.
+ALTER TABLE client ADD COLUMN plan_nudge_dismissed_on TEXT
+    CHECK (plan_nudge_dismissed_on IS NULL OR date(plan_nudge_dismissed_on) = plan_nudge_dismissed_on);

@@ -1,5 +1,6 @@
-//! The practice-wide "today" page: this week's sessions, clients whose latest map on some
-//! assessment template fell sharply, directives past their date, and homework letters not yet sent. Each list is
+//! The practice-wide "today" page: this week's sessions (by their times), active clients with
+//! no session planned, clients whose latest map on some assessment template fell sharply,
+//! directives past their date, and homework letters not yet sent. Each list is
 //! one query over the whole practice, so the page costs the same for ten clients or five hundred.
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -31,6 +32,15 @@ pub struct DaySession {
     pub homework_count: u32,
 }
 
+/// An active client with no session today or later: someone the coach may have lost track of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UnplannedClient {
+    pub client_id: String,
+    pub client_name: String,
+    /// Their last session, if they had one.
+    pub last_session_on: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct OverdueDirective {
     pub directive: Directive,
@@ -51,8 +61,12 @@ pub struct TodayView {
     /// Monday and Sunday of the week `date` falls in.
     pub week_starts_on: NaiveDate,
     pub week_ends_on: NaiveDate,
-    /// Every session logged for this week, by date and then client name.
+    /// Every session logged for this week, by date, then by start time (those with one first),
+    /// then by client name.
     pub sessions: Vec<DaySession>,
+    /// Active clients with no session on `date` or later, unless the coach waved the nudge away
+    /// since their last session; longest without a session first.
+    pub unplanned_clients: Vec<UnplannedClient>,
     /// Clients' latest maps on any template, taken on `flagged_since` or later, that fell by
     /// the flag's amount or more on some dimension since the map before on that template;
     /// newest first.
@@ -79,6 +93,7 @@ impl Practice {
         let week_ends_on = week_starts_on + Days::new(6);
         Ok(TodayView {
             sessions: self.sessions_between(week_starts_on, week_ends_on)?,
+            unplanned_clients: self.unplanned_clients(date)?,
             flagged_maps: self.flagged_maps(FlagScope::TakenSince(&flagged_maps_since(date)))?,
             flagged_since: date - Days::new(FLAGGED_MAP_DAYS),
             overdue_directives: self.overdue_directives(date)?,
@@ -96,7 +111,7 @@ impl Practice {
                     (SELECT count(*) FROM homework_item h WHERE h.session_id = s.id AND h.trashed_at IS NULL)
              FROM session s JOIN client c ON c.id = s.client_id
              WHERE s.held_on BETWEEN ?1 AND ?2 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
-             ORDER BY s.held_on, c.name COLLATE tenfold_name, s.id"
+             ORDER BY s.held_on, s.starts_at IS NULL, s.starts_at, c.name COLLATE tenfold_name, s.id"
         ))?;
         let next = column_count(SESSION_COLUMNS);
         let rows = stmt.query_map(params![from.to_string(), to.to_string()], |row| {
@@ -129,6 +144,34 @@ impl Practice {
             overdue.push(OverdueDirective { directive, client_name, days_overdue });
         }
         Ok(overdue)
+    }
+
+    fn unplanned_clients(&self, date: NaiveDate) -> Result<Vec<UnplannedClient>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, max(s.held_on) AS last_on
+             FROM client c LEFT JOIN session s ON s.client_id = c.id AND s.trashed_at IS NULL
+             WHERE c.trashed_at IS NULL AND c.status = 'active'
+             GROUP BY c.id
+             HAVING (last_on IS NULL OR last_on < ?1)
+                AND (c.plan_nudge_dismissed_on IS NULL
+                     OR (last_on IS NOT NULL AND c.plan_nudge_dismissed_on < last_on))
+             ORDER BY last_on IS NOT NULL, last_on, c.name COLLATE tenfold_name, c.id",
+        )?;
+        let rows = stmt.query_map([date.to_string()], |row| {
+            Ok(UnplannedClient { client_id: row.get(0)?, client_name: row.get(1)?, last_session_on: row.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Waves away Today's "nothing planned" nudge for a client, until their next session.
+    pub fn dismiss_plan_nudge(&self, client_id: &str) -> Result<()> {
+        let client_id = crate::ids::parse("client_id", client_id)?;
+        self.require_live_client(&client_id)?;
+        self.conn.execute(
+            "UPDATE client SET plan_nudge_dismissed_on = ?2 WHERE id = ?1",
+            params![client_id, local_today().to_string()],
+        )?;
+        Ok(())
     }
 
     fn unsent_letters(&self, since: NaiveDate) -> Result<Vec<UnsentLetter>> {

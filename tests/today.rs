@@ -6,6 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use common::TempPractice;
 use tenfold::assessment::{AssessmentInput, ScoreInput};
+use tenfold::clients::{ClientInput, ClientStatus};
 use tenfold::directives::{DirectiveInput, DirectiveMove, DirectiveStatus};
 use tenfold::documents::DocumentRequest;
 use tenfold::homework::HomeworkInput;
@@ -261,4 +262,61 @@ fn the_page_runs_a_fixed_number_of_statements_however_large_the_practice() {
     );
     assert_eq!(small, large, "the Today page runs a statement per row somewhere");
     assert!(large <= 8, "the Today page runs {large} statements");
+}
+
+#[test]
+fn sessions_of_a_day_come_in_the_order_of_their_times_then_by_name() {
+    let p = TempPractice::new();
+    let today = tenfold::today::local_today();
+    let timed = |name: &str, at: &str| {
+        let client = p.add_client(name);
+        p.plan_session(&tenfold::calendar::PlannedSessionInput {
+            client_id: client.id,
+            held_on: today.to_string(),
+            kind: SessionKind::FollowUp,
+            time: tenfold::calendar::SessionTimeInput { start_time: at.into(), duration_minutes: 50 },
+        })
+        .unwrap();
+    };
+    timed("Aaron", "15:00");
+    timed("Zed", "09:00");
+    let bea = p.add_client("Bea");
+    session(&p, &bea.id, &today.to_string());
+    let names: Vec<String> = p.today_view(today).unwrap().sessions.into_iter().map(|s| s.client_name).collect();
+    assert_eq!(names, ["Zed", "Aaron", "Bea"]);
+}
+
+#[test]
+fn active_clients_with_nothing_planned_are_nudged_until_waved_away() {
+    let p = TempPractice::new();
+    let today = tenfold::today::local_today();
+    let day = |offset: i64| (today + chrono::Duration::days(offset)).to_string();
+    let old = p.add_client("Active Old");
+    session(&p, &old.id, &day(-20));
+    let never = p.add_client("Active Never");
+    let planned = p.add_client("Planned");
+    session(&p, &planned.id, &day(5));
+    let held_today = p.add_client("Seen Today");
+    session(&p, &held_today.id, &day(0));
+    p.create_client(&ClientInput { status: Some(ClientStatus::Paused), ..ClientInput::named("Paused") }).unwrap();
+
+    let unplanned = |on: NaiveDate| -> Vec<(String, Option<NaiveDate>)> {
+        p.today_view(on).unwrap().unplanned_clients.into_iter().map(|u| (u.client_name, u.last_session_on)).collect()
+    };
+    assert_eq!(
+        unplanned(today),
+        [("Active Never".to_owned(), None), ("Active Old".to_owned(), Some(today - chrono::Duration::days(20)))],
+        "never seen first, then the longest since"
+    );
+
+    p.dismiss_plan_nudge(&old.id).unwrap();
+    p.dismiss_plan_nudge(&never.id).unwrap();
+    assert!(unplanned(today).is_empty(), "waved away");
+
+    // Three days on: a session after the nudge was waved away and nothing planned after it
+    // brings it back; today's client has nothing planned by then either; the one never seen
+    // stays waved away, the one planned in five days is not nudged.
+    session(&p, &old.id, &day(1));
+    let names: Vec<String> = unplanned(today + chrono::Duration::days(3)).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["Seen Today", "Active Old"]);
 }

@@ -1,7 +1,8 @@
 //! Sessions with a time in the real app: a calendar folder chosen in Settings, the next
 //! session planned on the Session tab in the client's suggested slot, shown in the log with its
 //! time, and the calendar file in the folder read back with a real RFC 5545 parser: the event's
-//! moment, its reminder, a UID that stays when another session is planned, and no note text.
+//! moment, its reminder, a UID that stays when another session is planned, and no note text;
+//! Today lists a session planned for today with its time.
 
 use chrono::{Duration, Local, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
@@ -94,5 +95,11 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     assert_eq!(both.len(), 2);
     assert!(both.contains(&first[0]), "the first session's event changed: {both:?}");
     assert!(!text.contains("March") && !text.contains("leaving"), "a note reached the calendar");
+
+    // One more today, late: Today lists it with its time.
+    plan(&app, &Local::now().date_naive().to_string(), "23:45").await;
+    app.click_testid("open-today").await;
+    app.wait_for_text(&testid("today-session"), "23:45").await;
+    app.screenshot("today-with-times").await;
     app.quit().await;
 }

@@ -214,6 +214,8 @@ export const commands = {
 	 */
 	exportClientsCsv: () => __TAURI_INVOKE<string | null>("export_clients_csv"),
 	todayView: () => __TAURI_INVOKE<TodayView>("today_view"),
+	/**  Waves away Today's "nothing planned" nudge for a client, until their next session. */
+	dismissPlanNudge: (clientId: string) => __TAURI_INVOKE<null>("dismiss_plan_nudge", { clientId }),
 	/**
 	 *  Writes the whole practice as one export file where the coach chooses; the path written, or
 	 *  `None` when the coach cancels.
@@ -1280,8 +1282,16 @@ export type TodayView = {
 	/**  Monday and Sunday of the week `date` falls in. */
 	week_starts_on: string,
 	week_ends_on: string,
-	/**  Every session logged for this week, by date and then client name. */
+	/**
+	 *  Every session logged for this week, by date, then by start time (those with one first),
+	 *  then by client name.
+	 */
 	sessions: DaySession[],
+	/**
+	 *  Active clients with no session on `date` or later, unless the coach waved the nudge away
+	 *  since their last session; longest without a session first.
+	 */
+	unplanned_clients: UnplannedClient[],
 	/**
 	 *  Clients' latest maps on any template, taken on `flagged_since` or later, that fell by
 	 *  the flag's amount or more on some dimension since the map before on that template;
@@ -1327,6 +1337,14 @@ export type UnlockReport = {
 	 *  computer"); the practice is open all the same, and the passphrase is asked next time.
 	 */
 	not_remembered: ErrorView | null,
+};
+
+/**  An active client with no session today or later: someone the coach may have lost track of. */
+export type UnplannedClient = {
+	client_id: string,
+	client_name: string,
+	/**  Their last session, if they had one. */
+	last_session_on: string | null,
 };
 
 export type UnsentLetter = {
