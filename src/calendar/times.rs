@@ -133,14 +133,17 @@ impl Practice {
         self.timed(&session.id)
     }
 
-    /// What "plan the next session" offers: the usual gap after today, the kind the client's
-    /// history suggests, and the slot of their last session with a time (else 10:00, an hour).
+    /// What "plan the next session" offers: the usual gap after today (or after the client's
+    /// latest session, when one is already planned ahead), the kind the client's history
+    /// suggests, and the slot of their last session with a time (else 10:00, an hour).
     pub fn next_session_suggestion(&self, client_id: &str) -> Result<PlannedSessionInput> {
         let kind = self.suggested_session_kind(client_id)?;
         let days = self.calendar_settings()?.next_session_days;
-        let last_slot = self.sessions_of(client_id, None)?.into_iter().find_map(|s| s.time);
+        let sessions = self.sessions_of(client_id, None)?;
         let today = time::today();
-        let on = today.checked_add_days(chrono::Days::new(u64::from(days))).unwrap_or(today);
+        let from = sessions.first().map(|s| s.held_on).filter(|latest| *latest > today).unwrap_or(today);
+        let last_slot = sessions.into_iter().find_map(|s| s.time);
+        let on = from.checked_add_days(chrono::Days::new(u64::from(days))).unwrap_or(from);
         Ok(PlannedSessionInput {
             client_id: client_id.to_owned(),
             held_on: on.to_string(),

@@ -66,7 +66,8 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
 
     open_client(&app, CLIENT).await;
     open_tab(&app, "session").await;
-    // The suggestion: two weeks on, at ten, for an hour.
+    // The suggestion (it arrives after the tab opens): two weeks on, at ten, for an hour.
+    app.wait_for("#plan-date").await;
     let suggested = (Local::now().date_naive() + Duration::days(14)).to_string();
     assert_eq!(app.value_of("plan-date").await, suggested);
     assert_eq!(app.value_of("plan-time").await, "10:00");
@@ -86,10 +87,13 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     assert_eq!(first[0].1, moment.format("%Y%m%dT%H%M%SZ").to_string());
     assert_eq!(first[0].2, "-PT900S", "the default reminder: 15 minutes before");
 
-    // A second session, in the same slot as the last: the first keeps its event.
+    // The one after is suggested two weeks after it, in the slot just used; planned as
+    // suggested, the first keeps its event.
     let second_day = (Local::now().date_naive() + Duration::days(21)).to_string();
-    assert_eq!(app.value_of("plan-time").await, "09:30", "the client's usual slot is suggested");
-    plan(&app, &second_day, "09:30").await;
+    app.wait_until("the next suggestion", async || (app.value_of("plan-date").await == second_day).then_some(())).await;
+    assert_eq!(app.value_of("plan-time").await, "09:30", "the client's last slot is suggested");
+    app.click_testid("plan-session-submit").await;
+    app.wait_for_text(&testid("plan-session-done"), "at 09:30").await;
     let text = std::fs::read_to_string(&file).unwrap();
     let both = events_in(&text);
     assert_eq!(both.len(), 2);
