@@ -153,15 +153,21 @@ impl Practice {
     }
 
     fn unplanned_clients(&self, date: NaiveDate) -> Result<Vec<UnplannedClient>> {
+        // Each client's latest session is one step back through `session_by_client` (client,
+        // day), not a pass over every session: joining and grouping all of them made Today
+        // grow faster than the practice (47 ms at 2,000 clients over ten years).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.name, max(s.held_on) AS last_on
-             FROM client c LEFT JOIN session s ON s.client_id = c.id AND s.trashed_at IS NULL
-             WHERE c.trashed_at IS NULL AND c.status = 'active'
-             GROUP BY c.id
-             HAVING (last_on IS NULL OR last_on < ?1)
-                AND (c.plan_nudge_dismissed_on IS NULL
-                     OR (last_on IS NOT NULL AND c.plan_nudge_dismissed_on < last_on))
-             ORDER BY last_on IS NOT NULL, last_on, c.name COLLATE tenfold_name, c.id",
+            "SELECT id, name, last_on FROM (
+                 SELECT c.id, c.name, c.plan_nudge_dismissed_on AS dismissed_on,
+                        (SELECT s.held_on FROM session s
+                         WHERE s.client_id = c.id AND s.trashed_at IS NULL
+                         ORDER BY s.held_on DESC LIMIT 1) AS last_on
+                 FROM client c
+                 WHERE c.trashed_at IS NULL AND c.status = 'active'
+             )
+             WHERE (last_on IS NULL OR last_on < ?1)
+               AND (dismissed_on IS NULL OR (last_on IS NOT NULL AND dismissed_on < last_on))
+             ORDER BY last_on IS NOT NULL, last_on, name COLLATE tenfold_name, id",
         )?;
         let rows = stmt.query_map([date.to_string()], |row| {
             Ok(UnplannedClient { client_id: row.get(0)?, client_name: row.get(1)?, last_session_on: row.get(2)? })
