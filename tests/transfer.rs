@@ -268,5 +268,12 @@ fn an_encrypted_export_without_its_passphrase_imports_nothing() {
     assert_invalid(target.practice.import_file_with_passphrase(&damaged, Some(EXPORT_PASSPHRASE)), "file");
     std::fs::write(&damaged, &bytes[..bytes.len() / 2]).unwrap();
     assert_invalid(target.practice.import_file_with_passphrase(&damaged, Some(EXPORT_PASSPHRASE)), "file");
+    // A header asking scrypt for 2^30 (a terabyte of memory) is refused before any is taken.
+    let header_end = bytes.windows(4).position(|w| w == b"\n---").unwrap();
+    let header = String::from_utf8(bytes[..header_end].to_vec()).unwrap();
+    assert!(header.contains(" 18\n"), "the work factor is 2^18: {header}");
+    let greedy = [header.replacen(" 18\n", " 30\n", 1).as_bytes(), &bytes[header_end..]].concat();
+    std::fs::write(&damaged, greedy).unwrap();
+    assert_invalid(target.practice.import_file_with_passphrase(&damaged, Some(EXPORT_PASSPHRASE)), "file");
     assert_eq!(fill::table_contents(target.path()), before, "a damaged file changed the practice");
 }

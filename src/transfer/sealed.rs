@@ -3,10 +3,10 @@
 //!
 //! The file is the same JSON document, written through age (<https://age-encryption.org>,
 //! the published format the `age` and `rage` tools read too) with its passphrase recipient:
-//! scrypt derives the key (age sizes it to about a second of this computer's time, so guessing
-//! is slow), and the JSON is sealed in 64 KiB ChaCha20-Poly1305 chunks, each authenticated, so
-//! a damaged or cut-short file is refused rather than half read. The plain JSON never touches
-//! the disk: it is serialised straight into the encrypting writer.
+//! scrypt derives the key (see [`WORK_FACTOR`]), and the JSON is sealed in 64 KiB
+//! ChaCha20-Poly1305 chunks, each authenticated, so a damaged or cut-short file is refused
+//! rather than half read. The plain JSON never touches the disk: it is serialised straight
+//! into the encrypting writer.
 
 use std::io::{self, Read, Write};
 use std::iter;
@@ -16,6 +16,15 @@ use age::DecryptError;
 
 use crate::encryption;
 use crate::error::{Error, Result};
+
+/// scrypt's work factor, N = 2^18: 256 MiB and under a second per guess here. Fixed rather
+/// than age's own choice (about a second of the writing computer, so 2^19 or more on a fast
+/// one, 512 MiB and up), so a file from any laptop opens on any other without surprise.
+const WORK_FACTOR: u8 = 18;
+/// The most a file may ask for: 2^20 needs 1 GiB. age's own limit follows the reading
+/// computer's speed (up to 16 times its one-second factor, gigabytes), and a file that asks
+/// for more memory than the laptop has would end the app instead of being refused.
+const MAX_WORK_FACTOR: u8 = 20;
 
 /// How every binary age file starts; an export that starts otherwise is read as plain JSON.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/";
@@ -38,7 +47,10 @@ pub(crate) fn seal<W: Write>(
     passphrase: &str,
     write_plain: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<W> {
-    let encryptor = age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_owned()));
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(WORK_FACTOR);
+    let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
+        .map_err(|e| io::Error::other(e.to_string()))?;
     let mut sealed = encryptor.wrap_output(output)?;
     write_plain(&mut sealed)?;
     sealed.finish()
@@ -58,7 +70,8 @@ pub(crate) fn open(sealed: &[u8], passphrase: Option<&str>) -> Result<Vec<u8>> {
             "This file is encrypted for an age key, not with a passphrase; Tenfold opens only the encrypted exports it writes",
         ));
     }
-    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let mut reader = decryptor.decrypt(iter::once(&identity as &dyn age::Identity)).map_err(refusal)?;
     let mut plain = Vec::with_capacity(sealed.len());
     reader.read_to_end(&mut plain).map_err(|e| damaged(&e.to_string()))?;
@@ -74,7 +87,7 @@ fn refusal(error: DecryptError) -> Error {
         }
         DecryptError::ExcessiveWork { .. } => Error::invalid(
             "file",
-            "This export was encrypted with a passphrase setting that would take this computer many minutes to check; nothing was imported",
+            "This export was encrypted with a passphrase setting that needs more memory and time than Tenfold allows (it did not write this file); nothing was imported",
         ),
         DecryptError::Io(e) => damaged(&e.to_string()),
         other => damaged(&other.to_string()),
