@@ -188,18 +188,12 @@ impl Practice {
         write_through_partial(path, |file| serde_json::to_writer_pretty(file, &document).map_err(io::Error::from))
     }
 
-    /// Writes the export to `path` encrypted with `passphrase` (age, see `transfer/sealed.rs`), which
-    /// must pass the same strength rule as the practice's own passphrase. Only the sealed
+    /// Writes the export to `path` encrypted with `passphrase` (age, see `transfer/sealed.rs`),
+    /// which must pass the same strength rule as the practice's own passphrase. Only the sealed
     /// bytes reach the disk.
     pub fn export_encrypted_to_file(&self, path: &Path, passphrase: &str) -> Result<()> {
         crate::encryption::require_strong(passphrase, &[])?;
-        let document = self.export_document()?;
-        write_through_partial(path, |file| {
-            sealed::seal(file, passphrase, |plain| {
-                serde_json::to_writer_pretty(plain, &document).map_err(io::Error::from)
-            })
-            .map(drop)
-        })
+        write_encrypted_export(path, &self.export_document()?, passphrase)
     }
 
     /// Imports an export file into this practice, which must be empty (no clients, in the
@@ -397,6 +391,17 @@ fn require_references_resolve(conn: &Connection) -> Result<()> {
             format!("a row of “{table}” refers to a “{parent}” that is not in the file"),
         )),
     }
+}
+
+/// Writes `document` (from [`Practice::export_document`]) to `path` encrypted with
+/// `passphrase`. Apart from the practice, so the app seals it (scrypt takes most of a second)
+/// without holding the practice from the coach's typing.
+pub fn write_encrypted_export(path: &Path, document: &Value, passphrase: &str) -> Result<()> {
+    crate::encryption::require_strong(passphrase, &[])?;
+    write_through_partial(path, |file| {
+        sealed::seal(file, passphrase, |plain| serde_json::to_writer_pretty(plain, document).map_err(io::Error::from))
+            .map(drop)
+    })
 }
 
 /// Writes a file at `path` through `path.partial`, renamed into place only once whole; a

@@ -5,6 +5,7 @@ use tauri_plugin_dialog::DialogExt;
 use tenfold::transfer::{self, ChosenImport, ImportReport};
 use tenfold::ErrorView;
 
+use crate::commands::documents::off_the_lock;
 use crate::commands::methods::chosen_path;
 use crate::state::AppState;
 
@@ -36,8 +37,14 @@ pub async fn export_practice(
     else {
         return Ok(None);
     };
-    match &passphrase {
-        Some(passphrase) => state.with(|p| p.export_encrypted_to_file(&path, passphrase))?,
+    match passphrase {
+        Some(passphrase) => {
+            // The rows are read under the practice's lock; the sealing (scrypt, most of a
+            // second) runs on a worker without it.
+            let document = state.with(|p| p.export_document())?;
+            let target = path.clone();
+            off_the_lock(move || transfer::write_encrypted_export(&target, &document, &passphrase)).await?;
+        }
         None => state.with(|p| p.export_to_file(&path))?,
     }
     Ok(Some(path.display().to_string()))
