@@ -5,9 +5,15 @@
 //! `sqlite_master` and `pragma table_info`), so a column added by a later migration is
 //! exported and imported without anyone remembering to list it here. Only SQLite's own
 //! tables and virtual tables (the search index, rebuilt from the data) are left out.
+//!
+//! The same document can be written encrypted with a passphrase (`sealed`), for moving the
+//! practice to another laptop; import recognises such a file by its first bytes.
+
+mod sealed;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
+use std::io::{self, BufWriter, Read as _};
 use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -21,6 +27,8 @@ use specta::Type;
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{store, time};
+
+pub use sealed::{is_sealed, require_export_passphrase};
 
 pub const FORMAT_NAME: &str = "tenfold-practice";
 /// The version of the envelope and value encoding (not of the schema, which has its own).
@@ -38,6 +46,19 @@ pub struct ImportReport {
     /// Rows imported per table.
     pub rows: BTreeMap<String, u32>,
     pub clients: u32,
+}
+
+/// An export file the coach picked to import, and whether it needs its passphrase first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ChosenImport {
+    pub path: String,
+    pub encrypted: bool,
+}
+
+impl ChosenImport {
+    pub fn of(path: &Path) -> Result<Self> {
+        Ok(ChosenImport { path: path.display().to_string(), encrypted: is_encrypted_export(path)? })
+    }
 }
 
 /// A table as the export sees it: its name, columns in order, and primary-key columns.
@@ -160,21 +181,37 @@ impl Practice {
         Ok(Value::Object(document))
     }
 
-    /// Writes the export to `path` (through a temporary file, so a failed export never leaves
-    /// a half-written file under the chosen name).
+    /// Writes the export to `path` as plain JSON (through a temporary file, so a failed export
+    /// never leaves a half-written file under the chosen name).
     pub fn export_to_file(&self, path: &Path) -> Result<()> {
         let document = self.export_document()?;
-        let text = serde_json::to_string_pretty(&document).expect("JSON values always serialise");
-        let partial = PathBuf::from(format!("{}.partial", path.display()));
-        fs::write(&partial, text).map_err(|source| store::io_error(&partial, source))?;
-        fs::rename(&partial, path).map_err(|source| store::io_error(path, source))
+        write_through_partial(path, |file| serde_json::to_writer_pretty(file, &document).map_err(io::Error::from))
+    }
+
+    /// Writes the export to `path` encrypted with `passphrase` (age, see `transfer/sealed.rs`),
+    /// which must pass the same strength rule as the practice's own passphrase. Only the sealed
+    /// bytes reach the disk.
+    pub fn export_encrypted_to_file(&self, path: &Path, passphrase: &str) -> Result<()> {
+        crate::encryption::require_strong(passphrase, &[])?;
+        write_encrypted_export(path, &self.export_document()?, passphrase)
     }
 
     /// Imports an export file into this practice, which must be empty (no clients, in the
     /// trash or not). All or nothing: the file is loaded and checked in a scratch database
     /// first, and only a file that loads whole replaces the (empty) practice.
     pub fn import_file(&mut self, path: &Path) -> Result<ImportReport> {
-        let text = fs::read_to_string(path).map_err(|source| store::io_error(path, source))?;
+        self.import_file_with_passphrase(path, None)
+    }
+
+    /// [`Practice::import_file`] for a file that may be encrypted: an encrypted export needs
+    /// the `passphrase` it was saved with (a refusal names the `passphrase` field when it is
+    /// missing or wrong); a plain one ignores it. Nothing is imported from a file that does
+    /// not decrypt whole.
+    pub fn import_file_with_passphrase(&mut self, path: &Path, passphrase: Option<&str>) -> Result<ImportReport> {
+        let bytes = fs::read(path).map_err(|source| store::io_error(path, source))?;
+        let plain = if is_sealed(&bytes) { sealed::open(&bytes, passphrase)? } else { bytes };
+        let text = String::from_utf8(plain)
+            .map_err(|_| Error::invalid("file", "the file is not a Tenfold practice export (it is not UTF-8 text)"))?;
         self.import_text(&text)
     }
 
@@ -356,8 +393,50 @@ fn require_references_resolve(conn: &Connection) -> Result<()> {
     }
 }
 
+/// Writes `document` (from [`Practice::export_document`]) to `path` encrypted with
+/// `passphrase`. Apart from the practice, so the app seals it (scrypt takes most of a second)
+/// without holding the practice from the coach's typing.
+pub fn write_encrypted_export(path: &Path, document: &Value, passphrase: &str) -> Result<()> {
+    crate::encryption::require_strong(passphrase, &[])?;
+    write_through_partial(path, |file| {
+        sealed::seal(file, passphrase, |plain| serde_json::to_writer_pretty(plain, document).map_err(io::Error::from))
+            .map(drop)
+    })
+}
+
+/// Writes a file at `path` through `path.partial`, renamed into place only once whole; a
+/// failure removes the partial file.
+fn write_through_partial(path: &Path, write: impl FnOnce(&mut BufWriter<fs::File>) -> io::Result<()>) -> Result<()> {
+    let partial = PathBuf::from(format!("{}.partial", path.display()));
+    let written = fs::File::create(&partial).and_then(|file| {
+        let mut buffered = BufWriter::new(file);
+        write(&mut buffered)?;
+        let file = buffered.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()
+    });
+    if let Err(source) = written {
+        let _ = fs::remove_file(&partial);
+        return Err(store::io_error(&partial, source));
+    }
+    fs::rename(&partial, path).map_err(|source| store::io_error(path, source))
+}
+
+/// Whether the file at `path` is an encrypted export (import then asks for its passphrase).
+pub fn is_encrypted_export(path: &Path) -> Result<bool> {
+    let mut start = Vec::with_capacity(32);
+    fs::File::open(path)
+        .and_then(|file| file.take(32).read_to_end(&mut start))
+        .map_err(|source| store::io_error(path, source))?;
+    Ok(is_sealed(&start))
+}
+
 /// The name the save dialog suggests for a whole-practice export: dated, so a later export
 /// does not replace an earlier one.
 pub fn export_file_name() -> String {
     format!("Tenfold practice {}.json", chrono::Local::now().date_naive())
+}
+
+/// The same for an encrypted export: `.age` says what opens it.
+pub fn encrypted_export_file_name() -> String {
+    format!("Tenfold practice {}.json.age", chrono::Local::now().date_naive())
 }

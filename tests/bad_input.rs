@@ -23,7 +23,7 @@ use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 98;
+const CASES: usize = 100;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -157,6 +157,23 @@ fn encrypted_elsewhere(spoil: impl Fn(&Path, &str) -> tenfold::Result<()>) -> te
     let result = spoil(&database, &recovery_key);
     assert_eq!(fs::read(&database).unwrap(), bytes, "a refused secret or key file changed the practice file");
     encryption::lock(&database);
+    result
+}
+
+/// Imports, into a fresh empty practice, an encrypted export of two clients that `spoil` may
+/// change first, with `passphrase`; nothing may be imported.
+fn import_encrypted_export(spoil: impl Fn(&mut Vec<u8>), passphrase: &str) -> tenfold::Result<()> {
+    let (dir, empty) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let source = Practice::open_in(dir.path()).unwrap();
+    source.create_client(&ClientInput::named("Ada")).unwrap();
+    let file = dir.path().join("practice.json.age");
+    source.export_encrypted_to_file(&file, PASSPHRASE).unwrap();
+    let mut bytes = fs::read(&file).unwrap();
+    spoil(&mut bytes);
+    fs::write(&file, bytes).unwrap();
+    let mut target = Practice::open_in(empty.path()).unwrap();
+    let result = target.import_file_with_passphrase(&file, Some(passphrase)).map(drop);
+    assert_eq!(target.list_clients(None).unwrap().len(), 0, "a refused import left clients behind");
     result
 }
 
@@ -470,6 +487,18 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
                 Ok(())
             })?;
             p.restore_backup(&copy).map(drop)
+        }),
+        case("encrypted export with a wrong passphrase", Invalid("passphrase"), |_, _| {
+            import_encrypted_export(|_| (), "quiet harbour lantern")
+        }),
+        case("encrypted export damaged in its last chunk", Invalid("file"), |_, _| {
+            import_encrypted_export(
+                |bytes| {
+                    let at = bytes.len() - 5;
+                    bytes[at] ^= 0x20;
+                },
+                PASSPHRASE,
+            )
         }),
         case("wrong passphrase", Encryption(ErrorKind::WrongPassphrase, Some("passphrase")), |_, _| {
             encrypted_elsewhere(|database, _| encryption::unlock(database, Secret::Passphrase("quiet harbour lantern")))

@@ -46,6 +46,7 @@ fn help_lists_every_command_and_the_exit_codes() {
         "decrypt",
         "passphrase",
         "TENFOLD_PASSPHRASE",
+        "TENFOLD_EXPORT_PASSPHRASE",
         "generate",
         "--data-dir",
         "Exit codes",
@@ -234,7 +235,9 @@ fn generate_fills_an_empty_practice_and_refuses_one_with_clients() {
 fn tenfold_with(data_dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tenfold"));
     command.env(DATA_DIR_ENV, data_dir);
-    for variable in ["TENFOLD_PASSPHRASE", "TENFOLD_NEW_PASSPHRASE", "TENFOLD_RECOVERY_KEY"] {
+    for variable in
+        ["TENFOLD_PASSPHRASE", "TENFOLD_NEW_PASSPHRASE", "TENFOLD_RECOVERY_KEY", "TENFOLD_EXPORT_PASSPHRASE"]
+    {
         command.env_remove(variable);
     }
     command.envs(env.iter().copied()).args(args).output().expect("run tenfold")
@@ -337,4 +340,70 @@ fn generate_fills_an_encrypted_practice_that_stays_encrypted() {
     tenfold::encryption::unlock(&database, tenfold::encryption::Secret::Passphrase(PASSPHRASE)).unwrap();
     let practice = Practice::open(&database).unwrap();
     assert_eq!(practice.list_clients(None).unwrap().len() + practice.list_trashed_clients().unwrap().len(), 3);
+}
+
+#[test]
+fn an_encrypted_export_moves_the_practice_and_asks_for_its_own_passphrase() {
+    const EXPORT_PASSPHRASE: &str = "amber kettle over the northern fields";
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = format!("Wilhelmina keeps the letter in her coat pocket {}", uuid::Uuid::now_v7());
+    {
+        let p = Practice::open_in(dir.path()).unwrap();
+        fill::fill_everything(&p);
+        p.create_client(&tenfold::clients::ClientInput {
+            private_notes: sentence.clone(),
+            ..tenfold::clients::ClientInput::named("Wilhelmina")
+        })
+        .unwrap();
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let sealed = scratch.path().join("practice.json.age");
+    let sealed_arg = sealed.to_str().unwrap();
+
+    let plain = scratch.path().join("practice.json");
+    let plain_export = tenfold_with(dir.path(), &[], &["export", plain.to_str().unwrap()]);
+    assert_exit(&plain_export, 0);
+    assert!(
+        text(&plain_export.stderr).contains("not encrypted"),
+        "a plain export says so: {}",
+        text(&plain_export.stderr)
+    );
+
+    let weak =
+        tenfold_with(dir.path(), &[("TENFOLD_EXPORT_PASSPHRASE", "password1")], &["export", "--encrypt", sealed_arg]);
+    assert_exit(&weak, 1);
+    assert!(!sealed.exists(), "a refused passphrase wrote no file");
+
+    let export = tenfold_with(
+        dir.path(),
+        &[("TENFOLD_EXPORT_PASSPHRASE", EXPORT_PASSPHRASE)],
+        &["export", "--encrypt", sealed_arg],
+    );
+    assert_exit(&export, 0);
+    let bytes = fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"), "the file is an age file");
+    assert!(
+        !bytes.windows(sentence.len()).any(|w| w == sentence.as_bytes()),
+        "the encrypted export holds the sentence"
+    );
+    assert!(!scratch.path().join("practice.json.age.partial").exists());
+
+    let other = tempfile::tempdir().unwrap();
+    drop(Practice::open_in(other.path()).unwrap());
+    let wrong = tenfold_with(
+        other.path(),
+        &[("TENFOLD_EXPORT_PASSPHRASE", "not the passphrase at all")],
+        &["import", sealed_arg],
+    );
+    assert_exit(&wrong, 1);
+    assert!(text(&wrong.stderr).contains("passphrase"), "{}", text(&wrong.stderr));
+    assert!(Practice::open_in(other.path()).unwrap().list_clients(None).unwrap().is_empty(), "nothing imported");
+
+    let import =
+        tenfold_with(other.path(), &[("TENFOLD_EXPORT_PASSPHRASE", EXPORT_PASSPHRASE)], &["import", sealed_arg]);
+    assert_exit(&import, 0);
+    assert_eq!(
+        fill::table_contents(&dir.path().join("tenfold.sqlite3")),
+        fill::table_contents(&other.path().join("tenfold.sqlite3"))
+    );
 }

@@ -8,7 +8,7 @@ use common::fill::{self, LOGO};
 use common::{assert_invalid, TempPractice};
 use rusqlite::Connection;
 use serde_json::{json, Value};
-use tenfold::transfer::{FORMAT_NAME, FORMAT_VERSION};
+use tenfold::transfer::{self, FORMAT_NAME, FORMAT_VERSION};
 
 fn exported(p: &TempPractice) -> Value {
     p.export_document().unwrap()
@@ -185,4 +185,95 @@ fn a_file_that_is_not_json_is_refused() {
     let mut target = TempPractice::new();
     assert_invalid(target.practice.import_text("{ not json"), "file");
     assert_invalid(target.practice.import_text("[1, 2, 3]"), "file");
+}
+
+const EXPORT_PASSPHRASE: &str = "amber kettle over the northern fields";
+
+/// A filled practice with a sentence no other file holds, in a client's private notes.
+fn practice_with_a_secret() -> (TempPractice, String) {
+    let p = TempPractice::new();
+    fill::fill_everything(&p);
+    let sentence = format!("Wilhelmina keeps the letter in her coat pocket {}", uuid::Uuid::now_v7());
+    p.create_client(&tenfold::clients::ClientInput {
+        private_notes: sentence.clone(),
+        ..tenfold::clients::ClientInput::named("Wilhelmina")
+    })
+    .unwrap();
+    (p, sentence)
+}
+
+fn holds(bytes: &[u8], text: &str) -> bool {
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
+}
+
+#[test]
+fn an_encrypted_export_holds_no_known_sentence_and_imports_like_the_plain_one() {
+    let (source, sentence) = practice_with_a_secret();
+    let sealed = source.dir.path().join("practice.json.age");
+    source.export_encrypted_to_file(&sealed, EXPORT_PASSPHRASE).unwrap();
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(transfer::is_encrypted_export(&sealed).unwrap());
+    assert!(!holds(&bytes, &sentence), "the encrypted export holds the note");
+    assert!(!holds(&bytes, "Wilhelmina") && !holds(&bytes, "Ada Byron"), "the encrypted export holds a name");
+    assert!(!holds(&bytes, FORMAT_NAME), "the encrypted export shows its JSON");
+    assert!(!source.dir.path().join("practice.json.age.partial").exists(), "the partial file was renamed");
+
+    let plain = source.dir.path().join("practice.json");
+    source.export_to_file(&plain).unwrap();
+    assert!(!transfer::is_encrypted_export(&plain).unwrap());
+    assert!(holds(&std::fs::read(&plain).unwrap(), &sentence));
+
+    let mut from_sealed = TempPractice::new();
+    let report = from_sealed.practice.import_file_with_passphrase(&sealed, Some(EXPORT_PASSPHRASE)).unwrap();
+    let mut from_plain = TempPractice::new();
+    let plain_report = from_plain.practice.import_file_with_passphrase(&plain, None).unwrap();
+    assert_eq!(report, plain_report);
+    assert_eq!(report.clients, 2);
+    assert_eq!(fill::table_contents(from_sealed.path()), fill::table_contents(from_plain.path()));
+    assert_eq!(fill::table_contents(from_sealed.path()), fill::table_contents(source.path()));
+}
+
+#[test]
+fn an_encrypted_export_needs_a_strong_passphrase() {
+    let (source, _) = practice_with_a_secret();
+    let sealed = source.dir.path().join("weak.json.age");
+    assert_invalid(source.export_encrypted_to_file(&sealed, "password1"), "passphrase");
+    assert!(!sealed.exists(), "a refused passphrase wrote a file");
+    assert_invalid(transfer::require_export_passphrase("password1", "password1"), "passphrase");
+    assert_invalid(transfer::require_export_passphrase(EXPORT_PASSPHRASE, "amber kettle"), "passphrase_again");
+    transfer::require_export_passphrase(EXPORT_PASSPHRASE, EXPORT_PASSPHRASE).unwrap();
+}
+
+#[test]
+fn an_encrypted_export_without_its_passphrase_imports_nothing() {
+    let (source, _) = practice_with_a_secret();
+    let sealed = source.dir.path().join("practice.json.age");
+    source.export_encrypted_to_file(&sealed, EXPORT_PASSPHRASE).unwrap();
+
+    let mut target = TempPractice::new();
+    let before = fill::table_contents(target.path());
+    for passphrase in [None, Some(""), Some("not the passphrase at all")] {
+        assert_invalid(target.practice.import_file_with_passphrase(&sealed, passphrase), "passphrase");
+        assert_eq!(fill::table_contents(target.path()), before, "a refused import changed the practice");
+    }
+    assert_invalid(target.practice.import_file(&sealed), "passphrase");
+
+    // Damaged in its payload, or cut short: the file is named, nothing is imported.
+    let bytes = std::fs::read(&sealed).unwrap();
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 10;
+    flipped[last] ^= 0x55;
+    let damaged = source.dir.path().join("damaged.json.age");
+    std::fs::write(&damaged, &flipped).unwrap();
+    assert_invalid(target.practice.import_file_with_passphrase(&damaged, Some(EXPORT_PASSPHRASE)), "file");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).unwrap();
+    assert_invalid(target.practice.import_file_with_passphrase(&damaged, Some(EXPORT_PASSPHRASE)), "file");
+    // A header asking scrypt for 2^30 (a terabyte of memory) is refused before any is taken.
+    let header_end = bytes.windows(4).position(|w| w == b"\n---").unwrap();
+    let header = String::from_utf8(bytes[..header_end].to_vec()).unwrap();
+    assert!(header.contains(" 18\n"), "the work factor is 2^18: {header}");
+    let greedy = [header.replacen(" 18\n", " 30\n", 1).as_bytes(), &bytes[header_end..]].concat();
+    std::fs::write(&damaged, greedy).unwrap();
+    assert_invalid(target.practice.import_file_with_passphrase(&damaged, Some(EXPORT_PASSPHRASE)), "file");
+    assert_eq!(fill::table_contents(target.path()), before, "a damaged file changed the practice");
 }

@@ -9,6 +9,7 @@ use tenfold::backup::{self, BackupReason};
 use tenfold::encryption::{self, Secret};
 use tenfold::generate::{GenerateOptions, GenerateReport};
 use tenfold::store::{self, DATABASE_FILE};
+use tenfold::transfer;
 use tenfold::{Error, ErrorKind, Practice};
 
 const EXIT_CODES: &str = "\
@@ -23,11 +24,16 @@ Exit codes:
 
 An encrypted practice is unlocked with the passphrase from TENFOLD_PASSPHRASE, else the key
 this computer remembered in its keyring, else a prompt; with --recovery-key, with the recovery
-key from TENFOLD_RECOVERY_KEY or a prompt. A passphrase is never taken as an argument.";
+key from TENFOLD_RECOVERY_KEY or a prompt. An encrypted export (`export --encrypt`) and its
+import take the export's own passphrase from TENFOLD_EXPORT_PASSPHRASE or a prompt. A
+passphrase is never taken as an argument.";
 
 const PASSPHRASE_ENV: &str = "TENFOLD_PASSPHRASE";
 const NEW_PASSPHRASE_ENV: &str = "TENFOLD_NEW_PASSPHRASE";
 const RECOVERY_KEY_ENV: &str = "TENFOLD_RECOVERY_KEY";
+/// The passphrase of an encrypted export: a variable of its own, because TENFOLD_PASSPHRASE
+/// unlocks the practice and the file that travels need not share that passphrase.
+const EXPORT_PASSPHRASE_ENV: &str = "TENFOLD_EXPORT_PASSPHRASE";
 
 #[derive(Parser)]
 #[command(
@@ -65,14 +71,20 @@ enum Command {
         /// The backup file to restore
         file: PathBuf,
     },
-    /// Write the whole practice as one JSON file (format: docs/export-format.md)
+    /// Write the whole practice as one JSON file (format: docs/export-format.md); plain unless
+    /// --encrypt is given
     Export {
-        /// Where to write the JSON file
+        /// Where to write the file
         file: PathBuf,
+        /// Encrypt the file (age format) with a passphrase asked twice, or read from
+        /// TENFOLD_EXPORT_PASSPHRASE; for moving the practice to another computer
+        #[arg(long)]
+        encrypt: bool,
     },
-    /// Read an export file into an empty practice
+    /// Read an export file into an empty practice (an encrypted one asks for its passphrase,
+    /// or reads TENFOLD_EXPORT_PASSPHRASE)
     Import {
-        /// The JSON file written by `tenfold export`
+        /// The file written by `tenfold export`
         file: PathBuf,
     },
     /// Run SQLite's full integrity check on the practice and its newest backup
@@ -200,6 +212,18 @@ fn new_passphrase() -> tenfold::Result<String> {
     Ok(first)
 }
 
+/// The passphrase to encrypt an export with, from TENFOLD_EXPORT_PASSPHRASE or asked twice.
+fn export_passphrase() -> tenfold::Result<String> {
+    if std::env::var_os(EXPORT_PASSPHRASE_ENV).is_some() {
+        return secret_from(EXPORT_PASSPHRASE_ENV, "", "passphrase");
+    }
+    let first = secret_from(EXPORT_PASSPHRASE_ENV, "Passphrase for the export: ", "passphrase")?;
+    encryption::require_strong(&first, &[])?;
+    let again = secret_from(EXPORT_PASSPHRASE_ENV, "The same passphrase again: ", "passphrase")?;
+    transfer::require_export_passphrase(&first, &again)?;
+    Ok(first)
+}
+
 /// The secret that proves the coach may turn encryption off or change the passphrase.
 fn current_secret(with_recovery_key: bool) -> tenfold::Result<String> {
     if with_recovery_key {
@@ -247,13 +271,26 @@ fn run(cli: Cli) -> tenfold::Result<()> {
                 println!("the replaced file is kept at {kept}");
             }
         }
-        Command::Export { file } => {
+        Command::Export { file, encrypt: false } => {
             existing_practice(&database)?.export_to_file(&file)?;
             println!("{}", file.display());
+            eprintln!("The file is not encrypted: anyone who has it can read every note (`--encrypt` seals it with a passphrase).");
+        }
+        Command::Export { file, encrypt: true } => {
+            let practice = existing_practice(&database)?;
+            let passphrase = export_passphrase()?;
+            practice.export_encrypted_to_file(&file, &passphrase)?;
+            println!("{}", file.display());
+            eprintln!("The file is encrypted; importing it asks for the passphrase you chose.");
         }
         Command::Import { file } => {
             let mut practice = Practice::open(&database)?;
-            let report = practice.import_file(&file)?;
+            let passphrase = if transfer::is_encrypted_export(&file)? {
+                Some(secret_from(EXPORT_PASSPHRASE_ENV, "Passphrase of the export: ", "passphrase")?)
+            } else {
+                None
+            };
+            let report = practice.import_file_with_passphrase(&file, passphrase.as_deref())?;
             println!("imported {} clients into {}", report.clients, database.display());
         }
         Command::Check => {

@@ -2,7 +2,9 @@
 //! the passphrase is typed (a wrong one is named under its field), nothing of a client shows
 //! before, and a forgotten passphrase is replaced with the recovery key. The practice is made
 //! encrypted through the core; this machine has no Secret Service, so "Remember on this
-//! computer" must fail typed and the passphrase path must still open the practice.
+//! computer" must fail typed and the passphrase path must still open the practice. Settings ›
+//! Privacy changes the passphrase and turns encryption off again; Settings › Move the practice
+//! holds an encrypted export to the same passphrase rules before a file is chosen.
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +26,24 @@ fn encrypted_practice(dir: &Path) -> (PathBuf, String) {
     drop(practice);
     encryption::lock(&database);
     (database, recovery_key)
+}
+
+/// Waits until the element with test id `id` keeps its place on the page for half a second.
+async fn until_settled(app: &App, id: &str) {
+    let script = format!(
+        r#"const e = document.querySelector('[data-testid="{id}"]'); return e ? e.getBoundingClientRect().top + window.scrollY : null"#
+    );
+    let (mut last, mut steady) = (serde_json::Value::Null, 0);
+    for _ in 0..100 {
+        let top = app.client().execute(&script, vec![]).await.unwrap();
+        steady = if !top.is_null() && top == last { steady + 1 } else { 0 };
+        if steady == 5 {
+            return;
+        }
+        last = top;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("[data-testid={id}] kept moving for 10 s");
 }
 
 async fn page_text(app: &App) -> String {
@@ -150,4 +170,72 @@ async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_st
     for backup in std::fs::read_dir(data.path().join("backups")).unwrap() {
         assert!(!encryption::is_plain_file(&backup.unwrap().path()), "every backup is encrypted");
     }
+}
+
+#[tokio::test]
+async fn the_passphrase_is_changed_and_encryption_turned_off_in_settings() {
+    let data = tempfile::tempdir().unwrap();
+    let (database, _) = encrypted_practice(data.path());
+    let app = App::launch_only(data.path()).await;
+    app.wait_for_testid("unlock-screen").await;
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+
+    // Change passphrase: a wrong current one is named under its field, then the right one.
+    app.click_testid("open-settings").await;
+    app.click_testid("privacy-change").await;
+    app.fill("privacy-current", "not the passphrase at all").await;
+    app.fill("privacy-passphrase", NEW_PASSPHRASE).await;
+    app.fill("privacy-passphrase_again", NEW_PASSPHRASE).await;
+    app.click_testid("privacy-change-confirm").await;
+    app.wait_for_text(&testid("field-error-current"), "passphrase").await;
+    app.fill("privacy-current", PASSPHRASE).await;
+    app.click_testid("privacy-change-confirm").await;
+    app.wait_for_text(&testid("privacy-message"), "new passphrase is set").await;
+
+    // Turn encryption off: the old passphrase no longer proves anything, the new one does.
+    app.click_testid("privacy-turn-off").await;
+    app.fill("privacy-current", PASSPHRASE).await;
+    app.click_testid("privacy-turn-off-confirm").await;
+    app.wait_for_text(&testid("field-error-current"), "passphrase").await;
+    assert!(encryption::is_encrypted(&database).unwrap(), "a refused turn-off left the practice encrypted");
+    app.fill("privacy-current", NEW_PASSPHRASE).await;
+    app.click_testid("privacy-turn-off-confirm").await;
+    app.wait_for_text(&testid("privacy-message"), "Encryption is off").await;
+    app.wait_for_testid("privacy-turn-on").await;
+    app.wait_for_text(&testid("client-list"), CLIENT).await;
+    app.quit().await;
+
+    assert!(encryption::is_plain_file(&database), "the practice is a plain file again");
+    assert!(!encryption::key_file_of(&database).exists(), "no key file is left beside it");
+    let names: Vec<String> =
+        Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, [CLIENT], "the plain practice opens without a key, with its client");
+}
+
+#[tokio::test]
+async fn an_encrypted_export_is_refused_a_weak_or_mistyped_passphrase_before_any_file_is_chosen() {
+    let data = tempfile::tempdir().unwrap();
+    Practice::open_in(data.path()).unwrap().create_client(&ClientInput::named(CLIENT)).unwrap();
+    let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+    // The cards above it load on their own and grow when they arrive: click once it stays put.
+    until_settled(&app, "transfer-settings").await;
+    app.click_testid("transfer-encrypt").await;
+
+    // The core checks the passphrase before the save dialog opens, so no dialog is needed here.
+    app.fill("transfer-passphrase", "password1").await;
+    app.wait_for(&format!(r#"{}[data-strong-enough="false"]"#, testid("transfer-strength"))).await;
+    app.fill("transfer-passphrase_again", "password1").await;
+    app.click_testid("export-practice").await;
+    app.wait_for_text(&testid("field-error-passphrase"), "too easy to guess").await;
+
+    app.fill("transfer-passphrase", PASSPHRASE).await;
+    app.wait_for(&format!(r#"{}[data-strong-enough="true"]"#, testid("transfer-strength"))).await;
+    app.fill("transfer-passphrase_again", NEW_PASSPHRASE).await;
+    app.click_testid("export-practice").await;
+    app.wait_for_text(&testid("field-error-passphrase_again"), "differ").await;
+    app.screenshot("transfer-encrypted-export").await;
+    app.quit().await;
 }

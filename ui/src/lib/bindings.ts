@@ -223,14 +223,20 @@ export const commands = {
 	dismissPlanNudge: (clientId: string) => __TAURI_INVOKE<null>("dismiss_plan_nudge", { clientId }),
 	/**
 	 *  Writes the whole practice as one export file where the coach chooses; the path written, or
-	 *  `None` when the coach cancels.
+	 *  `None` when the coach cancels. With a passphrase (typed twice) the file is encrypted; the
+	 *  passphrase is checked before the save dialog opens.
 	 */
-	exportPractice: () => __TAURI_INVOKE<string | null>("export_practice"),
+	exportPractice: (passphrase: string | null, passphraseAgain: string | null) => __TAURI_INVOKE<string | null>("export_practice", { passphrase, passphraseAgain }),
 	/**
-	 *  Loads an export file the coach picks into this practice, which must be empty: all of it or
-	 *  nothing. `None` when the coach cancels.
+	 *  The export file the coach picks to import, and whether it is encrypted (the screen then
+	 *  asks for its passphrase); `None` when the coach cancels.
 	 */
-	importPractice: () => __TAURI_INVOKE<ImportReport | null>("import_practice"),
+	choosePracticeImport: () => __TAURI_INVOKE<ChosenImport | null>("choose_practice_import"),
+	/**
+	 *  Loads the chosen export file into this practice, which must be empty: all of it or nothing.
+	 *  An encrypted file needs the passphrase it was saved with.
+	 */
+	importPractice: (path: string, passphrase: string | null) => __TAURI_INVOKE<ImportReport>("import_practice", { path, passphrase }),
 	listTrash: () => __TAURI_INVOKE<TrashedItem[]>("list_trash"),
 	trashItem: (kind: TrashKind, id: string) => __TAURI_INVOKE<null>("trash_item", { kind, id }),
 	restoreItem: (kind: TrashKind, id: string) => __TAURI_INVOKE<null>("restore_item", { kind, id }),
@@ -398,6 +404,12 @@ export type CellProblem = {
 	/**  The header of the column the problem is in; empty when it is the row as a whole. */
 	column: string,
 	message: string,
+};
+
+/**  An export file the coach picked to import, and whether it needs its passphrase first. */
+export type ChosenImport = {
+	path: string,
+	encrypted: boolean,
 };
 
 export type Client = {
