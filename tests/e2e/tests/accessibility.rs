@@ -1,0 +1,168 @@
+//! axe-core on every screen and dialog of the real app, in the light theme and in the dark one
+//! (see `tenfold_e2e::a11y`): a serious or critical WCAG 2.2 A/AA violation fails the test, the
+//! moderate and minor ones go to `$CARGO_TARGET_DIR/a11y-report/<theme>.md`.
+
+use std::path::Path;
+
+use tenfold::clients::{ClientInput, ClientStatus};
+use tenfold::Practice;
+use tenfold_e2e::a11y::Audit;
+use tenfold_e2e::flows::{self, TABS};
+use tenfold_e2e::{testid, App, Key};
+
+/// The sample client (src/sample.rs), whose screens all have something in them.
+const SAMPLE: &str = "Alex Morgan (sample)";
+
+/// Left out of the Settings check until the work on them now under way is merged: the
+/// encryption section (`ui/src/encryption/`) and the practice transfer (`ui/src/transfer/`).
+const SETTINGS_NOT_YET: [&str; 2] = [r#"[data-testid="privacy-settings"]"#, r#"[data-testid="transfer-settings"]"#];
+
+/// The sample client, clients with right-to-left and long names in every status, and one in
+/// the trash.
+fn seed(dir: &Path) {
+    let practice = Practice::open_in(dir).expect("open the practice to seed it");
+    practice.create_sample_practice().expect("the sample practice");
+    let client = |name: &str, status| ClientInput { name: name.into(), status: Some(status), ..ClientInput::default() };
+    for input in [
+        client("נועה כהן", ClientStatus::Active),
+        client("مريم يوسف", ClientStatus::Paused),
+        client("Maximiliane Rosalind Featherstonehaugh-Oyelaran", ClientStatus::Completed),
+    ] {
+        practice.create_client(&input).expect("a client");
+    }
+    let gone = practice.create_client(&ClientInput::named("Robin Trashed")).expect("a client");
+    practice.trash_client(&gone.id).expect("trash a client");
+}
+
+/// Clicks the theme toggle until the page is in `theme` (`light` or `dark`).
+async fn use_theme(app: &App, theme: &str) {
+    let current = async || {
+        app.client()
+            .execute("return document.documentElement.dataset.theme || '';", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    for _ in 0..3 {
+        if current().await == theme {
+            return;
+        }
+        app.click_testid("theme-toggle").await;
+    }
+    assert_eq!(current().await, theme, "the theme toggle never reached {theme}");
+}
+
+fn ctrl_shift(key: char) -> Vec<char> {
+    vec![Key::Control.into(), Key::Shift.into(), key]
+}
+
+async fn every_screen(theme: &str) {
+    let mut audit = Audit::new(theme);
+
+    // A new practice: the first-run screen and the new-client form.
+    let empty = tempfile::tempdir().unwrap();
+    let app = App::launch(empty.path()).await;
+    use_theme(&app, theme).await;
+    app.wait_for_testid("empty-clients").await;
+    audit.check(&app, "empty practice", &[]).await;
+    app.click_testid("empty-add-client").await;
+    app.wait_for_testid("client-form").await;
+    app.click_testid("save-client").await;
+    app.wait_for_testid("field-error-name").await;
+    audit.check(&app, "new-client form with an error", &[]).await;
+    app.quit().await;
+
+    let data = tempfile::tempdir().unwrap();
+    seed(data.path());
+    let app = App::launch(data.path()).await;
+    use_theme(&app, theme).await;
+
+    // Today, which the app opens on, beside the client list.
+    app.wait_for_testid("today-view").await;
+    audit.check(&app, "Today and the client list", &[]).await;
+
+    // Every tab of the sample client.
+    flows::open_client(&app, SAMPLE).await;
+    for tab in TABS {
+        flows::open_tab(&app, tab).await;
+        let marker = match tab {
+            "overview" => Some("focus-summary"),
+            "session" => Some("session-prep"),
+            "history" => Some("history-row"),
+            "assessment" => Some("assessment-radar"),
+            "formulation" => Some("formulation-wizard"),
+            "directives" => Some("directive-item"),
+            _ => None,
+        };
+        if let Some(marker) = marker {
+            app.wait_for_testid(marker).await;
+        }
+        audit.check(&app, &format!("client tab {tab}"), &[]).await;
+    }
+
+    // The live session, call mode, the wrap-up.
+    flows::open_tab(&app, "session").await;
+    app.click_testid("session-item").await;
+    app.wait_for_testid("live-session").await;
+    app.wait_for(r#"[data-testid="save-state"]"#).await;
+    audit.check(&app, "live session", &[]).await;
+    app.click_testid("call-mode").await;
+    app.wait_for(r#"[data-testid="call-mode"][aria-pressed="true"]"#).await;
+    audit.check(&app, "call mode", &[]).await;
+    app.click_testid("call-mode").await;
+    app.wait_for(r#"[data-testid="call-mode"][aria-pressed="false"]"#).await;
+    app.blur().await;
+    app.press(&ctrl_shift('w')).await;
+    app.wait_for_testid("wrap-up").await;
+    app.wait_for_testid("letter-preview-page").await;
+    audit.check(&app, "wrap-up", &[]).await;
+
+    // The search palette with results, and the key help.
+    app.blur().await;
+    app.press(&[Key::Control.into(), 'k']).await;
+    let input = app.wait_for(&format!("{}:focus", testid("search-palette-input"))).await;
+    input.send_keys("team").await.expect("type a search");
+    app.wait_for_testid("search-result").await;
+    audit.check(&app, "search palette", &[]).await;
+    // Enter opens the chosen result and closes the palette. (WebKit's WebDriver keys do not
+    // reach the native dialog's Escape.)
+    input.send_keys(&char::from(Key::Enter).to_string()).await.expect("press Enter");
+    app.wait_gone(&format!("{}[open]", testid("search-palette"))).await;
+    app.blur().await;
+    app.press(&['?']).await;
+    app.wait_for(&format!("{}[open]", testid("key-help"))).await;
+    audit.check(&app, "key help", &[]).await;
+    app.click_element(&app.find(r#"[aria-label="Close shortcuts"]"#).await).await.expect("close the key help");
+    app.wait_gone(&format!("{}[open]", testid("key-help"))).await;
+
+    // Settings, every section once they have all loaded.
+    app.click_testid("open-settings").await;
+    for section in ["backup-settings", "methods-settings", "branding-settings", "letter-templates", "exports-settings"]
+    {
+        app.wait_for_testid(section).await;
+    }
+    for section in ["calendar-settings", "spreadsheet-settings", "about-section"] {
+        app.wait_for_testid(section).await;
+    }
+    audit.check(&app, "Settings", &SETTINGS_NOT_YET).await;
+    app.click_testid("close-settings").await;
+
+    // The trash, with a client in it.
+    app.click_testid("show-trash").await;
+    app.wait_for_testid("trash-item").await;
+    audit.check(&app, "trash", &[]).await;
+    app.quit().await;
+
+    audit.finish();
+}
+
+#[tokio::test]
+async fn every_screen_passes_axe_in_the_light_theme() {
+    every_screen("light").await;
+}
+
+#[tokio::test]
+async fn every_screen_passes_axe_in_the_dark_theme() {
+    every_screen("dark").await;
+}
