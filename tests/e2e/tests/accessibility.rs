@@ -73,6 +73,19 @@ async fn every_screen(theme: &str) {
     audit.check(&app, "new-client form with an error", &[]).await;
     app.quit().await;
 
+    // A practice file overwritten by something else: the recovery screen, which has no theme
+    // toggle, so the theme is set the way the toggle sets it.
+    let damaged = tempfile::tempdir().unwrap();
+    std::fs::write(damaged.path().join("tenfold.sqlite3"), b"not a practice").unwrap();
+    let app = App::launch_only(damaged.path()).await;
+    app.wait_for_testid("recovery-screen").await;
+    app.client()
+        .execute("document.documentElement.dataset.theme = arguments[0]; return null;", vec![theme.into()])
+        .await
+        .expect("set the theme");
+    audit.check(&app, "recovery screen", &[]).await;
+    app.quit().await;
+
     let data = tempfile::tempdir().unwrap();
     seed(data.path());
     let app = App::launch(data.path()).await;
@@ -99,6 +112,17 @@ async fn every_screen(theme: &str) {
             app.wait_for_testid(marker).await;
         }
         audit.check(&app, &format!("client tab {tab}"), &[]).await;
+        // The forms a tab opens.
+        let form = match tab {
+            "assessment" => Some(("new-map", "#score-1")),
+            "directives" => Some(("new-directive", r#"[data-testid="directive-form"]"#)),
+            _ => None,
+        };
+        if let Some((button, shown)) = form {
+            app.click_testid(button).await;
+            app.wait_for(shown).await;
+            audit.check(&app, &format!("client tab {tab}, {button} form"), &[]).await;
+        }
     }
 
     // The live session, call mode, the wrap-up.
@@ -117,6 +141,12 @@ async fn every_screen(theme: &str) {
     app.wait_for_testid("wrap-up").await;
     app.wait_for_testid("letter-preview-page").await;
     audit.check(&app, "wrap-up", &[]).await;
+    let letter = format!(r#"{} [data-kind="homework_letter"]"#, testid("homework-letter"));
+    app.click_element(&app.wait_for(&format!("{letter} {}", testid("preview-document"))).await).await.unwrap();
+    app.wait_for_testid("document-preview-page").await;
+    audit.check(&app, "document preview", &[]).await;
+    app.click_testid("close-preview").await;
+    app.wait_gone(&testid("document-preview-page")).await;
 
     // The search palette with results, and the key help.
     app.blur().await;
@@ -146,6 +176,12 @@ async fn every_screen(theme: &str) {
         app.wait_for_testid(section).await;
     }
     audit.check(&app, "Settings", &SETTINGS_NOT_YET).await;
+    app.click_element(&app.find(&testid("edit-question-set")).await).await.unwrap();
+    app.wait_for_testid("question-set-editor").await;
+    app.wait_for_testid("set-pdf-preview").await;
+    audit.check(&app, "Settings, question set editor", &SETTINGS_NOT_YET).await;
+    app.click_testid("cancel-question-set").await;
+    app.wait_gone(&testid("question-set-editor")).await;
     app.click_testid("close-settings").await;
 
     // The trash, with a client in it.
