@@ -202,3 +202,45 @@ async fn every_screen_passes_axe_in_the_light_theme() {
 async fn every_screen_passes_axe_in_the_dark_theme() {
     every_screen("dark").await;
 }
+
+/// Where the text of the element matching `css` whose text is `text` sits in its box: its
+/// direction, and its gaps from the box's left and right edges (in CSS pixels).
+async fn text_placement(app: &App, css: &str, text: &str) -> (String, f64, f64) {
+    let element = app.wait_for_text(css, text).await;
+    let arg = serde_json::to_value(&element).unwrap();
+    let v = app
+        .client()
+        .execute(
+            "const el = arguments[0], range = document.createRange();
+             range.selectNodeContents(el);
+             const box = el.getBoundingClientRect(), ink = range.getBoundingClientRect();
+             return [getComputedStyle(el).direction, ink.left - box.left, box.right - ink.right];",
+            vec![arg],
+        )
+        .await
+        .expect("measure the text");
+    let gap = |i: usize| v[i].as_f64().expect("a number");
+    (v[0].as_str().unwrap_or_default().to_owned(), gap(1), gap(2))
+}
+
+#[tokio::test]
+async fn hebrew_and_arabic_names_read_right_to_left_in_the_client_list_and_heading() {
+    let data = tempfile::tempdir().unwrap();
+    seed(data.path());
+    let app = App::launch(data.path()).await;
+    let name = format!("{} .name", testid("client-item"));
+    for rtl in ["נועה כהן", "مريم يوسف"] {
+        let (direction, left, right) = text_placement(&app, &name, rtl).await;
+        assert_eq!(direction, "rtl", "{rtl} is laid out right to left");
+        assert!(right < 1.0 && left > 20.0, "{rtl} sits at the right of its row (gaps left {left}, right {right})");
+    }
+    let (direction, left, right) = text_placement(&app, &name, SAMPLE).await;
+    assert_eq!(direction, "ltr");
+    assert!(left < 1.0 && right > 20.0, "{SAMPLE} sits at the left (gaps left {left}, right {right})");
+
+    flows::open_client(&app, "נועה כהן").await;
+    let (direction, left, right) = text_placement(&app, &testid("client-heading"), "נועה כהן").await;
+    assert_eq!(direction, "rtl", "the heading reads right to left");
+    assert!(right < 1.0 && left > 20.0, "the heading starts at the right (gaps left {left}, right {right})");
+    app.quit().await;
+}
