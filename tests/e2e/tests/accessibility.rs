@@ -182,6 +182,16 @@ async fn every_screen(theme: &str) {
     audit.check(&app, "Settings, question set editor", &SETTINGS_NOT_YET).await;
     app.click_testid("cancel-question-set").await;
     app.wait_gone(&testid("question-set-editor")).await;
+    app.click_element(&app.find(&testid("edit-template")).await).await.unwrap();
+    app.wait_for_testid("template-editor").await;
+    audit.check(&app, "Settings, template editor", &SETTINGS_NOT_YET).await;
+    app.click_testid("cancel-template").await;
+    app.wait_gone(&testid("template-editor")).await;
+    app.click_testid("back-up-now").await;
+    app.wait_for_testid("backup-message").await;
+    app.click_testid("choose-backup").await;
+    app.wait_for_testid("backup-item").await;
+    audit.check(&app, "Settings, the backups to restore", &SETTINGS_NOT_YET).await;
     app.click_testid("close-settings").await;
 
     // The trash, with a client in it.
