@@ -110,11 +110,16 @@ impl ValidClient {
 
 const MAX_TAGS: usize = 30;
 
-fn validate(input: &ClientInput) -> Result<ValidClient> {
-    let email = text::optional_name("email", "Email", &input.email)?;
+fn valid_email(text: &str) -> Result<String> {
+    let email = text::optional_name("email", "Email", text)?;
     if !email.is_empty() && !looks_like_email(&email) {
         return Err(Error::invalid("email", "Email should look like name@example.com"));
     }
+    Ok(email)
+}
+
+fn validate(input: &ClientInput) -> Result<ValidClient> {
+    let email = valid_email(&input.email)?;
     let mut tags: Vec<String> = Vec::new();
     for tag in &input.tags {
         let tag = text::optional_name("tags", "A tag", tag)?;
@@ -196,11 +201,24 @@ impl Practice {
         self.client(&id)
     }
 
+    /// Changes only a live client's e-mail address, checked as the client form checks it.
+    pub fn set_client_email(&self, id: &str, email: &str) -> Result<Client> {
+        let id = ids::parse("id", id)?;
+        self.require_live_client(&id)?;
+        let email = valid_email(email)?;
+        self.conn.execute(
+            "UPDATE client SET email = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, email, time::stamp(time::now())],
+        )?;
+        self.client(&id)
+    }
+
     /// Replaces every field of a live client with `input`.
     pub fn update_client(&self, id: &str, input: &ClientInput) -> Result<Client> {
         let id = ids::parse("id", id)?;
         self.require_live_client(&id)?;
         let valid = validate(input)?;
+        let renamed = self.client(&id)?.name != valid.name;
         let now = time::stamp(time::now());
         self.conn.execute(
             "UPDATE client SET name = ?2, preferred_name = ?3, email = ?4, phone = ?5, status = ?6, tags = ?7,
@@ -208,6 +226,10 @@ impl Practice {
              WHERE id = ?1",
             params_from_iter(valid.columns(&id, &now)),
         )?;
+        if renamed {
+            // The calendar's events carry the name (or initials).
+            self.calendar_follows();
+        }
         self.client(&id)
     }
 
@@ -245,6 +267,7 @@ impl Practice {
         let id = ids::parse("id", id)?;
         self.require_live_client(&id)?;
         self.conn.execute("UPDATE client SET trashed_at = ?2 WHERE id = ?1", params![id, time::stamp(time::now())])?;
+        self.calendar_follows();
         self.client(&id)
     }
 
@@ -254,6 +277,7 @@ impl Practice {
             return Err(Error::invalid("id", "This client is not in the trash"));
         }
         self.conn.execute("UPDATE client SET trashed_at = NULL WHERE id = ?1", [&client.id])?;
+        self.calendar_follows();
         self.client(&client.id)
     }
 }

@@ -78,6 +78,11 @@ pub enum Error {
     #[error("this practice is not encrypted")]
     NotEncrypted,
 
+    /// The coach's mail program could not be opened with the letter; nothing was sent, and the
+    /// PDF stays in the exports folder.
+    #[error("Your mail program could not be opened: {reason}. The PDF is saved in the exports folder, and the letter can still be copied as e-mail text")]
+    MailProgram { reason: String },
+
     /// Encrypting or decrypting could not go on; the practice is as it was.
     #[error("encryption: {reason}")]
     Encryption { reason: String },
@@ -120,6 +125,7 @@ impl Error {
             Error::KeyFileMismatch { .. } => ErrorKind::KeyFileMismatch,
             Error::Keyring { .. } => ErrorKind::Keyring,
             Error::NotEncrypted | Error::Encryption { .. } => ErrorKind::Encryption,
+            Error::MailProgram { .. } => ErrorKind::MailProgram,
         }
     }
 
@@ -221,6 +227,8 @@ pub enum ErrorKind {
     /// The system keyring is missing or refused: the UI asks for the passphrase instead.
     Keyring,
     Encryption,
+    /// The coach's mail program did not open; the letter can still be copied as text.
+    MailProgram,
 }
 
 /// What the UI receives when a command fails: `{kind, message, field?}`.

@@ -21,6 +21,7 @@ pub mod ids;
 pub mod input;
 pub mod integrity;
 pub mod letters;
+pub mod mail;
 pub mod methods;
 pub mod overview;
 pub mod practice;

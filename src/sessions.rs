@@ -128,6 +128,24 @@ pub struct SessionTime {
     pub time_zone: String,
 }
 
+impl Session {
+    /// A session planned with a time that has not come yet, and with nothing written in it:
+    /// the coach prepares for it rather than taking notes in it.
+    pub fn is_ahead(&self, now: DateTime<Utc>) -> bool {
+        self.time.as_ref().is_some_and(|time| time.starts_at > now) && self.notes.trim().is_empty()
+    }
+}
+
+impl SessionTime {
+    /// The start and length, as the coach would type them again.
+    pub fn as_input(&self) -> crate::calendar::SessionTimeInput {
+        crate::calendar::SessionTimeInput {
+            start_time: self.start_time.clone(),
+            duration_minutes: self.duration_minutes,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct SessionInput {
     pub client_id: String,
@@ -214,11 +232,23 @@ impl Practice {
         let session = self.writable_session(id)?;
         self.require_kind_of_session(&change.kind)?;
         let (kind, coach_kind) = change.kind.columns();
-        self.conn.execute(
-            "UPDATE session SET held_on = ?2, kind = ?3, coach_kind = ?4, prep_checklist = ?5, updated_at = ?6 WHERE id = ?1",
-            params![session.id, held_on.to_string(), kind, coach_kind, prep, time::stamp(time::now())],
-        )?;
-        self.session(&session.id)
+        let updated = self.atomically(|| {
+            self.conn.execute(
+                "UPDATE session SET held_on = ?2, kind = ?3, coach_kind = ?4, prep_checklist = ?5, updated_at = ?6 WHERE id = ?1",
+                params![session.id, held_on.to_string(), kind, coach_kind, prep, time::stamp(time::now())],
+            )?;
+            let updated = self.session(&session.id)?;
+            // A session with a time keeps its wall-clock start on the day it moves to.
+            if let (Some(time), true) = (&session.time, held_on != session.held_on) {
+                self.write_session_time(&updated, &time.as_input())?;
+            }
+            self.session(&session.id)
+        })?;
+        if updated.time.is_some() {
+            // The calendar's event carries the day and the kind.
+            self.calendar_follows();
+        }
+        Ok(updated)
     }
 
     /// Saves the session notes exactly as typed: the autosave path of the session screen.

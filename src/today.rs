@@ -13,6 +13,7 @@ use crate::directives::{directive_from_row, Directive, DIRECTIVE_COLUMNS};
 use crate::error::Result;
 use crate::practice::Practice;
 use crate::sessions::{session_from_row, Session, SESSION_COLUMNS};
+use crate::time;
 
 /// Letters from sessions older than this are no longer waiting: whatever was agreed then has
 /// been talked over since.
@@ -30,6 +31,8 @@ pub struct DaySession {
     pub client_name: String,
     /// Live homework items given in the session.
     pub homework_count: u32,
+    /// Planned and still to come (see [`Session::is_ahead`]): it opens on its prep.
+    pub ahead: bool,
 }
 
 /// An active client with no session today or later: someone the coach may have lost track of.
@@ -114,9 +117,12 @@ impl Practice {
              ORDER BY s.held_on, s.starts_at IS NULL, s.starts_at, c.name COLLATE tenfold_name, s.id"
         ))?;
         let next = column_count(SESSION_COLUMNS);
+        let now = time::now();
         let rows = stmt.query_map(params![from.to_string(), to.to_string()], |row| {
+            let session = session_from_row(row)?;
             Ok(DaySession {
-                session: session_from_row(row)?,
+                ahead: session.is_ahead(now),
+                session,
                 client_name: row.get(next)?,
                 homework_count: row.get(next + 1)?,
             })
@@ -182,7 +188,7 @@ impl Practice {
                         (SELECT count(*) FROM homework_item h WHERE h.session_id = s.id AND h.trashed_at IS NULL) AS items
                  FROM session s JOIN client c ON c.id = s.client_id
                  WHERE s.held_on >= ?1 AND s.trashed_at IS NULL AND c.trashed_at IS NULL
-                   AND s.letter_copied_at IS NULL
+                   AND s.letter_copied_at IS NULL AND s.letter_emailed_at IS NULL
                    AND NOT EXISTS (SELECT 1 FROM document_export e
                                    WHERE e.source_id = s.id AND e.kind = 'homework_letter')
              )

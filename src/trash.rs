@@ -195,6 +195,9 @@ impl Practice {
             &format!("UPDATE {} SET trashed_at = ?2 WHERE id = ?1", kind.table()),
             params![id, time::stamp(time::now())],
         )?;
+        if kind == TrashKind::Session {
+            self.calendar_follows();
+        }
         Ok(())
     }
 
@@ -249,7 +252,12 @@ impl Practice {
             self.conn.execute(restore, params![id, client_id])
         };
         match result {
-            Ok(_) => Ok(()),
+            Ok(_) => {
+                if kind == TrashKind::Session {
+                    self.calendar_follows();
+                }
+                Ok(())
+            }
             Err(error) if crate::error::is_constraint_violation(&error) => {
                 Err(Error::invalid(
                     "id",

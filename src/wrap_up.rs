@@ -36,6 +36,8 @@ pub struct SessionWrapUp {
     pub letter_exports: Vec<ExportedFile>,
     /// When the letter's text was last copied for an e-mail.
     pub letter_copied_at: Option<DateTime<Utc>>,
+    /// When the letter last went to the coach's mail program, its PDF attached.
+    pub letter_emailed_at: Option<DateTime<Utc>>,
 }
 
 impl Practice {
@@ -58,6 +60,7 @@ impl Practice {
         Ok(SessionWrapUp {
             homework: self.session_homework_of(&session.id)?,
             letter_copied_at: self.letter_copied_at(&session.id)?,
+            letter_emailed_at: self.letter_emailed_at(&session.id)?,
             letter_exports,
             areas,
             client,

@@ -142,6 +142,54 @@ fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
 }
 
 #[test]
+fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let folder = tempfile::tempdir().unwrap();
+    let settings = CalendarSettings { calendar_folder: folder.path().display().to_string(), ..Default::default() };
+    p.update_calendar_settings(&settings).unwrap();
+    let file = folder.path().join("Tenfold sessions.ics");
+    let read = || events(&std::fs::read_to_string(&file).unwrap());
+    let session = plan(&p, &ada.id, in_days(5), "11:00", 60);
+    let first = read();
+    let stamp = prop(&first[0], "DTSTAMP");
+
+    // Renamed: the event says the new name, and is stamped as changed.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let renamed = tenfold::clients::ClientInput { name: "Ada King".into(), ..tenfold::clients::ClientInput::default() };
+    p.update_client(&ada.id, &renamed).unwrap();
+    let after_rename = read();
+    assert!(prop(&after_rename[0], "SUMMARY").contains("Ada King"), "{:?}", prop(&after_rename[0], "SUMMARY"));
+    assert_ne!(prop(&after_rename[0], "DTSTAMP"), stamp, "a calendar must see the event as changed");
+    assert_eq!(prop(&after_rename[0], "UID"), prop(&first[0], "UID"));
+
+    // Moved to another day: the same wall-clock start on the new day.
+    let moved_to = in_days(9);
+    let change = tenfold::sessions::SessionChange {
+        held_on: moved_to.to_string(),
+        kind: SessionKind::Strategy,
+        prep_checklist: vec![],
+    };
+    let moved = p.update_session(&session.id, &change).unwrap();
+    let time = moved.time.expect("the time stays with the session");
+    assert_eq!(time.start_time, "11:00");
+    let expected = Local.from_local_datetime(&moved_to.and_hms_opt(11, 0, 0).unwrap()).earliest().unwrap();
+    assert_eq!(time.starts_at, expected.with_timezone(&Utc));
+    assert_eq!(prop(&read()[0], "DTSTART"), expected.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string());
+
+    // Trashed, the session leaves the file; restored, it comes back with the same UID.
+    p.trash_item(tenfold::trash::TrashKind::Session, &session.id).unwrap();
+    assert!(read().is_empty());
+    p.restore_item(tenfold::trash::TrashKind::Session, &session.id).unwrap();
+    assert_eq!(prop(&read()[0], "UID"), prop(&first[0], "UID"));
+    // So does a trashed client's whole calendar.
+    p.trash_item(tenfold::trash::TrashKind::Client, &ada.id).unwrap();
+    assert!(read().is_empty());
+    p.restore_item(tenfold::trash::TrashKind::Client, &ada.id).unwrap();
+    assert_eq!(read().len(), 1);
+}
+
+#[test]
 fn bad_times_and_settings_are_refused_by_field_and_change_nothing() {
     let p = TempPractice::new();
     let ada = p.add_client("Ada Lovelace");

@@ -166,7 +166,7 @@ fn a_row_that_breaks_a_rule_or_a_reference_is_refused() {
         "held_on": "2025-01-01", "kind": "strategy", "prep_checklist": "[]", "notes": "",
         "created_at": "2025-01-01T00:00:00.000Z", "updated_at": "2025-01-01T00:00:00.000Z", "trashed_at": null,
         "letter_copied_at": null, "coach_kind": null, "start_time": null, "duration_minutes": null,
-        "starts_at": null, "time_zone": null
+        "starts_at": null, "time_zone": null, "letter_emailed_at": null
     }]);
     assert_import_refused(document, "tables.session");
 }

@@ -117,7 +117,7 @@ fn main() -> ExitCode {
 
 fn exit_code(error: &Error) -> u8 {
     match error.kind() {
-        ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::InTrash | ErrorKind::Render => 1,
+        ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::InTrash | ErrorKind::Render | ErrorKind::MailProgram => 1,
         ErrorKind::Damaged | ErrorKind::WritesHeld => 3,
         ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull => 4,
         ErrorKind::Locked

@@ -79,8 +79,10 @@ impl Practice {
     }
 
     fn timed_sessions_since(&self, since: DateTime<Utc>) -> Result<Vec<TimedRow>> {
+        // The client's last change counts too: a renamed client is a changed event.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, c.name, coalesce(k.label, s.kind), s.starts_at, s.duration_minutes, s.updated_at
+            "SELECT s.id, c.name, coalesce(k.label, s.kind), s.starts_at, s.duration_minutes,
+                    max(s.updated_at, c.updated_at)
              FROM session s
              JOIN client c ON c.id = s.client_id
              LEFT JOIN session_kind k ON k.code = coalesce(s.coach_kind, s.kind)

@@ -102,6 +102,14 @@ impl Practice {
         self.calendar_settings()
     }
 
+    /// Brings the calendar file up to date after a change that is not about times (a client
+    /// renamed, a session moved to another day, trashed or restored). The change itself is
+    /// saved whatever happens to the file: a folder that cannot be written is reported the next
+    /// time a session is planned or in Settings, not by failing the rename.
+    pub(crate) fn calendar_follows(&self) {
+        let _ = self.refresh_calendar_folder();
+    }
+
     /// Brings the calendar file in the chosen folder up to date; nothing when none is chosen.
     pub fn refresh_calendar_folder(&self) -> Result<()> {
         let folder = self.app_setting(FOLDER_KEY)?.unwrap_or_default();

@@ -79,7 +79,7 @@ impl Practice {
         self.timed(&session.id)
     }
 
-    fn write_session_time(&self, session: &Session, input: &SessionTimeInput) -> Result<()> {
+    pub(crate) fn write_session_time(&self, session: &Session, input: &SessionTimeInput) -> Result<()> {
         let start = parse_start_time(&input.start_time)?;
         let duration = check_duration(input.duration_minutes)?;
         self.require_live_client(&session.client_id)?;

@@ -13,6 +13,7 @@ pub mod focus;
 pub mod formulation;
 pub mod homework;
 pub mod letters;
+pub mod mail;
 pub mod methods;
 pub mod overview;
 pub mod sample;

@@ -2,14 +2,15 @@
 //! session planned on the Session tab in the client's suggested slot, shown in the log with its
 //! time, and the calendar file in the folder read back with a real RFC 5545 parser: the event's
 //! moment, its reminder, a UID that stays when another session is planned, and no note text;
-//! Today lists a session planned for today with its time.
+//! a session planned from a wrap-up shows on Today with its time, and opens on its prep, from
+//! which Start opens that same session.
 
 use chrono::{Duration, Local, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
 use tenfold::clients::ClientInput;
 use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::Practice;
-use tenfold_e2e::flows::{open_client, open_tab, set_value};
+use tenfold_e2e::flows::{open_client, open_tab, set_value, start_session};
 use tenfold_e2e::{testid, App, Key};
 
 const CLIENT: &str = "Noor Haddad";
@@ -100,10 +101,32 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     assert!(both.contains(&first[0]), "the first session's event changed: {both:?}");
     assert!(!text.contains("March") && !text.contains("leaving"), "a note reached the calendar");
 
-    // One more today, late: Today lists it with its time.
-    plan(&app, &Local::now().date_naive().to_string(), "23:45").await;
+    // Today's session, held now; its wrap-up plans one more for late tonight, and Today lists
+    // that one with its time.
+    let today = Local::now().date_naive().to_string();
+    start_session(&app, "strategy", &today).await;
+    app.click_testid("wrap-up").await;
+    app.wait_for(&format!("{} #plan-date", testid("wrap-up"))).await;
+    plan(&app, &today, "23:45").await;
+    app.click_testid("wrap-up-done").await;
     app.click_testid("open-today").await;
-    app.wait_for_text(&testid("today-session"), "23:45").await;
+    let planned_row = app.wait_for_text(&testid("today-session"), "23:45").await;
     app.screenshot("today-with-times").await;
+
+    // Still ahead, it opens on its prep, and Start opens that same session's live screen.
+    if Local::now().time() < chrono::NaiveTime::from_hms_opt(23, 44, 0).unwrap() {
+        app.click_element(&planned_row).await.unwrap();
+        let card = app.wait_for_testid("planned-session").await;
+        assert!(app.text(&card).await.contains("at 23:45"), "{}", app.text(&card).await);
+        let planned_id = card.attr("data-session-id").await.unwrap().unwrap();
+        app.wait_for_testid("session-prep").await;
+        let sessions = || -> i64 {
+            tenfold_e2e::open_db(data.path()).query_row("SELECT count(*) FROM session", [], |r| r.get(0)).unwrap()
+        };
+        let before = sessions();
+        app.click_testid("start-planned-session").await;
+        app.wait_for_testid("live-session").await;
+        assert_eq!(sessions(), before, "starting the planned session {planned_id} made no new one");
+    }
     app.quit().await;
 }

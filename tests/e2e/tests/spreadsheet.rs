@@ -69,3 +69,56 @@ async fn a_spreadsheet_is_previewed_row_by_row_and_only_its_ready_rows_come_in()
     let jean = clients.iter().find(|c| c.name.starts_with("Jean")).unwrap();
     assert_eq!(jean.private_notes, "blue\r\nand red", "a quoted cell keeps its line break");
 }
+
+#[tokio::test]
+async fn a_latin1_file_is_read_only_with_consent_and_a_large_one_is_streamed() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    // What an older Excel saves: Windows-1252 bytes, "é" as 0xE9.
+    let latin1 = files.path().join("clients-latin1.csv");
+    std::fs::write(
+        &latin1,
+        b"Name;Email\r\nJos\xE9 Mart\xEDnez;jose@example.com\r\nRen\xE9e Fa\xE7on;renee@example.com\r\n",
+    )
+    .unwrap();
+    // About 50 MB: 400,000 clients with a long note each, read as a stream.
+    let large = files.path().join("clients-large.csv");
+    {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&large).unwrap());
+        writeln!(out, "Name,Email,Notes").unwrap();
+        for n in 0..400_000 {
+            writeln!(out, "Client {n:06},client{n}@example.com,{}", "a note that fills the row ".repeat(4)).unwrap();
+        }
+    }
+    assert!(std::fs::metadata(&large).unwrap().len() > 45_000_000);
+    let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+
+    // Refused with the encoding named, and read as Latin-1 only once the coach ticks the box.
+    app.fill("client-csv-path", latin1.to_str().unwrap()).await;
+    app.press(&[Key::Enter.into()]).await;
+    app.wait_for_text(&testid("field-error-encoding"), "Latin-1 (Windows-1252)").await;
+    assert!(app.try_find(&testid("csv-summary")).await.is_none(), "no preview without consent");
+    app.click_testid("csv-read-as-latin1").await;
+    app.wait_for_text(&testid("csv-summary"), "2 clients ready").await;
+    app.wait_for_text(&testid("csv-preview"), "José Martínez").await;
+    app.wait_for_text(&testid("csv-preview"), "Renée Façon").await;
+    app.click_testid("import-client-csv").await;
+    app.wait_for_text(&testid("spreadsheet-notice"), "Imported 2 clients").await;
+
+    // The large file: every row counted, the first ones listed, the rest said to be counted.
+    app.fill("client-csv-path", large.to_str().unwrap()).await;
+    app.press(&[Key::Enter.into()]).await;
+    app.wait_until_within("the preview of 400,000 rows", std::time::Duration::from_secs(300), async || {
+        let summary = app.try_find(&testid("csv-summary")).await?;
+        app.try_text(&summary).await?.contains("400000 clients ready").then_some(())
+    })
+    .await;
+    app.wait_for_text(&testid("csv-rows-not-listed"), "more rows are not listed here").await;
+    app.quit().await;
+
+    let names: Vec<String> =
+        Practice::open_in(data.path()).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["José Martínez", "Renée Façon"], "the large file was only previewed");
+}

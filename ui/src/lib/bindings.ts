@@ -153,6 +153,11 @@ export const commands = {
 	updateLetterTemplate: (id: string, input: LetterTemplateInput) => __TAURI_INVOKE<LetterTemplate>("update_letter_template", { id, input }),
 	setDefaultLetterTemplate: (id: string) => __TAURI_INVOKE<LetterTemplate>("set_default_letter_template", { id }),
 	trashLetterTemplate: (id: string) => __TAURI_INVOKE<null>("trash_letter_template", { id }),
+	/**
+	 *  Opens the coach's mail program with the homework letter of `session_id`. `address` is the
+	 *  client's e-mail typed on the spot when their record has none; it is kept on the record.
+	 */
+	emailLetter: (sessionId: string, templateId: string | null, dueOn: string | null, address: string | null) => __TAURI_INVOKE<LetterEmailed>("email_letter", { sessionId, templateId, dueOn, address }),
 	listSessionKinds: () => __TAURI_INVOKE<SessionKindInfo[]>("list_session_kinds"),
 	addSessionKind: (label: string) => __TAURI_INVOKE<SessionKindInfo>("add_session_kind", { label }),
 	chooseQuestionSetForKind: (code: string, setId: string | null) => __TAURI_INVOKE<SessionKindInfo>("choose_question_set_for_kind", { code, setId }),
@@ -530,6 +535,8 @@ export type DaySession = {
 	client_name: string,
 	/**  Live homework items given in the session. */
 	homework_count: number,
+	/**  Planned and still to come (see [`Session::is_ahead`]): it opens on its prep. */
+	ahead: boolean,
 };
 
 /**  One dimension of the latest map against the map before it. */
@@ -647,7 +654,9 @@ export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "rend
 /**  A wrong passphrase or recovery key (`field` says which). */
 "wrong_passphrase" | "key_file_damaged" | "key_file_mismatch" | 
 /**  The system keyring is missing or refused: the UI asks for the passphrase instead. */
-"keyring" | "encryption";
+"keyring" | "encryption" | 
+/**  The coach's mail program did not open; the letter can still be copied as text. */
+"mail_program";
 
 /**  What the UI receives when a command fails: `{kind, message, field?}`. */
 export type ErrorView = {
@@ -818,6 +827,16 @@ export type ImportReport = {
 	clients: number,
 };
 
+/**  What happened when the letter went to the mail program. */
+export type LetterEmailed = {
+	/**  The address the message is for, as kept on the client's record. */
+	to: string,
+	/**  The PDF written to the exports folder and attached (or shown, to attach by hand). */
+	file: ExportedFile,
+	hand_off: MailHandOff,
+	emailed_at: string,
+};
+
 export type LetterTemplate = {
 	id: string,
 	name: string,
@@ -874,6 +893,16 @@ export type LogoInfo = {
 	format: LogoFormat,
 	size_bytes: number,
 };
+
+/**  How the mail program received the letter. */
+export type MailHandOff = 
+/**  The mail program opened with the PDF attached. */
+{ how: "attached" } | 
+/**
+ *  The system takes only a `mailto:` link: the message opens with its text, and the PDF is
+ *  to be attached by hand from its folder.
+ */
+{ how: "text_only"; mailto: string };
 
 /**  How a template's maps are drawn, on screen and in the progress report. */
 export type MapChart = 
@@ -1224,6 +1253,8 @@ export type SessionWrapUp = {
 	letter_exports: ExportedFile[],
 	/**  When the letter's text was last copied for an e-mail. */
 	letter_copied_at: string | null,
+	/**  When the letter last went to the coach's mail program, its PDF attached. */
+	letter_emailed_at: string | null,
 };
 
 export type Settings = {

@@ -20,6 +20,7 @@ const KINDS: Record<ErrorKind, true> = {
   key_file_mismatch: true,
   keyring: true,
   encryption: true,
+  mail_program: true,
 };
 
 function isKind(value: unknown): value is ErrorKind {
@@ -103,5 +104,7 @@ export function errorTitle(error: ErrorView): string {
       return 'This computer could not remember the key';
     case 'encryption':
       return 'Encryption could not be changed';
+    case 'mail_program':
+      return 'Your mail program did not open';
   }
 }

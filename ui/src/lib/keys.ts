@@ -23,6 +23,7 @@ export type ShortcutId =
   | 'wrap-up'
   | 'export-letter'
   | 'copy-letter'
+  | 'email-letter'
   | 'homework-status'
   | 'help';
 
@@ -85,6 +86,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'wrap-up', combo: 'Mod+Shift+W', label: 'Wrap up the session: ratings, homework, letter', where: 'Live session' },
   { id: 'export-letter', combo: 'Mod+Shift+E', label: 'Export the homework letter as a PDF', where: 'Wrap-up' },
   { id: 'copy-letter', combo: 'Mod+Shift+L', label: 'Copy the homework letter as e-mail text', where: 'Wrap-up' },
+  { id: 'email-letter', combo: 'Mod+Shift+S', label: 'E-mail the homework letter with its PDF attached', where: 'Wrap-up' },
   {
     id: 'homework-status',
     combo: 'D',

@@ -16,18 +16,22 @@ describe('missingRatings', () => {
 });
 
 describe('sentSummary', () => {
-  const none = { letter_exports: [], letter_copied_at: null };
-  const never = { exported: false, copied: false };
+  const none = { letter_exports: [], letter_copied_at: null, letter_emailed_at: null };
+  const never = { exported: false, copied: false, emailed: false };
 
   it('says nothing until the letter went out', () => {
     expect(sentSummary(none, never)).toBeNull();
   });
 
   it('names how it went out, from the record or from this visit', () => {
-    expect(sentSummary(none, { exported: true, copied: false })).toBe('Letter exported');
+    expect(sentSummary(none, { ...never, exported: true })).toBe('Letter exported');
     expect(sentSummary({ ...none, letter_copied_at: '2026-11-20T10:00:00.000Z' }, never)).toBe('Letter copied as e-mail text');
-    expect(sentSummary({ ...none, letter_copied_at: '2026-11-20T10:00:00.000Z' }, { exported: true, copied: false })).toBe(
+    expect(sentSummary({ ...none, letter_copied_at: '2026-11-20T10:00:00.000Z' }, { ...never, exported: true })).toBe(
       'Letter exported and copied as e-mail text',
+    );
+    expect(sentSummary({ ...none, letter_emailed_at: '2026-11-20T10:00:00.000Z' }, never)).toBe('Letter e-mailed');
+    expect(sentSummary({ ...none, letter_emailed_at: '2026-11-20T10:00:00.000Z' }, { exported: true, copied: true, emailed: false })).toBe(
+      'Letter exported, copied as e-mail text and e-mailed',
     );
   });
 });

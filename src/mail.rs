@@ -1,0 +1,197 @@
+//! The homework letter handed to the coach's own mail program: the client's address from
+//! their record, the letter's subject and text, and the exported PDF attached. Tenfold sends
+//! nothing itself; the coach's mail program shows the message and the coach presses Send.
+//!
+//! On Linux and the BSDs `xdg-email` (xdg-utils) opens the desktop's mail program with the
+//! attachment. macOS and Windows offer no attachment to a program that asks from outside, so
+//! there the message opens from a `mailto:` link with the text, and the shell shows the PDF in
+//! its folder to drag in.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use specta::Type;
+
+use crate::error::{Error, Result};
+use crate::exports::ExportedFile;
+use crate::practice::Practice;
+use crate::time;
+
+/// One e-mail with the homework letter, ready for the mail program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct LetterMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// How the mail program received the letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum MailHandOff {
+    /// The mail program opened with the PDF attached.
+    Attached,
+    /// The system takes only a `mailto:` link: the message opens with its text, and the PDF is
+    /// to be attached by hand from its folder.
+    TextOnly { mailto: String },
+}
+
+/// What happened when the letter went to the mail program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct LetterEmailed {
+    /// The address the message is for, as kept on the client's record.
+    pub to: String,
+    /// The PDF written to the exports folder and attached (or shown, to attach by hand).
+    pub file: ExportedFile,
+    pub hand_off: MailHandOff,
+    pub emailed_at: DateTime<Utc>,
+}
+
+/// RFC 6068 lets only unreserved characters stand as they are in a `mailto:` field; `@` is
+/// kept in the address so mail programs show it as typed.
+const MAILTO_FIELD: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const MAILTO_ADDRESS: &AsciiSet = &MAILTO_FIELD.remove(b'@');
+
+impl LetterMail {
+    /// The message as a `mailto:` link (RFC 6068), with line breaks as CRLF as the RFC asks.
+    pub fn mailto_url(&self) -> String {
+        let body = self.body.replace("\r\n", "\n").replace('\n', "\r\n");
+        format!(
+            "mailto:{}?subject={}&body={}",
+            utf8_percent_encode(&self.to, MAILTO_ADDRESS),
+            utf8_percent_encode(&self.subject, MAILTO_FIELD),
+            utf8_percent_encode(&body, MAILTO_FIELD),
+        )
+    }
+
+    /// Opens the coach's mail program with this message and `pdf` attached where the system
+    /// allows it; otherwise says which `mailto:` link the shell should open.
+    pub fn hand_to_mail_program(&self, pdf: &Path) -> Result<MailHandOff> {
+        if cfg!(any(target_os = "macos", target_os = "windows")) {
+            return Ok(MailHandOff::TextOnly { mailto: self.mailto_url() });
+        }
+        xdg_email::open(self, pdf)?;
+        Ok(MailHandOff::Attached)
+    }
+}
+
+mod xdg_email {
+    use std::io::Read;
+    use std::path::Path;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use super::LetterMail;
+    use crate::error::{Error, Result};
+
+    /// `xdg-email` returns once the mail program has the message, except that with some
+    /// programs (Thunderbird starting up, say) it stays until that program closes; still
+    /// running after this long means the mail window is open.
+    const SETTLED_AFTER: Duration = Duration::from_secs(5);
+
+    pub(super) fn open(mail: &LetterMail, pdf: &Path) -> Result<()> {
+        let mut child = Command::new("xdg-email")
+            .arg("--utf8")
+            .args(["--subject", &mail.subject, "--body", &mail.body, "--attach"])
+            .arg(pdf)
+            .arg(&mail.to)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    failed("xdg-email is not installed (Debian and Ubuntu package xdg-utils)")
+                }
+                _ => failed(format!("xdg-email could not be started: {e}")),
+            })?;
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().map_err(|e| failed(format!("xdg-email: {e}")))? {
+                if status.success() {
+                    return Ok(());
+                }
+                let mut said = String::new();
+                if let Some(mut stderr) = child.stderr.take() {
+                    let _ = stderr.read_to_string(&mut said);
+                }
+                return Err(failed(reason(status.code(), said.trim())));
+            }
+            if started.elapsed() >= SETTLED_AFTER {
+                // Reaped when the mail program closes, so it leaves no zombie behind.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// xdg-email's exit codes, as its manual lists them, in the coach's terms.
+    fn reason(code: Option<i32>, said: &str) -> String {
+        let what = match code {
+            Some(2) | Some(5) => "the PDF to attach could not be read",
+            Some(3) => "no mail program is set up on this computer (xdg-email found none to open)",
+            Some(4) => "the mail program did not open",
+            _ => "xdg-email failed",
+        };
+        if said.is_empty() {
+            what.to_owned()
+        } else {
+            format!("{what}: {said}")
+        }
+    }
+
+    fn failed(reason: impl Into<String>) -> Error {
+        Error::MailProgram { reason: reason.into() }
+    }
+}
+
+impl Practice {
+    /// The e-mail for a session's homework letter, addressed from the client's record. An
+    /// `address` typed for a client who has none (or a new one) is checked like any e-mail
+    /// address and kept on their record first, so the next letter finds it there.
+    pub fn letter_mail(
+        &self,
+        session_id: &str,
+        template_id: Option<&str>,
+        due_on: Option<&str>,
+        address: Option<&str>,
+    ) -> Result<LetterMail> {
+        let session = self.session(session_id)?;
+        let letter = self.homework_letter_text(&session.id, template_id, due_on)?;
+        let mut client = self.client(&session.client_id)?;
+        if let Some(address) = address.map(str::trim).filter(|a| !a.is_empty()) {
+            client = self.set_client_email(&client.id, address)?;
+        }
+        if client.email.is_empty() {
+            return Err(Error::invalid(
+                "email",
+                format!("{} has no e-mail address yet; type it to send the letter", client.name),
+            ));
+        }
+        Ok(LetterMail { to: client.email, subject: letter.subject, body: letter.body })
+    }
+
+    /// Notes that the letter went to the mail program, so it no longer waits to be sent.
+    pub fn record_letter_emailed(&self, session_id: &str) -> Result<DateTime<Utc>> {
+        let session = self.session(session_id)?;
+        self.require_live_client(&session.client_id)?;
+        let now = time::now();
+        self.conn.execute(
+            "UPDATE session SET letter_emailed_at = ?2 WHERE id = ?1",
+            params![session.id, time::stamp(now)],
+        )?;
+        Ok(now)
+    }
+
+    pub(crate) fn letter_emailed_at(&self, session_id: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT letter_emailed_at FROM session WHERE id = ?1", [session_id], |row| row.get(0))
+            .optional()?
+            .flatten())
+    }
+}

@@ -1,0 +1,137 @@
+//! "E-mail the letter" in the real app, with a stand-in `xdg-email` first on `PATH` that records
+//! the arguments it was given: a client with no address gets the field to type it (a bad one is
+//! refused under it), then the mail program is asked for the client's address, the letter's
+//! subject and text, and the exported PDF attached (read back with pdftotext); the wrap-up
+//! counts the letter as e-mailed, and the typed address is on the client's record.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use tenfold::branding::BrandingInput;
+use tenfold::clients::ClientInput;
+use tenfold::Practice;
+use tenfold_e2e::flows::{open_client, open_tab, pdf_text, start_session};
+use tenfold_e2e::{desktop_bin, testid, App};
+
+const CLIENT: &str = "Samantha Reyes";
+const ADDRESS: &str = "sam.reyes@example.com";
+const ITEMS: [&str; 2] = ["Notice one moment each day when you chose for yourself", "Write the list of three"];
+
+fn write_script(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A folder with the stand-in `xdg-email`, and a wrapper that starts the app with that folder
+/// first on its `PATH`. The stand-in writes its arguments, NUL-separated, to `args`.
+struct StandIn {
+    dir: tempfile::TempDir,
+}
+
+impl StandIn {
+    fn new() -> StandIn {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        write_script(
+            &bin.join("xdg-email"),
+            &format!(
+                "#!/bin/sh\nfor argument in \"$@\"; do printf '%s\\0' \"$argument\"; done > '{args}.part'\nmv '{args}.part' '{args}'\n",
+                args = dir.path().join("args").display()
+            ),
+        );
+        write_script(
+            &dir.path().join("tenfold-with-stand-in"),
+            &format!(
+                "#!/bin/sh\nPATH='{bin}':\"$PATH\" exec '{app}' \"$@\"\n",
+                bin = bin.display(),
+                app = desktop_bin().display()
+            ),
+        );
+        StandIn { dir }
+    }
+
+    fn wrapper(&self) -> PathBuf {
+        self.dir.path().join("tenfold-with-stand-in")
+    }
+
+    fn args(&self) -> Option<Vec<String>> {
+        let bytes = std::fs::read(self.dir.path().join("args")).ok()?;
+        Some(
+            bytes
+                .split(|b| *b == 0)
+                .filter(|a| !a.is_empty())
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect(),
+        )
+    }
+}
+
+/// The value that follows `flag` in `args`.
+fn after<'a>(args: &'a [String], flag: &str) -> &'a str {
+    let at = args.iter().position(|a| a == flag).unwrap_or_else(|| panic!("no {flag} in {args:?}"));
+    &args[at + 1]
+}
+
+#[tokio::test]
+async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() {
+    let data = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    {
+        let practice = Practice::open_in(data.path()).unwrap();
+        practice.set_exports_folder(exports.path().to_str().unwrap()).unwrap();
+        let branding = BrandingInput { coach_name: "Jordan Avery".into(), ..BrandingInput::default() };
+        practice.update_branding(&branding).unwrap();
+        practice.create_client(&ClientInput { preferred_name: "Sam".into(), ..ClientInput::named(CLIENT) }).unwrap();
+    }
+    let stand_in = StandIn::new();
+    let app = App::launch_via(data.path(), Some(&stand_in.wrapper())).await;
+
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "session").await;
+    start_session(&app, "strategy", &chrono::Local::now().date_naive().to_string()).await;
+    for text in ITEMS {
+        app.fill("new-homework-text", text).await;
+        app.click_testid("add-homework").await;
+        app.wait_for_text(&testid("homework-text"), text).await;
+    }
+    app.click_testid("wrap-up").await;
+    app.wait_for_testid("letter-preview-page").await;
+
+    // Her record has no address: the field comes first, and a bad address is refused under it.
+    app.wait_for("#letter-email-address").await;
+    app.click_testid("email-letter").await;
+    app.wait_for_text("#letter-email-address-error", "Type the client").await;
+    app.fill("letter-email-address", "sam.reyes@").await;
+    app.click_testid("email-letter").await;
+    app.wait_for_text("#letter-email-address-error", "name@example.com").await;
+    assert!(stand_in.args().is_none(), "nothing may reach the mail program before the address is good");
+
+    app.fill("letter-email-address", ADDRESS).await;
+    app.click_testid("email-letter").await;
+    let result = app.wait_for_testid("email-letter-result").await;
+    assert_eq!(result.attr("data-how").await.unwrap().as_deref(), Some("attached"));
+    app.wait_for_text(&testid("letter-sent"), "e-mailed").await;
+    app.screenshot("wrap-up-emailed").await;
+    // With the address on record, the field gives way to whom the letter goes.
+    app.wait_gone("#letter-email-address").await;
+
+    let args = app.wait_until("xdg-email to be called", async || stand_in.args()).await;
+    assert_eq!(args.last().map(String::as_str), Some(ADDRESS), "{args:?}");
+    assert_eq!(after(&args, "--subject"), "Before we meet again: your homework, Sam");
+    let body = after(&args, "--body");
+    assert!(body.starts_with("Dear Sam,"), "{body}");
+    for item in ITEMS {
+        assert!(body.contains(item), "the body lists {item:?}: {body}");
+    }
+    assert!(body.contains("Jordan Avery"), "signed: {body}");
+    let attached = PathBuf::from(after(&args, "--attach"));
+    assert!(attached.starts_with(exports.path()), "the PDF exported into the exports folder: {}", attached.display());
+    let text = pdf_text(&attached);
+    assert!(text.contains(CLIENT) && text.contains(ITEMS[0]), "{text}");
+    app.quit().await;
+
+    let practice = Practice::open_in(data.path()).unwrap();
+    let client = practice.list_clients(None).unwrap().into_iter().find(|c| c.name == CLIENT).unwrap();
+    assert_eq!(client.email, ADDRESS, "the typed address is kept on her record");
+}
