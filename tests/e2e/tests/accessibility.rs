@@ -234,7 +234,7 @@ async fn text_placement(app: &App, css: &str, text: &str) -> (String, f64, f64) 
 }
 
 #[tokio::test]
-async fn hebrew_and_arabic_names_read_right_to_left_in_the_client_list_and_heading() {
+async fn hebrew_and_arabic_names_read_right_to_left_in_the_client_list_heading_and_form() {
     let data = tempfile::tempdir().unwrap();
     seed(data.path());
     let app = App::launch(data.path()).await;
@@ -252,5 +252,15 @@ async fn hebrew_and_arabic_names_read_right_to_left_in_the_client_list_and_headi
     let (direction, left, right) = text_placement(&app, &testid("client-heading"), "נועה כהן").await;
     assert_eq!(direction, "rtl", "the heading reads right to left");
     assert!(right < 1.0 && left > 20.0, "the heading starts at the right (gaps left {left}, right {right})");
+
+    // The name field of the edit form writes from the right as well.
+    app.click_testid("edit-client").await;
+    let field = app.wait_for("#client-name").await;
+    let direction = app
+        .client()
+        .execute("return getComputedStyle(arguments[0]).direction;", vec![serde_json::to_value(&field).unwrap()])
+        .await
+        .expect("read the field's direction");
+    assert_eq!(direction, "rtl", "the name field holding a Hebrew name is right to left");
     app.quit().await;
 }
