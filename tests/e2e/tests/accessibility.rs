@@ -46,11 +46,17 @@ async fn use_theme(app: &App, theme: &str) {
     };
     for _ in 0..3 {
         if current().await == theme {
-            return;
+            break;
         }
         app.click_testid("theme-toggle").await;
     }
     assert_eq!(current().await, theme, "the theme toggle never reached {theme}");
+    // The choice is remembered in WebKit's storage, which every launch of the app on this
+    // machine shares: forgotten at once, so the tests after this one start on the system's theme.
+    app.client()
+        .execute("localStorage.removeItem('tenfold.theme'); return null;", vec![])
+        .await
+        .expect("forget the theme");
 }
 
 fn ctrl_shift(key: char) -> Vec<char> {
