@@ -8,8 +8,9 @@
 //! client's screens (open a client, a tab, start a session, choose a focus area) that several
 //! of them share; [`day`] is a coach's whole day, which more than one test runs. [`trace`] runs
 //! the app under `strace` and reads what it logged; [`skips`] records a test that could not run
-//! here.
+//! here; [`a11y`] runs axe-core on what the window shows.
 
+pub mod a11y;
 pub mod day;
 pub mod flows;
 pub mod harness;
