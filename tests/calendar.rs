@@ -117,14 +117,20 @@ fn only_live_sessions_from_the_last_month_on_are_in_the_file() {
     assert_eq!(uids, [format!("{}@tenfold", recent.id)]);
 }
 
-#[test]
-fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
-    let p = TempPractice::new();
-    let ada = p.add_client("Ada Lovelace");
+/// A calendar folder chosen for `p`, and the file Tenfold keeps in it.
+fn calendar_folder_of(p: &TempPractice) -> (tempfile::TempDir, std::path::PathBuf) {
     let folder = tempfile::tempdir().unwrap();
     let settings = CalendarSettings { calendar_folder: folder.path().display().to_string(), ..Default::default() };
     p.update_calendar_settings(&settings).unwrap();
     let file = folder.path().join("Tenfold sessions.ics");
+    (folder, file)
+}
+
+#[test]
+fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let (_folder, file) = calendar_folder_of(&p);
     assert!(events(&std::fs::read_to_string(&file).unwrap()).is_empty(), "the file is written when chosen");
 
     let planned = p
@@ -145,10 +151,7 @@ fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
 fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
     let p = TempPractice::new();
     let ada = p.add_client("Ada Lovelace");
-    let folder = tempfile::tempdir().unwrap();
-    let settings = CalendarSettings { calendar_folder: folder.path().display().to_string(), ..Default::default() };
-    p.update_calendar_settings(&settings).unwrap();
-    let file = folder.path().join("Tenfold sessions.ics");
+    let (_folder, file) = calendar_folder_of(&p);
     let read = || events(&std::fs::read_to_string(&file).unwrap());
     let session = plan(&p, &ada.id, in_days(5), "11:00", 60);
     let first = read();
