@@ -86,6 +86,21 @@ pub async fn start_session(app: &App, kind: &str, date: &str) {
     app.wait_for_testid("live-session").await;
 }
 
+/// From the client list: a session of today for `client` with `items` as its homework, added
+/// in the live screen's side column, then its wrap-up with the letter's page drawn.
+pub async fn wrap_up_with_homework(app: &App, client: &str, items: &[&str]) {
+    open_client(app, client).await;
+    open_tab(app, "session").await;
+    start_session(app, "strategy", &chrono::Local::now().date_naive().to_string()).await;
+    for text in items {
+        app.fill("new-homework-text", text).await;
+        app.click_testid("add-homework").await;
+        app.wait_for_text(&testid("homework-text"), text).await;
+    }
+    app.click_testid("wrap-up").await;
+    app.wait_for_testid("letter-preview-page").await;
+}
+
 /// On the live screen: make the focus area whose item contains `title` the current one.
 pub async fn choose_area(app: &App, title: &str) -> Element {
     let css = format!(r#"{} {}"#, testid("live-session"), testid("focus-area-item"));

@@ -9,7 +9,7 @@ use tenfold::clients::ClientInput;
 use tenfold::directives::DirectiveInput;
 use tenfold::Practice;
 use tenfold_e2e::flows::{
-    export_document as export, find_in, open_client, open_tab, pdf_text, set_exports_folder, start_session,
+    export_document as export, find_in, open_client, open_tab, pdf_text, set_exports_folder, wrap_up_with_homework,
 };
 use tenfold_e2e::{testid, App};
 
@@ -39,18 +39,8 @@ async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
     set_exports_folder(&app, exports.path()).await;
     app.click_testid("close-settings").await;
 
-    open_client(&app, CLIENT).await;
-    open_tab(&app, "session").await;
-    start_session(&app, "strategy", &chrono::Local::now().date_naive().to_string()).await;
-    for text in ["Review the three focus areas", "Two next steps for each area"] {
-        app.fill("new-homework-text", text).await;
-        app.click_testid("add-homework").await;
-        app.wait_for_text(&testid("homework-text"), text).await;
-    }
-
     // The letter is sent from the session's wrap-up, which draws its page as it will print.
-    app.click_testid("wrap-up").await;
-    app.wait_for_testid("letter-preview-page").await;
+    wrap_up_with_homework(&app, CLIENT, &["Review the three focus areas", "Two next steps for each area"]).await;
 
     // The full-size preview shows the rendered page before anything is saved.
     app.click_testid("preview-document").await;

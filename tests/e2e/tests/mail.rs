@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use tenfold::branding::BrandingInput;
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
-use tenfold_e2e::flows::{open_client, open_tab, pdf_text, start_session};
+use tenfold_e2e::flows::{pdf_text, wrap_up_with_homework};
 use tenfold_e2e::{desktop_bin, testid, App};
 
 const CLIENT: &str = "Samantha Reyes";
@@ -87,16 +87,7 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
     let stand_in = StandIn::new();
     let app = App::launch_via(data.path(), Some(&stand_in.wrapper())).await;
 
-    open_client(&app, CLIENT).await;
-    open_tab(&app, "session").await;
-    start_session(&app, "strategy", &chrono::Local::now().date_naive().to_string()).await;
-    for text in ITEMS {
-        app.fill("new-homework-text", text).await;
-        app.click_testid("add-homework").await;
-        app.wait_for_text(&testid("homework-text"), text).await;
-    }
-    app.click_testid("wrap-up").await;
-    app.wait_for_testid("letter-preview-page").await;
+    wrap_up_with_homework(&app, CLIENT, &ITEMS).await;
 
     // Her record has no address: the field comes first, and a bad address is refused under it.
     app.wait_for("#letter-email-address").await;
