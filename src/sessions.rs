@@ -238,11 +238,14 @@ impl Practice {
                 params![session.id, held_on.to_string(), kind, coach_kind, prep, time::stamp(time::now())],
             )?;
             let updated = self.session(&session.id)?;
-            // A session with a time keeps its wall-clock start on the day it moves to.
-            if let (Some(time), true) = (&session.time, held_on != session.held_on) {
-                self.write_session_time(&updated, &time.as_input())?;
+            match &session.time {
+                // A session with a time keeps its wall-clock start on the day it moves to.
+                Some(time) if held_on != session.held_on => {
+                    self.write_session_time(&updated, &time.as_input())?;
+                    self.session(&session.id)
+                }
+                _ => Ok(updated),
             }
-            self.session(&session.id)
         })?;
         if updated.time.is_some() {
             // The calendar's event carries the day and the kind.
