@@ -46,6 +46,21 @@ pub fn use_shipped_renderer() {
     SHIPPED_RENDERER.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
+/// Resolves once `arguments[0]` has kept the same place in the page (not in the window, so
+/// scrolling does not count as moving) for three samples 50 ms apart, or after 10 s, when the
+/// click goes ahead and fails or succeeds on its own.
+const HOLDS_STILL: &str = r#"
+    const [element, done] = arguments;
+    const place = () => { const r = element.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; };
+    let last = place(), still = 0, tries = 0;
+    const timer = setInterval(() => {
+        const now = place();
+        still = now === last ? still + 1 : 0;
+        last = now;
+        if (still >= 3 || ++tries >= 200) { clearInterval(timer); done(null); }
+    }, 50);
+"#;
+
 /// CSS selector for `data-testid="<id>"`.
 pub fn testid(id: &str) -> String {
     format!(r#"[data-testid="{id}"]"#)
@@ -347,11 +362,15 @@ impl App {
         self.click_element(&e).await.unwrap_or_else(|err| panic!("clicking [data-testid={id}] failed: {err}"));
     }
 
-    /// Click `e` after bringing it to the middle of the window, as a person scrolls to what they
-    /// click. WebDriver's own scrolling may leave it under a sticky bar or, inside a column that
-    /// scrolls on its own, outside the part that is shown.
+    /// Click `e` once it holds still, after bringing it to the middle of the window, as a person
+    /// waits for a page to settle and scrolls to what they click. Cards that load on their own
+    /// (Settings has several) grow when their data arrives and push what is below them down: a
+    /// click aimed before that lands on whatever moved into the spot. WebDriver's own scrolling
+    /// may leave the target under a sticky bar or, inside a column that scrolls on its own,
+    /// outside the part that is shown.
     pub async fn click_element(&self, e: &Element) -> Result<(), fantoccini::error::CmdError> {
         let arg = serde_json::to_value(e).expect("an element serialises");
+        self.client().execute_async(HOLDS_STILL, vec![arg.clone()]).await?;
         self.client()
             .execute("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;", vec![arg])
             .await?;

@@ -28,24 +28,6 @@ fn encrypted_practice(dir: &Path) -> (PathBuf, String) {
     (database, recovery_key)
 }
 
-/// Waits until the element with test id `id` keeps its place on the page for half a second.
-async fn until_settled(app: &App, id: &str) {
-    let script = format!(
-        r#"const e = document.querySelector('[data-testid="{id}"]'); return e ? e.getBoundingClientRect().top + window.scrollY : null"#
-    );
-    let (mut last, mut steady) = (serde_json::Value::Null, 0);
-    for _ in 0..100 {
-        let top = app.client().execute(&script, vec![]).await.unwrap();
-        steady = if !top.is_null() && top == last { steady + 1 } else { 0 };
-        if steady == 5 {
-            return;
-        }
-        last = top;
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("[data-testid={id}] kept moving for 10 s");
-}
-
 async fn page_text(app: &App) -> String {
     app.client().execute("return document.body.innerText", vec![]).await.unwrap().as_str().unwrap_or("").to_owned()
 }
@@ -220,8 +202,6 @@ async fn an_encrypted_export_is_refused_a_weak_or_mistyped_passphrase_before_any
     Practice::open_in(data.path()).unwrap().create_client(&ClientInput::named(CLIENT)).unwrap();
     let app = App::launch(data.path()).await;
     app.click_testid("open-settings").await;
-    // The cards above it load on their own and grow when they arrive: click once it stays put.
-    until_settled(&app, "transfer-settings").await;
     app.click_testid("transfer-encrypt").await;
 
     // The core checks the passphrase before the save dialog opens, so no dialog is needed here.
