@@ -9,8 +9,11 @@
 //! The same document can be written encrypted with a passphrase (`sealed`), for moving the
 //! practice to another laptop; import recognises such a file by its first bytes.
 
+mod progress;
 mod sealed;
+mod typed_path;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, BufWriter, Read as _};
@@ -28,7 +31,10 @@ use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{store, time};
 
+use progress::Reporter;
+pub use progress::{TransferProgress, TransferStep};
 pub use sealed::{is_sealed, require_export_passphrase};
+pub use typed_path::{existing_import_file, new_export_file, EXPORT_PATH_FIELD, IMPORT_PATH_FIELD};
 
 pub const FORMAT_NAME: &str = "tenfold-practice";
 /// The version of the envelope and value encoding (not of the schema, which has its own).
@@ -140,9 +146,16 @@ fn from_json(value: &Value, field: &str) -> Result<SqlValue> {
 }
 
 /// Every row of every exported table, as JSON objects keyed by column.
-fn dump_tables(conn: &Connection) -> Result<Map<String, Value>> {
+fn dump_tables(conn: &Connection, reporter: &mut Reporter<'_>) -> Result<Map<String, Value>> {
+    let shapes = exported_tables(conn)?;
+    let mut rows_in_all = 0u64;
+    for shape in &shapes {
+        let rows: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", quoted(&shape.name)), [], |r| r.get(0))?;
+        rows_in_all += rows as u64;
+    }
+    reporter.start(TransferStep::ReadingPractice, rows_in_all);
     let mut tables = Map::new();
-    for shape in exported_tables(conn)? {
+    for shape in shapes {
         let order = if shape.primary_key.is_empty() {
             "rowid".to_owned()
         } else {
@@ -158,6 +171,7 @@ fn dump_tables(conn: &Connection) -> Result<Map<String, Value>> {
                 object.insert(column.clone(), to_json(row.get_ref(index)?));
             }
             out.push(Value::Object(object));
+            reporter.advance(1);
         }
         tables.insert(shape.name, Value::Array(out));
     }
@@ -167,9 +181,14 @@ fn dump_tables(conn: &Connection) -> Result<Map<String, Value>> {
 impl Practice {
     /// The whole practice as the export document (see `docs/export-format.md`).
     pub fn export_document(&self) -> Result<Value> {
+        self.export_document_reporting(&mut |_| {})
+    }
+
+    /// [`Practice::export_document`], telling `progress` how many rows are read.
+    pub fn export_document_reporting(&self, progress: &mut dyn FnMut(TransferProgress)) -> Result<Value> {
         // One read transaction, so the export is one consistent moment.
         self.conn.execute_batch("BEGIN DEFERRED")?;
-        let tables = dump_tables(&self.conn);
+        let tables = dump_tables(&self.conn, &mut Reporter::new(progress));
         self.conn.execute_batch("COMMIT")?;
         let mut document = Map::new();
         document.insert("format".into(), FORMAT_NAME.into());
@@ -184,7 +203,13 @@ impl Practice {
     /// Writes the export to `path` as plain JSON (through a temporary file, so a failed export
     /// never leaves a half-written file under the chosen name).
     pub fn export_to_file(&self, path: &Path) -> Result<()> {
-        let document = self.export_document()?;
+        self.export_to_file_reporting(path, &mut |_| {})
+    }
+
+    /// [`Practice::export_to_file`], telling `progress` how far it has come.
+    pub fn export_to_file_reporting(&self, path: &Path, progress: &mut dyn FnMut(TransferProgress)) -> Result<()> {
+        let document = self.export_document_reporting(progress)?;
+        Reporter::new(progress).start(TransferStep::WritingFile, 0);
         write_through_partial(path, |file| serde_json::to_writer_pretty(file, &document).map_err(io::Error::from))
     }
 
@@ -193,7 +218,7 @@ impl Practice {
     /// bytes reach the disk.
     pub fn export_encrypted_to_file(&self, path: &Path, passphrase: &str) -> Result<()> {
         crate::encryption::require_strong(passphrase, &[])?;
-        write_encrypted_export(path, &self.export_document()?, passphrase)
+        write_encrypted_export(path, &self.export_document()?, passphrase, &mut |_| {})
     }
 
     /// Imports an export file into this practice, which must be empty (no clients, in the
@@ -208,20 +233,38 @@ impl Practice {
     /// missing or wrong); a plain one ignores it. Nothing is imported from a file that does
     /// not decrypt whole.
     pub fn import_file_with_passphrase(&mut self, path: &Path, passphrase: Option<&str>) -> Result<ImportReport> {
-        let bytes = fs::read(path).map_err(|source| store::io_error(path, source))?;
+        self.import_file_reporting(path, passphrase, &mut |_| {})
+    }
+
+    /// [`Practice::import_file_with_passphrase`], telling `progress` how far it has come.
+    pub fn import_file_reporting(
+        &mut self,
+        path: &Path,
+        passphrase: Option<&str>,
+        progress: &mut dyn FnMut(TransferProgress),
+    ) -> Result<ImportReport> {
+        let bytes = read_reporting(path, &mut Reporter::new(progress))?;
         let plain = if is_sealed(&bytes) { sealed::open(&bytes, passphrase)? } else { bytes };
         let text = String::from_utf8(plain)
             .map_err(|_| Error::invalid("file", "the file is not a Tenfold practice export (it is not UTF-8 text)"))?;
-        self.import_text(&text)
+        let document = parse_document(&text)?;
+        drop(text);
+        self.import_document_reporting(&document, progress)
     }
 
     pub fn import_text(&mut self, text: &str) -> Result<ImportReport> {
-        let document: Value = serde_json::from_str(text)
-            .map_err(|e| Error::invalid("file", format!("the file is not valid JSON: {e}")))?;
-        self.import_document(&document)
+        self.import_document(&parse_document(text)?)
     }
 
     pub fn import_document(&mut self, document: &Value) -> Result<ImportReport> {
+        self.import_document_reporting(document, &mut |_| {})
+    }
+
+    fn import_document_reporting(
+        &mut self,
+        document: &Value,
+        progress: &mut dyn FnMut(TransferProgress),
+    ) -> Result<ImportReport> {
         let clients: i64 = self.conn.query_row("SELECT count(*) FROM client", [], |row| row.get(0))?;
         if clients > 0 {
             return Err(Error::invalid(
@@ -232,9 +275,19 @@ impl Practice {
         let envelope = read_envelope(document)?;
         let scratch = self.path().with_file_name(format!(".tenfold-import-{}.sqlite3", std::process::id()));
         let _ = fs::remove_file(&scratch);
-        let loaded = load_into_scratch(&scratch, &envelope);
+        let reporter = RefCell::new(Reporter::new(progress));
+        let loaded = load_into_scratch(&scratch, &envelope, &mut reporter.borrow_mut());
         let result = loaded.and_then(|report| {
-            self.conn.restore(rusqlite::MAIN_DB, &scratch, None::<fn(rusqlite::backup::Progress)>)?;
+            reporter.borrow_mut().start(TransferStep::PuttingInPlace, 0);
+            let pages_copied = |copied: rusqlite::backup::Progress| {
+                let mut reporter = reporter.borrow_mut();
+                let pages = copied.pagecount.max(0) as u64;
+                if reporter.total() != pages {
+                    reporter.start(TransferStep::PuttingInPlace, pages);
+                }
+                reporter.set(pages.saturating_sub(copied.remaining.max(0) as u64));
+            };
+            self.conn.restore(rusqlite::MAIN_DB, &scratch, Some(pages_copied))?;
             let path = self.path().to_path_buf();
             store::prepare(&mut self.conn, &path)?;
             Ok(report)
@@ -297,7 +350,7 @@ fn read_envelope(document: &Value) -> Result<Envelope<'_>> {
 
 /// Builds a database at the file's schema version, loads the rows, checks them, and then
 /// migrates it to the latest schema (so an export from an older Tenfold imports as well).
-fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportReport> {
+fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>, reporter: &mut Reporter<'_>) -> Result<ImportReport> {
     let mut conn = Connection::open(scratch)?;
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     store::migrations().to_version(&mut conn, envelope.schema_version)?;
@@ -307,6 +360,8 @@ fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportRe
         return Err(Error::invalid(format!("tables.{extra}"), format!("the file has an unknown table “{extra}”")));
     }
     let mut report = ImportReport { rows: BTreeMap::new(), clients: 0 };
+    let rows_in_all = envelope.tables.values().filter_map(Value::as_array).map(|rows| rows.len() as u64).sum();
+    reporter.start(TransferStep::LoadingRows, rows_in_all);
     let tx = conn.transaction()?;
     for shape in &shapes {
         tx.execute(&format!("DELETE FROM {}", quoted(&shape.name)), [])?;
@@ -319,9 +374,10 @@ fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportRe
             .ok_or_else(|| Error::invalid(field.clone(), format!("the file has no table “{}”", shape.name)))?
             .as_array()
             .ok_or_else(|| Error::invalid(field.clone(), "a table must be a list of rows"))?;
-        load_table(&tx, shape, rows, &field)?;
+        load_table(&tx, shape, rows, &field, reporter)?;
         report.rows.insert(shape.name.clone(), rows.len() as u32);
     }
+    reporter.start(TransferStep::Checking, 0);
     require_references_resolve(&tx)?;
     tx.commit()?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -335,7 +391,13 @@ fn load_into_scratch(scratch: &Path, envelope: &Envelope<'_>) -> Result<ImportRe
 /// take them (see [`time::parse_date`]).
 const DATE_COLUMNS: [&str; 4] = ["started_on", "held_on", "given_on", "due_on"];
 
-fn load_table(conn: &Connection, shape: &TableShape, rows: &[Value], field: &str) -> Result<()> {
+fn load_table(
+    conn: &Connection,
+    shape: &TableShape,
+    rows: &[Value],
+    field: &str,
+    reporter: &mut Reporter<'_>,
+) -> Result<()> {
     let columns = shape.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
     let marks = vec!["?"; shape.columns.len()].join(", ");
     let mut insert = conn.prepare(&format!("INSERT INTO {} ({columns}) VALUES ({marks})", quoted(&shape.name)))?;
@@ -373,6 +435,7 @@ fn load_table(conn: &Connection, shape: &TableShape, rows: &[Value], field: &str
             Error::Database(e) => Error::invalid(at.clone(), format!("this row breaks a rule of the practice: {e}")),
             other => other,
         })?;
+        reporter.advance(1);
     }
     Ok(())
 }
@@ -393,11 +456,41 @@ fn require_references_resolve(conn: &Connection) -> Result<()> {
     }
 }
 
+fn parse_document(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| Error::invalid("file", format!("the file is not valid JSON: {e}")))
+}
+
+/// Reads the file at `path` whole, telling `reporter` how many bytes are in.
+fn read_reporting(path: &Path, reporter: &mut Reporter<'_>) -> Result<Vec<u8>> {
+    const CHUNK: usize = 8 * 1024 * 1024;
+    let mut read = || -> io::Result<Vec<u8>> {
+        let mut file = fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        reporter.start(TransferStep::ReadingFile, size);
+        let mut bytes = Vec::with_capacity(size as usize);
+        loop {
+            let before = bytes.len();
+            let read = (&mut file).take(CHUNK as u64).read_to_end(&mut bytes)?;
+            if read == 0 {
+                return Ok(bytes);
+            }
+            reporter.advance((bytes.len() - before) as u64);
+        }
+    };
+    read().map_err(|source| store::io_error(path, source))
+}
+
 /// Writes `document` (from [`Practice::export_document`]) to `path` encrypted with
 /// `passphrase`. Apart from the practice, so the app seals it (scrypt takes most of a second)
 /// without holding the practice from the coach's typing.
-pub fn write_encrypted_export(path: &Path, document: &Value, passphrase: &str) -> Result<()> {
+pub fn write_encrypted_export(
+    path: &Path,
+    document: &Value,
+    passphrase: &str,
+    progress: &mut dyn FnMut(TransferProgress),
+) -> Result<()> {
     crate::encryption::require_strong(passphrase, &[])?;
+    Reporter::new(progress).start(TransferStep::WritingFile, 0);
     write_through_partial(path, |file| {
         sealed::seal(file, passphrase, |plain| serde_json::to_writer_pretty(plain, document).map_err(io::Error::from))
             .map(drop)

@@ -23,7 +23,7 @@ use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 100;
+const CASES: usize = 102;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -487,6 +487,14 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
                 Ok(())
             })?;
             p.restore_backup(&copy).map(drop)
+        }),
+        case("typed export path of a file already there", Invalid("export_path"), |p, _| {
+            let taken = p.path().to_path_buf();
+            tenfold::transfer::new_export_file(taken.to_str().unwrap()).map(drop)
+        }),
+        case("typed import path of no file", Invalid("import_path"), |p, _| {
+            let missing = p.path().with_file_name("no such export.json");
+            tenfold::transfer::existing_import_file(missing.to_str().unwrap()).map(drop)
         }),
         case("encrypted export with a wrong passphrase", Invalid("passphrase"), |_, _| {
             import_encrypted_export(|_| (), "quiet harbour lantern")

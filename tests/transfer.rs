@@ -8,7 +8,7 @@ use common::fill::{self, LOGO};
 use common::{assert_invalid, TempPractice};
 use rusqlite::Connection;
 use serde_json::{json, Value};
-use tenfold::transfer::{self, FORMAT_NAME, FORMAT_VERSION};
+use tenfold::transfer::{self, TransferProgress, TransferStep, FORMAT_NAME, FORMAT_VERSION};
 
 fn exported(p: &TempPractice) -> Value {
     p.export_document().unwrap()
@@ -82,6 +82,58 @@ fn export_then_import_gives_identical_content() {
     assert_eq!(target.list_clients(None).unwrap()[0].name, "Ada Byron");
     let target = target.reopen();
     target.check_integrity().unwrap();
+}
+
+/// The steps a transfer reported, each once, in order, with the last report of each.
+fn steps_reported(reports: &[TransferProgress]) -> Vec<(TransferStep, u64, u64)> {
+    let mut steps: Vec<(TransferStep, u64, u64)> = Vec::new();
+    for report in reports {
+        match steps.last_mut() {
+            Some(last) if last.0 == report.step => {
+                assert!(report.done >= last.1, "{:?} went back from {} to {}", report.step, last.1, report.done);
+                *last = (report.step, report.done, report.total);
+            }
+            _ => {
+                assert!(steps.iter().all(|s| s.0 != report.step), "{:?} came back after another step", report.step);
+                steps.push((report.step, report.done, report.total));
+            }
+        }
+        assert!(report.total == 0 || report.done <= report.total, "{report:?}");
+        assert!(!report.label.is_empty());
+    }
+    steps
+}
+
+#[test]
+fn export_and_import_report_each_step_to_its_end() {
+    let source = TempPractice::new();
+    fill::fill_everything(&source);
+    let file = source.dir.path().join("practice.json");
+    let mut reports = Vec::new();
+    source.export_to_file_reporting(&file, &mut |p| reports.push(p)).unwrap();
+    let rows: u64 =
+        exported(&source)["tables"].as_object().unwrap().values().map(|t| t.as_array().unwrap().len() as u64).sum();
+    assert_eq!(
+        steps_reported(&reports),
+        [(TransferStep::ReadingPractice, rows, rows), (TransferStep::WritingFile, 0, 0)],
+        "every row is counted as it is read; writing has no count"
+    );
+
+    let mut target = TempPractice::new();
+    let mut reports = Vec::new();
+    target.practice.import_file_reporting(&file, None, &mut |p| reports.push(p)).unwrap();
+    let bytes = std::fs::metadata(&file).unwrap().len();
+    let steps = steps_reported(&reports);
+    let names: Vec<TransferStep> = steps.iter().map(|s| s.0).collect();
+    assert_eq!(
+        names,
+        [TransferStep::ReadingFile, TransferStep::LoadingRows, TransferStep::Checking, TransferStep::PuttingInPlace]
+    );
+    assert_eq!(steps[0], (TransferStep::ReadingFile, bytes, bytes));
+    assert_eq!(steps[1], (TransferStep::LoadingRows, rows, rows));
+    let (_, copied, pages) = steps[3];
+    assert!(pages > 0 && copied == pages, "every page is copied: {copied} of {pages}");
+    assert_eq!(fill::table_contents(source.path()), fill::table_contents(target.path()));
 }
 
 /// An export of a fresh practice with one client, as JSON to be broken by each test.

@@ -222,21 +222,27 @@ export const commands = {
 	/**  Waves away Today's "nothing planned" nudge for a client, until their next session. */
 	dismissPlanNudge: (clientId: string) => __TAURI_INVOKE<null>("dismiss_plan_nudge", { clientId }),
 	/**
-	 *  Writes the whole practice as one export file where the coach chooses; the path written, or
-	 *  `None` when the coach cancels. With a passphrase (typed twice) the file is encrypted; the
-	 *  passphrase is checked before the save dialog opens.
+	 *  Writes the whole practice as one export file, at the typed `path` or, when none is typed,
+	 *  where the coach chooses in the save window; the path written, or `None` when the coach
+	 *  cancels. With a passphrase (typed twice) the file is encrypted; the passphrase and a typed
+	 *  path are checked before anything is read or a window opens. `progress` hears each step.
 	 */
-	exportPractice: (passphrase: string | null, passphraseAgain: string | null) => __TAURI_INVOKE<string | null>("export_practice", { passphrase, passphraseAgain }),
+	exportPractice: (path: string | null, passphrase: string | null, passphraseAgain: string | null, progress: Channel<TransferProgress>) => __TAURI_INVOKE<string | null>("export_practice", { path, passphrase, passphraseAgain, progress }),
 	/**
 	 *  The export file the coach picks to import, and whether it is encrypted (the screen then
 	 *  asks for its passphrase); `None` when the coach cancels.
 	 */
 	choosePracticeImport: () => __TAURI_INVOKE<ChosenImport | null>("choose_practice_import"),
 	/**
-	 *  Loads the chosen export file into this practice, which must be empty: all of it or nothing.
-	 *  An encrypted file needs the passphrase it was saved with.
+	 *  The export file at a typed path, and whether it is encrypted, as
+	 *  [`choose_practice_import`] answers for a file chosen in the window.
 	 */
-	importPractice: (path: string, passphrase: string | null) => __TAURI_INVOKE<ImportReport>("import_practice", { path, passphrase }),
+	inspectPracticeImport: (path: string) => __TAURI_INVOKE<ChosenImport>("inspect_practice_import", { path }),
+	/**
+	 *  Loads the chosen export file into this practice, which must be empty: all of it or nothing.
+	 *  An encrypted file needs the passphrase it was saved with. `progress` hears each step.
+	 */
+	importPractice: (path: string, passphrase: string | null, progress: Channel<TransferProgress>) => __TAURI_INVOKE<ImportReport>("import_practice", { path, passphrase, progress }),
 	listTrash: () => __TAURI_INVOKE<TrashedItem[]>("list_trash"),
 	trashItem: (kind: TrashKind, id: string) => __TAURI_INVOKE<null>("trash_item", { kind, id }),
 	restoreItem: (kind: TrashKind, id: string) => __TAURI_INVOKE<null>("restore_item", { kind, id }),
@@ -1351,6 +1357,29 @@ export type TodayView = {
 	 */
 	unsent_letters: UnsentLetter[],
 };
+
+/**  One report: `done` of `total` units of `step`; a `total` of 0 means the step has no count. */
+export type TransferProgress = {
+	step: TransferStep,
+	label: string,
+	done: number,
+	total: number,
+};
+
+/**  The step a transfer is at, in the order they run. */
+export type TransferStep = 
+/**  Export: every row of every table, counted in rows. */
+"reading_practice" | 
+/**  Export: the file being written (no count: the size is known only at the end). */
+"writing_file" | 
+/**  Import: the file read from disk, counted in bytes. */
+"reading_file" | 
+/**  Import: the rows loaded and indexed for search, counted in rows. */
+"loading_rows" | 
+/**  Import: the loaded practice checked whole (no count). */
+"checking" | 
+/**  Import: the checked practice copied over the empty one, counted in pages. */
+"putting_in_place";
 
 export type TrashKind = "client" | "session" | "focus_area" | "rating" | "assessment_map" | "client_value" | "homework_item" | "formulation" | "directive";
 
