@@ -309,7 +309,7 @@ async fn main() {
     app.wait_for_testid("live-session").await;
     flows::choose_area(&app, SAMPLE_AREA).await;
     app.wait_for("#answer-barriers").await;
-    app.wait_for(r#"[data-testid^="rating-"][aria-pressed="true"]"#).await;
+    app.wait_for(r#"[data-testid^="rating-"][aria-checked="true"]"#).await;
     app.blur().await;
     // The rating keys in the middle, written answers around them; the session's bar stays.
     scroll_into_view(&app, &testid("rating-1"), "center").await;
