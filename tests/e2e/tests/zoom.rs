@@ -1,4 +1,4 @@
-//! Zoom and size: at a 1024×640 window, and at 200 % page zoom (Ctrl+= five times, Tauri's zoom
+//! Zoom and size: at the window's own size, at 1024×640, and at 200 % page zoom (Ctrl+= five times, Tauri's zoom
 //! keys, which zoom WebKit's page as a browser does: the page then has half the CSS pixels and
 //! its layouts for narrow windows apply), the live session, the wrap-up, Today, the client list
 //! and Settings scroll only up and down, and no text is cut off without its full value at hand
@@ -137,7 +137,7 @@ async fn nothing_is_cut_off_in_a_small_window_or_at_double_zoom() {
     let data = tempfile::tempdir().unwrap();
     seed(data.path());
     let app = App::launch(data.path()).await;
-    let mut found = Vec::new();
+    let mut found = visit_every_screen(&app, "1200x800").await;
 
     app.client().set_window_size(1024, 640).await.expect("resize the window");
     app.wait_until("a 1024×640 window", async || {

@@ -1,9 +1,14 @@
 // Where the keyboard goes when a screen replaces the one that held it.
 
+// Whether anything has held the focus since the app started: before that, the focus is not
+// lost, only not placed yet, and the first screen leaves it so (no ring on a heading at start).
+let focusedOnce = false;
+if (typeof document !== 'undefined') document.addEventListener('focusin', () => (focusedOnce = true), { capture: true, once: true });
+
 /** True when the focus has fallen to the page: the control that had it is gone. */
 export function focusIsLost(): boolean {
   const active = document.activeElement;
-  return !active || active === document.body || active === document.documentElement;
+  return focusedOnce && (!active || active === document.body || active === document.documentElement);
 }
 
 /**
