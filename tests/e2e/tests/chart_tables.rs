@@ -62,6 +62,12 @@ async fn follow_link(app: &App, link: &str, target: &str) {
         (id.as_str() == Some(target)).then_some(())
     })
     .await;
+    let ring = app
+        .client()
+        .execute("const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(ring, serde_json::Value::Bool(true), "#{target} shows that it has the focus");
 }
 
 async fn cell_texts(app: &App, row: &fantoccini::elements::Element, css: &str) -> Vec<String> {
