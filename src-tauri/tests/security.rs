@@ -12,12 +12,14 @@ fn read(relative: &str) -> String {
 
 /// The only core permissions the window has: listening for its own close request and then
 /// closing itself, so the live screens can save the last keystrokes before the window goes;
-/// and setting its own title to the open client's name.
+/// setting its own title to the open client's name; and zooming its own page (Tauri's zoom
+/// keys, Ctrl+= / Ctrl+- / Ctrl+0, go through it).
 const CORE_PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
     "core:window:allow-destroy",
     "core:window:allow-set-title",
+    "core:webview:allow-set-webview-zoom",
 ];
 
 fn capability() -> serde_json::Value {

@@ -78,7 +78,7 @@ async fn rate_current(app: &App, digit: char) {
     app.press(&[Key::Escape.into()]).await;
     app.press(&[digit]).await;
     let n = if digit == '0' { "10".to_string() } else { digit.to_string() };
-    app.wait_for(&format!(r#"{}[aria-pressed="true"]"#, testid(&format!("rating-{n}")))).await;
+    app.wait_for(&format!(r#"{}[aria-checked="true"]"#, testid(&format!("rating-{n}")))).await;
 }
 
 async fn homework_texts(app: &App) -> Vec<(String, bool)> {

@@ -138,7 +138,9 @@ pub async fn export_document(app: &App, kind: &str) -> String {
     let button = app
         .wait_until("an enabled export button", async || {
             let button = app.try_find(&css).await?;
-            attr(&button, "disabled").await.is_none().then_some(button)
+            let idle = attr(&button, "disabled").await.is_none()
+                && attr(&button, "aria-disabled").await.as_deref() != Some("true");
+            idle.then_some(button)
         })
         .await;
     app.click_element(&button).await.unwrap();

@@ -30,6 +30,17 @@ fn seed(dir: &Path) {
     practice.trash_client(&gone.id).expect("trash a client");
 }
 
+/// An encrypted practice whose key this process has dropped, as at a start: the lock screen
+/// stands in for the app.
+fn encrypted_practice(dir: &Path) {
+    let mut practice = Practice::open_in(dir).expect("open the practice to encrypt it");
+    practice.create_client(&ClientInput::named("Locked Away")).expect("a client");
+    practice.turn_on_encryption("quiet harbour lantern seventeen").expect("turn encryption on");
+    let database = practice.path().to_path_buf();
+    drop(practice);
+    tenfold::encryption::lock(&database);
+}
+
 /// Clicks the theme toggle until the page is in `theme` (`light` or `dark`).
 async fn use_theme(app: &App, theme: &str) {
     let current = async || {
@@ -86,6 +97,26 @@ async fn every_screen(theme: &str) {
         .await
         .expect("set the theme");
     audit.check(&app, "recovery screen", &[]).await;
+    app.quit().await;
+
+    // An encrypted practice at start: the lock screen, with a wrong passphrase named under its
+    // field, and its recovery form. It has no theme toggle either.
+    let locked = tempfile::tempdir().unwrap();
+    encrypted_practice(locked.path());
+    let app = App::launch_only(locked.path()).await;
+    app.wait_for_testid("unlock-screen").await;
+    app.client()
+        .execute("document.documentElement.dataset.theme = arguments[0]; return null;", vec![theme.into()])
+        .await
+        .expect("set the theme");
+    audit.check(&app, "lock screen", &[]).await;
+    app.fill("unlock-passphrase", "not the passphrase").await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for_testid("field-error-passphrase").await;
+    audit.check(&app, "lock screen with a wrong passphrase", &[]).await;
+    app.click_testid("unlock-use-recovery").await;
+    app.wait_for("#unlock-recovery_key").await;
+    audit.check(&app, "lock screen, recovery form", &[]).await;
     app.quit().await;
 
     let data = tempfile::tempdir().unwrap();

@@ -103,8 +103,8 @@ fn db_ratings(dir: &Path) -> Vec<(String, i64, String, String)> {
 
 /// Wait until the rating button `rating-<n>` of the current area is the pressed one.
 async fn wait_recorded(app: &App, n: u8) {
-    app.wait_for(&format!(r#"{}[aria-pressed="true"]"#, testid(&format!("rating-{n}")))).await;
-    let pressed = app.find_all(r#"[data-testid^="rating-"][aria-pressed="true"]"#).await;
+    app.wait_for(&format!(r#"{}[aria-checked="true"]"#, testid(&format!("rating-{n}")))).await;
+    let pressed = app.find_all(r#"[data-testid^="rating-"][aria-checked="true"]"#).await;
     assert_eq!(pressed.len(), 1, "exactly one rating button is pressed");
 }
 
@@ -137,7 +137,7 @@ async fn three_keyboard_ratings_across_two_sessions_show_in_history_in_order() {
     app.press(&[Key::Control.into(), Key::Down.into()]).await;
     app.wait_for_text(&format!(r#"{}[aria-current="true"]"#, testid("focus-area-item")), "Running again").await;
     // A fresh area in the same session has no rating yet.
-    app.wait_gone(r#"[data-testid^="rating-"][aria-pressed="true"]"#).await;
+    app.wait_gone(r#"[data-testid^="rating-"][aria-checked="true"]"#).await;
     rate_by_key(&app, 10).await;
     app.screenshot("ratings-session-1").await;
 
@@ -145,7 +145,7 @@ async fn three_keyboard_ratings_across_two_sessions_show_in_history_in_order() {
     open_tab(&app, "session").await;
     start_session(&app, "follow_up", &second_date.to_string()).await;
     choose_area(&app, "Delegating").await;
-    app.wait_gone(r#"[data-testid^="rating-"][aria-pressed="true"]"#).await;
+    app.wait_gone(r#"[data-testid^="rating-"][aria-checked="true"]"#).await;
     rate_by_key(&app, 6).await;
 
     // History: one row per rating, oldest first: date, focus area, rating, session.

@@ -1,6 +1,7 @@
 // Capturing homework from the live notes: remembers the answer or note the coach was last in,
 // turns its selected words (or the cursor's line) into an item of the session's homework with
 // one key, and says what happened for a few seconds.
+import { announce } from '../lib/announcer.svelte';
 import { toErrorView } from '../lib/errors';
 import type { HomeworkItem } from '../lib/bindings';
 import { captureText } from './capture';
@@ -52,6 +53,8 @@ export class LiveCapture {
 
   #tell(tone: 'done' | 'error', text: string) {
     this.notice = { tone, text };
+    // Said once through the app's live region; the notice on screen is not a live region.
+    announce(text);
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => (this.notice = null), tone === 'done' ? 4000 : 8000);
   }

@@ -25,6 +25,7 @@ export type ShortcutId =
   | 'copy-letter'
   | 'email-letter'
   | 'homework-status'
+  | 'zoom'
   | 'help';
 
 export type Shortcut = {
@@ -98,6 +99,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'settings', combo: 'Mod+,', label: 'Open settings' },
   { id: 'lock', combo: 'Mod+L', label: 'Lock Tenfold: hide every client until the passphrase is typed', where: 'An encrypted practice' },
   { id: 'save', combo: 'Mod+Enter', label: 'Save the form', where: 'In a form, even from the notes' },
+  // Handled by the desktop shell (Tauri's zoom keys), listed so the help names them.
+  { id: 'zoom', combo: 'Mod+=', also: ['Mod+-', 'Mod+0'], label: 'Larger, smaller, or back to normal size' },
   { id: 'list-move', combo: 'ArrowDown', also: ['ArrowUp'], label: 'Move through the client list', where: 'In the client list' },
   { id: 'close', combo: 'Escape', label: 'Close a form, call mode or this help' },
   { id: 'help', combo: '?', label: 'Show these shortcuts', where: 'Anywhere but a text field' },

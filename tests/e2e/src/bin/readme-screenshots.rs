@@ -40,7 +40,18 @@ const SCREENS: &[(&str, &str)] = &[
     ("today", "today.png"),
     ("capture", "capture-homework.png"),
     ("wrap-up", "wrap-up-letter.png"),
+    ("names", "clients-names.png"),
+    ("dark-today", "dark-today.png"),
+    ("dark-live-session", "dark-live-session.png"),
+    ("dark-wrap-up", "dark-wrap-up.png"),
+    ("zoom-live-session", "zoom-live-session.png"),
+    ("zoom-wrap-up", "zoom-wrap-up.png"),
+    ("zoom-today", "zoom-today.png"),
 ];
+
+/// Names that must read well in the list: right to left, and too long for it (cut short with
+/// the full name in the tooltip).
+const NAMES: [&str; 3] = ["נועה כהן", "مريم يوسف", "Maximiliane Rosalind Featherstonehaugh-Oyelaran"];
 
 /// The sample client (src/sample.rs), whose screens all have something in them.
 const SAMPLE: &str = "Alex Morgan (sample)";
@@ -112,6 +123,9 @@ fn seed(dir: &Path) {
     let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/examples/logo.svg");
     practice.set_logo_from_file(&logo).unwrap_or_else(|e| panic!("logo {}: {e}", logo.display()));
     let mut ids = Vec::new();
+    for name in NAMES {
+        practice.create_client(&ClientInput::named(name)).unwrap_or_else(|e| panic!("create {name}: {e}"));
+    }
     for input in clients() {
         ids.push(practice.create_client(&input).unwrap_or_else(|e| panic!("create {}: {e}", input.name)).id);
     }
@@ -219,6 +233,86 @@ async fn scroll_into_view(app: &App, css: &str, block: &str) {
     .await;
 }
 
+/// Clicks the theme toggle until the page is in `theme` (`light` or `dark`); the choice is
+/// forgotten at once so later launches start on the system's theme.
+async fn use_theme(app: &App, theme: &str) {
+    for _ in 0..3 {
+        let now = app.client().execute("return document.documentElement.dataset.theme || '';", vec![]).await;
+        if now.ok().and_then(|v| v.as_str().map(str::to_owned)).as_deref() == Some(theme) {
+            break;
+        }
+        app.click_testid("theme-toggle").await;
+    }
+    app.client()
+        .execute("localStorage.removeItem('tenfold.theme'); return null;", vec![])
+        .await
+        .expect("forget the theme");
+}
+
+/// The sample's latest session live, on its first area, with the keyboard out of the fields.
+async fn open_sample_live(app: &App) {
+    flows::open_client(app, SAMPLE).await;
+    flows::open_tab(app, "session").await;
+    app.click_testid("session-item").await;
+    app.wait_for_testid("live-session").await;
+    flows::choose_area(app, SAMPLE_AREA).await;
+    app.wait_for(r#"[data-testid^="rating-"][aria-checked="true"]"#).await;
+    app.blur().await;
+}
+
+/// The issue's pictures for people who need more: the client list with right-to-left and long
+/// names, the live session, the wrap-up and Today in the dark theme and at 200 % zoom.
+async fn accessibility_shots(shots: &mut Shots, data: &Path) {
+    let app = App::launch(data).await;
+    ensure_size(&app).await;
+    app.wait_for_testid("today-view").await;
+    for name in NAMES {
+        app.wait_for_text(&testid("client-item"), name).await;
+    }
+    // The list from the long name down, so it holds the right-to-left names too.
+    let long = app.wait_for_text(&testid("client-item"), NAMES[2]).await;
+    let arg = serde_json::to_value(&long).expect("an element serialises");
+    app.client()
+        .execute("arguments[0].scrollIntoView({ block: 'start' }); return null;", vec![arg])
+        .await
+        .expect("scroll the list");
+    shots.save(&app, "names").await;
+
+    use_theme(&app, "dark").await;
+    app.wait_for_testid("today-unsent-letter").await;
+    shots.save(&app, "dark-today").await;
+    open_sample_live(&app).await;
+    scroll_into_view(&app, &testid("rating-1"), "center").await;
+    shots.save(&app, "dark-live-session").await;
+    app.press(&[Key::Control.into(), Key::Shift.into(), 'w']).await;
+    app.wait_for_testid("letter-preview-page").await;
+    app.blur().await;
+    shots.save(&app, "dark-wrap-up").await;
+    use_theme(&app, "light").await;
+
+    // 200 %: Ctrl+= five times, as a coach zooms; from here on only keys, which WebDriver's
+    // pointer does not miss on a zoomed page.
+    app.click_testid("back-to-call").await;
+    app.wait_for_testid("live-session").await;
+    app.blur().await;
+    for _ in 0..5 {
+        app.press(&[Key::Control.into(), '=']).await;
+    }
+    app.wait_until("the page at 200 %", async || (app.viewport_size().await.0 * 2 <= WIDTH + 2).then_some(())).await;
+    scroll_into_view(&app, &testid("rating-1"), "center").await;
+    shots.save(&app, "zoom-live-session").await;
+    app.press(&[Key::Control.into(), Key::Shift.into(), 'w']).await;
+    app.wait_for_testid("ratings-state").await;
+    app.blur().await;
+    scroll_into_view(&app, &testid("ratings-state"), "center").await;
+    shots.save(&app, "zoom-wrap-up").await;
+    app.press(&[Key::Control.into(), 't']).await;
+    app.wait_for_testid("today-summary").await;
+    app.blur().await;
+    shots.save(&app, "zoom-today").await;
+    app.quit().await;
+}
+
 #[tokio::main]
 async fn main() {
     let out = std::env::args_os().nth(1).map(PathBuf::from).unwrap_or_else(|| {
@@ -309,7 +403,7 @@ async fn main() {
     app.wait_for_testid("live-session").await;
     flows::choose_area(&app, SAMPLE_AREA).await;
     app.wait_for("#answer-barriers").await;
-    app.wait_for(r#"[data-testid^="rating-"][aria-pressed="true"]"#).await;
+    app.wait_for(r#"[data-testid^="rating-"][aria-checked="true"]"#).await;
     app.blur().await;
     // The rating keys in the middle, written answers around them; the session's bar stays.
     scroll_into_view(&app, &testid("rating-1"), "center").await;
@@ -333,6 +427,8 @@ async fn main() {
     scroll_into_view(&app, &testid("homework-letter"), "center").await;
     shots.save(&app, "wrap-up").await;
     app.quit().await;
+
+    accessibility_shots(&mut shots, data.path()).await;
 
     // empty.png: the first-run screen of a practice with no clients.
     let empty = tempfile::tempdir().expect("a temporary data folder");
