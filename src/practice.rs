@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
+use crate::devices::recording::Recorder;
 use crate::error::{Error, Result};
 use crate::integrity::{self, CheckOutcome};
 use crate::store::{self, CheckAt};
@@ -123,10 +124,19 @@ impl Practice {
     }
 
     /// Runs `f` as one unit: all of its writes land or none do. Savepoints nest, so an
-    /// operation that is atomic on its own can also be part of a larger one.
+    /// operation that is atomic on its own can also be part of a larger one. In a practice
+    /// shared with another device, the outermost unit also records what it changed, in its
+    /// own transaction (`devices::recording`).
     pub(crate) fn atomically<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let recorder = if self.conn.is_autocommit() { Recorder::start(&self.conn)? } else { None };
         self.conn.execute_batch("SAVEPOINT tenfold_unit")?;
-        match f() {
+        let done = f().and_then(|value| {
+            if let Some(recorder) = recorder {
+                recorder.finish(&self.conn)?;
+            }
+            Ok(value)
+        });
+        match done {
             Ok(value) => {
                 self.conn.execute_batch("RELEASE tenfold_unit")?;
                 Ok(value)
