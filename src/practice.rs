@@ -128,7 +128,8 @@ impl Practice {
     /// shared with another device, the outermost unit also records what it changed, in its
     /// own transaction (`devices::recording`).
     pub(crate) fn atomically<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        let recorder = if self.conn.is_autocommit() { Recorder::start(&self.conn)? } else { None };
+        let outermost = self.conn.is_autocommit();
+        let recorder = if outermost { Recorder::start(&self.conn)? } else { None };
         self.conn.execute_batch("SAVEPOINT tenfold_unit")?;
         let done = f().and_then(|value| {
             if let Some(recorder) = recorder {
@@ -137,10 +138,17 @@ impl Practice {
             Ok(value)
         });
         match done {
-            Ok(value) => {
-                self.conn.execute_batch("RELEASE tenfold_unit")?;
-                Ok(value)
-            }
+            Ok(value) => match self.conn.execute_batch("RELEASE tenfold_unit") {
+                Ok(()) => Ok(value),
+                Err(error) => {
+                    // A refused commit (writes held) can leave the transaction open, and the
+                    // next unit would then only nest in it and never commit.
+                    if outermost && !self.conn.is_autocommit() {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                    }
+                    Err(error.into())
+                }
+            },
             Err(error) => {
                 // The original error matters more than a failure to roll back.
                 let _ = self.conn.execute_batch("ROLLBACK TO tenfold_unit; RELEASE tenfold_unit");
