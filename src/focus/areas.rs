@@ -283,18 +283,24 @@ impl Practice {
             return Ok(area);
         }
         let now = time::stamp(time::now());
-        self.conn
-            .execute("UPDATE focus_area SET retired_at = ?2, updated_at = ?2 WHERE id = ?1", params![area.id, now])?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE focus_area SET retired_at = ?2, updated_at = ?2 WHERE id = ?1",
+                params![area.id, now],
+            )?)
+        })?;
         self.focus_area(&area.id)
     }
 
     /// Brings a retired area back into the active list.
     pub fn reinstate_focus_area(&self, id: &str) -> Result<FocusArea> {
         let area = self.writable_focus_area(id)?;
-        self.conn.execute(
-            "UPDATE focus_area SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
-            params![area.id, time::stamp(time::now())],
-        )?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE focus_area SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
+                params![area.id, time::stamp(time::now())],
+            )?)
+        })?;
         self.focus_area(&area.id)
     }
 
