@@ -29,6 +29,9 @@ pub(crate) struct UnitHeader {
     pub seq: i64,
     pub hlc: String,
     pub schema: usize,
+    /// The changeset is sealed with the practice's key (an encrypted practice).
+    #[serde(default)]
+    pub sealed: bool,
 }
 
 pub(crate) fn unit_file_name(seq: i64) -> String {

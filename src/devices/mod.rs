@@ -18,6 +18,7 @@ mod folder;
 mod pairing;
 pub(crate) mod recording;
 mod replay;
+mod sealing;
 
 use std::fs;
 use std::path::Path;
@@ -129,7 +130,12 @@ impl Practice {
             .prepare("SELECT seq, hlc, changeset FROM device_outbox WHERE sent_at IS NULL ORDER BY seq")?
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let key = crate::encryption::key_of(self.path())?;
         for (seq, hlc, changeset) in &unsent {
+            let body = match &key {
+                Some(key) => sealing::seal(changeset, key)?,
+                None => changeset.clone(),
+            };
             let header = UnitHeader {
                 practice_id: me.practice_id.clone(),
                 device_id: me.device_id.clone(),
@@ -137,11 +143,9 @@ impl Practice {
                 seq: *seq,
                 hlc: hlc.clone(),
                 schema: crate::store::latest_schema_version(),
+                sealed: key.is_some(),
             };
-            folder::write_whole(
-                &folder::unit_path(folder, &me.device_id, *seq),
-                &folder::encode_unit(&header, changeset),
-            )?;
+            folder::write_whole(&folder::unit_path(folder, &me.device_id, *seq), &folder::encode_unit(&header, &body))?;
             self.conn.execute(
                 "UPDATE device_outbox SET sent_at = ?2 WHERE seq = ?1",
                 params![seq, crate::time::stamp(crate::time::now())],
@@ -156,6 +160,7 @@ impl Practice {
     pub fn replay_from(&self, folder: &Path) -> Result<ReplayReport> {
         let me = self.require_shared()?;
         let devices = folder::other_devices(folder, &me.device_id)?;
+        let key = crate::encryption::key_of(self.path())?;
         let mut report = ReplayReport::default();
         loop {
             let mut progressed = false;
@@ -185,6 +190,18 @@ impl Practice {
                         report.waiting.push(waiting(WaitReason::NeedsUpdate));
                         break;
                     }
+                    let changeset = match (header.sealed, &key) {
+                        (false, _) => changeset,
+                        (true, Some(key)) => sealing::open(&changeset, key)?,
+                        (true, None) => {
+                            return Err(Error::SharedFolder {
+                                reason: format!(
+                                    "the changes of {} are encrypted, and this copy of the practice is not",
+                                    header.device_name
+                                ),
+                            })
+                        }
+                    };
                     match self.apply_one(&header, &changeset)? {
                         None => {
                             report.applied += 1;
