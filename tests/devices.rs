@@ -182,3 +182,33 @@ fn every_write_through_the_core_reaches_the_other_device() {
     };
     assert_eq!(compared(&laptop), compared(&office));
 }
+
+/// A unit that refers to a record created on a third device waits until that device's unit
+/// has arrived, and then both apply, whatever order the sync tool delivered them in.
+#[test]
+fn a_unit_that_needs_a_record_from_a_third_device_waits_for_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office, tablet] = <[_; 3]>::try_from(replicas(folder.path(), 3)).ok().unwrap();
+    let client = laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+    let area = office.create_focus_area(&client.id, "Work").unwrap();
+    office.send_to(folder.path()).unwrap();
+
+    // The laptop's units have not reached the tablet yet.
+    let laptop_dir = folder.path().join(laptop.this_device().unwrap().unwrap().device_id);
+    let delayed = folder.path().join(".delayed");
+    fs::rename(&laptop_dir, &delayed).unwrap();
+    let report = tablet.replay_from(folder.path()).unwrap();
+    assert_eq!(report.applied, 0);
+    assert_eq!(report.waiting.len(), 1, "{report:?}");
+    assert_eq!(report.waiting[0].reason, WaitReason::OtherDevice);
+    assert_eq!(tablet.focus_area(&area.id).unwrap_err().kind(), ErrorKind::NotFound, "nothing half applied");
+
+    fs::rename(&delayed, &laptop_dir).unwrap();
+    let report = tablet.replay_from(folder.path()).unwrap();
+    assert!(report.waiting.is_empty(), "{report:?}");
+    assert_eq!(report.applied, 2);
+    assert_eq!(tablet.focus_area(&area.id).unwrap().title, "Work");
+    assert_eq!(shared_content(&tablet), shared_content(&office));
+}

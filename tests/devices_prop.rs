@@ -7,7 +7,7 @@
 //!
 //! The default number of cases keeps this to a few seconds; for a longer run:
 //! `PROPTEST_CASES=500 cargo test -p tenfold --test devices_prop` (a failure prints the
-//! shrunk sequence of operations, and proptest saves its seed under `proptest-regressions/`).
+//! shrunk sequence of operations).
 
 mod common;
 
@@ -32,6 +32,12 @@ enum Op {
     },
     CreateClient {
         on: usize,
+    },
+    /// A new area under a client this replica has (perhaps one another replica created), so
+    /// units refer to records from other devices' units.
+    AddArea {
+        on: usize,
+        client: usize,
     },
     TrashClient {
         on: usize,
@@ -65,8 +71,9 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
     let on = 0..REPLICAS;
     prop_oneof![
-        4 => (on.clone(), 0..AREAS).prop_map(|(on, area)| Op::EditAnswer { on, area }),
+        4 => (on.clone(), 0..8usize).prop_map(|(on, area)| Op::EditAnswer { on, area }),
         1 => on.clone().prop_map(|on| Op::CreateClient { on }),
+        1 => (on.clone(), 0..8usize).prop_map(|(on, client)| Op::AddArea { on, client }),
         1 => on.clone().prop_map(|on| Op::TrashClient { on }),
         1 => on.clone().prop_map(|on| Op::RestoreClient { on }),
         1 => on.clone().prop_map(|on| Op::Reorder { on }),
@@ -160,7 +167,7 @@ impl World {
             Op::EditAnswer { on, area } => {
                 self.counter += 1;
                 let text = format!("typed on {on}, edit {}", self.counter);
-                let area_id = self.areas[area].clone();
+                let area_id = self.areas[area % self.areas.len()].clone();
                 let before = self.practice(on).focus_area(&area_id).map(|a| a.desired_outcome);
                 if self.practice(on).update_focus_answer(&area_id, FocusAnswer::DesiredOutcome, &text).is_ok() {
                     self.replaced_knowingly.insert((area_id.clone(), before.unwrap()));
@@ -170,6 +177,14 @@ impl World {
             Op::CreateClient { on } => {
                 self.counter += 1;
                 self.practice(on).create_client(&ClientInput::named(format!("Client {}", self.counter))).unwrap();
+            }
+            Op::AddArea { on, client } => {
+                self.counter += 1;
+                let clients = self.practice(on).list_clients(None).unwrap();
+                let Some(client) = clients.get(client % clients.len().max(1)) else { return };
+                if let Ok(area) = self.practice(on).create_focus_area(&client.id, &format!("Area {}", self.counter)) {
+                    self.areas.push(area.id);
+                }
             }
             Op::TrashClient { on } => {
                 let _ = self.practice(on).trash_client(&self.client);
@@ -186,7 +201,7 @@ impl World {
             }
             Op::Rate { on, area, value } => {
                 let input = RatingInput {
-                    focus_area_id: self.areas[area].clone(),
+                    focus_area_id: self.areas[area % self.areas.len()].clone(),
                     session_id: None,
                     value,
                     note: String::new(),
