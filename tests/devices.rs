@@ -212,3 +212,50 @@ fn a_unit_that_needs_a_record_from_a_third_device_waits_for_it() {
     assert_eq!(tablet.focus_area(&area.id).unwrap().title, "Work");
     assert_eq!(shared_content(&tablet), shared_content(&office));
 }
+
+/// Two devices rate the same area in the same session before they hear from each other: only
+/// one rating of a session may be live, so the later one stays and the other goes to the
+/// trash, on both devices alike.
+#[test]
+fn one_session_rated_on_two_devices_keeps_the_later_rating_and_trashes_the_other() {
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office] = <[_; 2]>::try_from(replicas(folder.path(), 2)).ok().unwrap();
+    let client = laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    let area = laptop.create_focus_area(&client.id, "Work").unwrap();
+    let session = laptop
+        .create_session(&tenfold::sessions::SessionInput {
+            client_id: client.id.clone(),
+            held_on: "2026-11-30".into(),
+            kind: tenfold::sessions::SessionKind::Strategy,
+            notes: String::new(),
+            prep_checklist: vec![],
+        })
+        .unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+    let rate = |practice: &tenfold::Practice, value: i32, note: &str| {
+        practice
+            .record_rating(&tenfold::focus::RatingInput {
+                focus_area_id: area.id.clone(),
+                session_id: Some(session.id.clone()),
+                value,
+                note: note.into(),
+                taken_at: None,
+            })
+            .unwrap()
+    };
+    let first = rate(&laptop, 4, "Rated on the laptop");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let later = rate(&office, 7, "Rated in the office");
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+    sync(&laptop, folder.path());
+
+    assert_eq!(shared_content(&laptop), shared_content(&office), "both devices end identical");
+    for replica in [&laptop, &office] {
+        let live: Vec<String> = replica.rating_history(&area.id).unwrap().into_iter().map(|r| r.id).collect();
+        assert_eq!(live, [later.id.clone()], "the later rating is the session's");
+        let trashed: Vec<String> = replica.list_trash().unwrap().into_iter().map(|item| item.id).collect();
+        assert!(trashed.contains(&first.id), "the other one waits in the trash: {trashed:?}");
+    }
+}

@@ -1,5 +1,6 @@
 //! Three replicas of one practice run random sequences of the core's own operations (create a
-//! client, edit the same answer on several devices, trash, restore, reorder, rate) while their
+//! client or an area, edit the same answer on several devices, trash, restore, reorder, rate,
+//! also the same session on several devices) while their
 //! units travel in random order, some of them twice and some late; at the end, once everything
 //! has arrived everywhere, every replica's whole-practice export is the same, and every text
 //! any device acknowledged is the current answer, a kept other version, or a text some device
@@ -19,6 +20,7 @@ use common::devices::{replicas, shared_content};
 use proptest::prelude::*;
 use tenfold::clients::ClientInput;
 use tenfold::focus::{FocusAnswer, RatingInput};
+use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::Practice;
 
 const REPLICAS: usize = 3;
@@ -52,6 +54,7 @@ enum Op {
         on: usize,
         area: usize,
         value: i32,
+        in_session: bool,
     },
     /// The replica writes its new units to its own outgoing folder.
     Send {
@@ -77,7 +80,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => on.clone().prop_map(|on| Op::TrashClient { on }),
         1 => on.clone().prop_map(|on| Op::RestoreClient { on }),
         1 => on.clone().prop_map(|on| Op::Reorder { on }),
-        1 => (on.clone(), 0..AREAS, 1..=10i32).prop_map(|(on, area, value)| Op::Rate { on, area, value }),
+        2 => (on.clone(), 0..8usize, 1..=10i32, any::<bool>())
+            .prop_map(|(on, area, value, in_session)| Op::Rate { on, area, value, in_session }),
         2 => on.clone().prop_map(|on| Op::Send { on }),
         4 => (on.clone(), on.clone(), 0..64usize).prop_map(|(from, to, pick)| Op::Carry { from, to, pick }),
         2 => on.prop_map(|on| Op::Replay { on }),
@@ -90,6 +94,8 @@ struct World {
     outgoing: Vec<PathBuf>,
     incoming: Vec<PathBuf>,
     client: String,
+    /// A session of the client, so ratings on two devices can claim the same session.
+    session: String,
     areas: Vec<String>,
     /// Every text a replica acknowledged saving, with its area.
     written: BTreeSet<(String, String)>,
@@ -106,6 +112,16 @@ impl World {
         let client = replicas[0].create_client(&ClientInput::named("Ada Brennan")).unwrap();
         let areas: Vec<String> =
             (0..AREAS).map(|i| replicas[0].create_focus_area(&client.id, &format!("Area {i}")).unwrap().id).collect();
+        let session = replicas[0]
+            .create_session(&SessionInput {
+                client_id: client.id.clone(),
+                held_on: "2026-11-30".into(),
+                kind: SessionKind::Strategy,
+                notes: String::new(),
+                prep_checklist: vec![],
+            })
+            .unwrap()
+            .id;
         let outgoing: Vec<PathBuf> = (0..REPLICAS).map(|i| folders.path().join(format!("out-{i}"))).collect();
         let incoming: Vec<PathBuf> = (0..REPLICAS).map(|i| folders.path().join(format!("in-{i}"))).collect();
         for dir in outgoing.iter().chain(&incoming) {
@@ -117,6 +133,7 @@ impl World {
             outgoing,
             incoming,
             client: client.id,
+            session,
             areas,
             written: BTreeSet::new(),
             replaced_knowingly: BTreeSet::new(),
@@ -199,10 +216,10 @@ impl World {
                     let _ = practice.reorder_focus_areas(&self.client, &reversed);
                 }
             }
-            Op::Rate { on, area, value } => {
+            Op::Rate { on, area, value, in_session } => {
                 let input = RatingInput {
                     focus_area_id: self.areas[area % self.areas.len()].clone(),
-                    session_id: None,
+                    session_id: in_session.then(|| self.session.clone()),
                     value,
                     note: String::new(),
                     taken_at: None,
@@ -254,7 +271,15 @@ proptest! {
 
         let first = shared_content(world.practice(0));
         for on in 1..REPLICAS {
-            prop_assert_eq!(&shared_content(world.practice(on)), &first, "replica {} differs from replica 0", on);
+            let other = shared_content(world.practice(on));
+            let differing: Vec<(&String, &serde_json::Value, &serde_json::Value)> = first["tables"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(table, rows)| other["tables"][table.as_str()] != **rows)
+                .map(|(table, rows)| (table, rows, &other["tables"][table.as_str()]))
+                .collect();
+            prop_assert!(differing.is_empty(), "replica {} differs from replica 0: {:#?}", on, differing);
         }
         for on in 0..REPLICAS {
             let practice = world.practice(on);

@@ -73,7 +73,7 @@ fn owned(value: rusqlite::Result<ValueRef<'_>>) -> Option<Value> {
     value.ok().and_then(|v| Value::try_from(v).ok())
 }
 
-fn row_change(item: &ChangesetItem) -> Result<RowChange> {
+pub(crate) fn row_change(item: &ChangesetItem) -> Result<RowChange> {
     let op = item.op()?;
     let kind = match op.code() {
         Action::SQLITE_INSERT => ChangeKind::Insert,

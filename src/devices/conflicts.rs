@@ -106,10 +106,15 @@ pub(crate) fn restore_if_changed_after_trash(
     if latest_change <= trash_stamp {
         return Ok(false);
     }
-    conn.execute(
+    let restored = conn.execute(
         &format!("UPDATE \"{table}\" SET trashed_at = NULL WHERE {where_key}"),
         rusqlite::params_from_iter(key_values),
-    )?;
+    );
+    match restored {
+        // Another live record holds its place (a rating of the same session): it stays put.
+        Err(error) if crate::error::is_constraint_violation(&error) => return Ok(false),
+        other => other?,
+    };
     super::stamp_cell(conn, table, key, "trashed_at", &latest_change.to_string())?;
     conn.prepare_cached(
         "INSERT INTO device_restored (tbl, pk, hlc, note, restored_at) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -12,6 +12,7 @@
 //! - `pairing`: sharing the practice into a folder, and joining it from there.
 
 mod changes;
+mod clashes;
 pub mod clock;
 mod conflicts;
 mod folder;
@@ -35,6 +36,8 @@ pub use pairing::SharedPractice;
 
 /// The clock-table column that marks a deleted row, so a late insert cannot bring it back.
 pub(crate) const TOMBSTONE: &str = "";
+/// The clock-table column that holds when a row was added, which never changes afterwards.
+pub(crate) const BIRTH: &str = "+";
 
 /// Tables that belong to this device alone (their names start with `device_`), SQLite's own,
 /// and the search index's (FTS5 keeps its index in ordinary tables, which its triggers refill

@@ -7,7 +7,7 @@ use rusqlite::session::Session;
 use rusqlite::Connection;
 
 use super::changes::{read_changes, ChangeKind, Shapes};
-use super::{clock, is_carried, is_shared, stamp_cell, TOMBSTONE};
+use super::{clock, is_carried, is_shared, stamp_cell, BIRTH, TOMBSTONE};
 use crate::error::Result;
 
 pub(crate) struct Recorder<'conn> {
@@ -44,6 +44,9 @@ impl<'conn> Recorder<'conn> {
             if change.kind == ChangeKind::Delete {
                 stamp_cell(conn, &change.table, &key, TOMBSTONE, &stamp)?;
                 continue;
+            }
+            if change.kind == ChangeKind::Insert {
+                stamp_cell(conn, &change.table, &key, BIRTH, &stamp)?;
             }
             let columns = shapes.of(conn, &change.table)?.columns.clone();
             for cell in change.cells.iter().filter(|cell| cell.new.is_some()) {

@@ -8,11 +8,12 @@ use rusqlite::session::{ConflictAction, ConflictType};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::changes::{read_changes, ChangeKind, RowChange, Shapes};
+use super::changes::{read_changes, ChangeKind, RowChange, Shape, Shapes};
+use super::clashes::{self, Clash};
 use super::clock::{self, Hlc};
 use super::conflicts::{self, LosingText};
 use super::folder::UnitHeader;
-use super::{stamp_cell, TOMBSTONE};
+use super::{stamp_cell, BIRTH, TOMBSTONE};
 use crate::error::{Error, Result};
 
 /// Why a unit was not applied yet; it is tried again at the next replay.
@@ -79,6 +80,8 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
 
     let waits = Arc::new(Mutex::new(false));
     let waits_in_handler = Arc::clone(&waits);
+    let clashed: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+    let clashed_in_handler = Arc::clone(&clashed);
     conn.execute_batch("SAVEPOINT tenfold_apply")?;
     let applied =
         conn.apply_strm(&mut &changeset[..], None::<fn(&str) -> bool>, move |conflict, item| match conflict {
@@ -87,6 +90,14 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
                 if item.op().map(|op| op.code() == rusqlite::hooks::Action::SQLITE_DELETE).unwrap_or(false) =>
             {
                 ConflictAction::SQLITE_CHANGESET_REPLACE
+            }
+            // A unique index holds the place for another record; settled below.
+            ConflictType::SQLITE_CHANGESET_CONSTRAINT => {
+                if let Ok(change) = super::changes::row_change(&item) {
+                    let mut clashed = clashed_in_handler.lock().unwrap_or_else(|p| p.into_inner());
+                    clashed.push((change.table.clone(), change.key_text()));
+                }
+                ConflictAction::SQLITE_CHANGESET_OMIT
             }
             ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
                 *waits_in_handler.lock().unwrap_or_else(|p| p.into_inner()) = true;
@@ -106,12 +117,24 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
     conn.execute_batch("RELEASE tenfold_apply")?;
 
     settle_cells(conn, &changes, &settled, &incoming, &mut shapes)?;
+    let clashed = std::mem::take(&mut *clashed.lock().unwrap_or_else(|p| p.into_inner()));
+    for change in
+        changes.iter().filter(|c| c.kind == ChangeKind::Insert && clashed.contains(&(c.table.clone(), c.key_text())))
+    {
+        let shape = shapes.of(conn, &change.table)?.clone();
+        if clashes::settle(conn, change, &shape, &incoming)? == Clash::SetAside {
+            keep_texts_of(conn, change, &shape, &incoming)?;
+        }
+    }
     for change in &changes {
         let shape = shapes.of(conn, &change.table)?.clone();
         let key = change.key_text();
         if change.kind == ChangeKind::Delete {
             stamp_cell(conn, &change.table, &key, TOMBSTONE, &header.hlc)?;
             continue;
+        }
+        if change.kind == ChangeKind::Insert {
+            stamp_cell(conn, &change.table, &key, BIRTH, &header.hlc)?;
         }
         // A row deleted here stays deleted, even if this unit (re)inserts it.
         if conflicts::cell_stamp(conn, &change.table, &key, TOMBSTONE)?.is_some() {
@@ -172,7 +195,12 @@ fn settle_cells(
             );
             let mut values = vec![winner.clone()];
             values.extend(change.key.iter().cloned());
-            conn.execute(&sql, params_from_iter(values))?;
+            match conn.execute(&sql, params_from_iter(values)) {
+                // Another live record holds the place this one would take back (a rating of
+                // the same session restored on another device): it stays as it is here.
+                Err(error) if crate::error::is_constraint_violation(&error) => continue,
+                other => other?,
+            };
         }
         if cell.incoming_wins {
             stamp_cell(conn, &change.table, &key, &cell.column, &incoming_text)?;
@@ -203,4 +231,16 @@ fn settle_cells(
 
 fn shifted_where(key_columns: &[String]) -> String {
     key_columns.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 2)).collect::<Vec<_>>().join(" AND ")
+}
+
+/// A record that could not be applied nor settled keeps its texts as other versions, so the
+/// coach can still copy from them.
+fn keep_texts_of(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc) -> Result<()> {
+    let key = change.key_text();
+    for cell in &change.cells {
+        let (Some(Value::Text(text)), Some(column)) = (&cell.new, shape.columns.get(cell.index)) else { continue };
+        let losing = LosingText { table: &change.table, key: &key, column, text, stamp: Some(incoming) };
+        conflicts::keep_other_version(conn, &losing)?;
+    }
+    Ok(())
 }
