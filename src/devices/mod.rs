@@ -104,6 +104,15 @@ pub struct OtherVersion {
     pub device_id: String,
 }
 
+/// A record brought back from the trash by a change from another device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct RestoredRecord {
+    pub table: String,
+    /// The record's key as JSON (an array of its key's values).
+    pub key: String,
+    pub note: String,
+}
+
 impl Practice {
     /// This device, once the practice is shared or joined.
     pub fn this_device(&self) -> Result<Option<ThisDevice>> {
@@ -258,11 +267,12 @@ impl Practice {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Records that came back from the trash because of a change on another device, with the
-    /// note shown beside them: (table, key as JSON, note).
-    pub fn restored_from_trash(&self) -> Result<Vec<(String, String, String)>> {
+    /// Records that came back from the trash because of a change on another device, oldest
+    /// first, with the note shown beside them.
+    pub fn restored_from_trash(&self) -> Result<Vec<RestoredRecord>> {
         let mut stmt = self.conn.prepare("SELECT tbl, pk, note FROM device_restored ORDER BY restored_at, hlc")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let rows =
+            stmt.query_map([], |row| Ok(RestoredRecord { table: row.get(0)?, key: row.get(1)?, note: row.get(2)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

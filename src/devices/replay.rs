@@ -19,7 +19,8 @@ use crate::error::{Error, Result};
 /// Why a unit was not applied yet; it is tried again at the next replay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Held {
-    /// It refers to a record whose own unit (from another device) has not arrived yet.
+    /// It refers to, or changes, a record whose own unit (from another device) has not
+    /// arrived yet.
     WaitsForOtherDevice,
 }
 
@@ -50,6 +51,11 @@ fn read_cell(
     Ok(conn.prepare_cached(&sql)?.query_row(params_from_iter(key), |row| row.get::<_, Value>(0)).optional()?)
 }
 
+fn row_exists(conn: &Connection, table: &str, key_columns: &[String], key: &[Value]) -> Result<bool> {
+    let sql = format!("SELECT count(*) > 0 FROM \"{table}\" WHERE {}", where_key(key_columns));
+    Ok(conn.prepare_cached(&sql)?.query_row(params_from_iter(key), |row| row.get(0))?)
+}
+
 /// Applies one unit; the caller holds the transaction. `Ok(Some(held))` rolled nothing in.
 pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8]) -> Result<Option<Held>> {
     let incoming = Hlc::parse(&header.hlc)?;
@@ -62,6 +68,14 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
         }
         let shape = shapes.of(conn, &change.table)?.clone();
         let key = change.key_text();
+        // An update of a record that is not here, and was not deleted here, changes a record
+        // whose own unit (from a third device) has not arrived yet.
+        if change.kind == ChangeKind::Update
+            && !row_exists(conn, &change.table, &shape.key_columns, &change.key)?
+            && conflicts::cell_stamp(conn, &change.table, &key, TOMBSTONE)?.is_none()
+        {
+            return Ok(Some(Held::WaitsForOtherDevice));
+        }
         for cell in &change.cells {
             let Some(new) = cell.new.clone() else { continue };
             let column = shape.columns[cell.index].clone();
@@ -205,12 +219,7 @@ fn settle_cells(
         if cell.incoming_wins {
             stamp_cell(conn, &change.table, &key, &cell.column, &incoming_text)?;
         }
-        // A device's units follow one another: what it wrote over its own earlier text was
-        // no conflict.
-        let same_writer = cell.local_stamp.as_ref().is_some_and(|local| local.device == incoming.device);
-        let losing = if same_writer {
-            None
-        } else if cell.incoming_wins {
+        let losing = if cell.incoming_wins {
             // The text held here loses, unless the other device replaced exactly this text.
             cell.local_value
                 .as_ref()
