@@ -255,7 +255,7 @@ fn one_session_rated_on_two_devices_keeps_the_later_rating_and_trashes_the_other
     assert_eq!(shared_content(&laptop), shared_content(&office), "both devices end identical");
     for replica in [&laptop, &office] {
         let live: Vec<String> = replica.rating_history(&area.id).unwrap().into_iter().map(|r| r.id).collect();
-        assert_eq!(live, [later.id.clone()], "the later rating is the session's");
+        assert_eq!(live, std::slice::from_ref(&later.id), "the later rating is the session's");
         let trashed: Vec<String> = replica.list_trash().unwrap().into_iter().map(|item| item.id).collect();
         assert!(trashed.contains(&first.id), "the other one waits in the trash: {trashed:?}");
     }
