@@ -13,7 +13,7 @@ export TF_ROOT
 # the build of the OpenSSL that SQLCipher is compiled with (vendored, so no OpenSSL is linked
 # from the system for it); xdg-utils gives "E-mail the letter" its xdg-email, which opens the
 # desktop's mail program with the PDF attached.
-TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential perl make pkg-config libssl-dev librsvg2-dev xdg-utils)
+TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential perl make pkg-config libssl-dev librsvg2-dev xdg-utils libclang-dev)
 # shellcheck disable=SC2034
 # Extra system packages needed to run the tests: virtual display, WebDriver for WebKitGTK, PDF tools,
 # CJK and emoji fonts (documents fall back to the computer's fonts), strace (the network and

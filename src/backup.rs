@@ -138,6 +138,26 @@ pub fn back_up_database(database: &Path, dir: &Path, reason: BackupReason) -> Re
     info_for(&final_path).ok_or_else(|| Error::invalid("backup", "the backup vanished as it was written"))
 }
 
+/// A checked copy of the practice at `database` written whole to `target` (through a
+/// temporary name beside it): the same copy and full check a backup gets, for the copy another
+/// device joins from (`Practice::share_to`).
+pub(crate) fn checked_copy(database: &Path, target: &Path) -> Result<()> {
+    let key = encryption::key_of(database)?;
+    let dir = target.parent().unwrap_or_else(|| Path::new("."));
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("copy");
+    let partial = dir.join(format!(".{name}.partial"));
+    let _ = fs::remove_file(&partial);
+    let written = copy_consistently(database, &partial, key.as_ref())
+        .and_then(|()| Ok(require_intact(&partial, key.as_ref(), true)?));
+    if let Err(error) = written {
+        let _ = fs::remove_file(&partial);
+        return Err(error);
+    }
+    fs::rename(&partial, target).map_err(|source| store::io_error(target, source))?;
+    sync_dir(dir);
+    Ok(())
+}
+
 fn backup_file_name(taken_at: DateTime<Utc>, reason: BackupReason) -> String {
     format!("{NAME_PREFIX}{}-{}{NAME_SUFFIX}", taken_at.format(STAMP_FORMAT), reason.as_str())
 }

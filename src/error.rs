@@ -87,6 +87,15 @@ pub enum Error {
     #[error("encryption: {reason}")]
     Encryption { reason: String },
 
+    /// A device step asked of a practice that is not shared with another device yet.
+    #[error("this practice is not shared with another device yet")]
+    NotShared,
+
+    /// The shared folder is missing, read-only, full, or holds something that is not this
+    /// practice's; local work goes on, and the next sync tries again.
+    #[error("{reason}; your work here is saved and will be shared once the folder is back")]
+    SharedFolder { reason: String },
+
     #[error("could not upgrade the database: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
@@ -126,6 +135,8 @@ impl Error {
             Error::Keyring { .. } => ErrorKind::Keyring,
             Error::NotEncrypted | Error::Encryption { .. } => ErrorKind::Encryption,
             Error::MailProgram { .. } => ErrorKind::MailProgram,
+            Error::NotShared => ErrorKind::NotShared,
+            Error::SharedFolder { .. } => ErrorKind::SharedFolder,
         }
     }
 
@@ -229,6 +240,10 @@ pub enum ErrorKind {
     Encryption,
     /// The coach's mail program did not open; the letter can still be copied as text.
     MailProgram,
+    /// The practice is not shared with another device: the UI offers to share it.
+    NotShared,
+    /// The shared folder cannot be used (missing, read-only, full, another practice's).
+    SharedFolder,
 }
 
 /// What the UI receives when a command fails: `{kind, message, field?}`.

@@ -199,26 +199,28 @@ impl Practice {
         let input = validated(input)?;
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.conn
-            .execute(
+        self.atomically(|| {
+            self.conn.execute(
                 "INSERT INTO letter_template (id, name, greeting, intro, closing, is_default, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5,
                          NOT EXISTS (SELECT 1 FROM letter_template WHERE is_default = 1 AND trashed_at IS NULL), ?6, ?6)",
                 params![id, input.name, input.greeting, input.intro, input.closing, now],
             )
-            .map_err(name_taken)?;
+            .map_err(name_taken)
+        })?;
         self.letter_template(&id)
     }
 
     pub fn update_letter_template(&self, id: &str, input: &LetterTemplateInput) -> Result<LetterTemplate> {
         let existing = self.letter_template(id)?;
         let input = validated(input)?;
-        self.conn
-            .execute(
+        self.atomically(|| {
+            self.conn.execute(
                 "UPDATE letter_template SET name = ?2, greeting = ?3, intro = ?4, closing = ?5, updated_at = ?6 WHERE id = ?1",
                 params![existing.id, input.name, input.greeting, input.intro, input.closing, time::stamp(time::now())],
             )
-            .map_err(name_taken)?;
+            .map_err(name_taken)
+        })?;
         self.letter_template(&existing.id)
     }
 

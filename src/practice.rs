@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use specta::Type;
 
+use crate::devices::recording::Recorder;
 use crate::error::{Error, Result};
 use crate::integrity::{self, CheckOutcome};
 use crate::store::{self, CheckAt};
@@ -123,14 +124,31 @@ impl Practice {
     }
 
     /// Runs `f` as one unit: all of its writes land or none do. Savepoints nest, so an
-    /// operation that is atomic on its own can also be part of a larger one.
+    /// operation that is atomic on its own can also be part of a larger one. In a practice
+    /// shared with another device, the outermost unit also records what it changed, in its
+    /// own transaction (`devices::recording`).
     pub(crate) fn atomically<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let outermost = self.conn.is_autocommit();
+        let recorder = if outermost { Recorder::start(&self.conn)? } else { None };
         self.conn.execute_batch("SAVEPOINT tenfold_unit")?;
-        match f() {
-            Ok(value) => {
-                self.conn.execute_batch("RELEASE tenfold_unit")?;
-                Ok(value)
+        let done = f().and_then(|value| {
+            if let Some(recorder) = recorder {
+                recorder.finish(&self.conn)?;
             }
+            Ok(value)
+        });
+        match done {
+            Ok(value) => match self.conn.execute_batch("RELEASE tenfold_unit") {
+                Ok(()) => Ok(value),
+                Err(error) => {
+                    // A refused commit (writes held) can leave the transaction open, and the
+                    // next unit would then only nest in it and never commit.
+                    if outermost && !self.conn.is_autocommit() {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                    }
+                    Err(error.into())
+                }
+            },
             Err(error) => {
                 // The original error matters more than a failure to roll back.
                 let _ = self.conn.execute_batch("ROLLBACK TO tenfold_unit; RELEASE tenfold_unit");

@@ -21,6 +21,19 @@ impl Default for Settings {
 }
 
 const FOCUS_TIMER_KEY: &str = "focus_timer_minutes";
+
+/// Settings about this computer rather than the practice: folders on its disk and where its
+/// live screen was. They stay in `device_setting`, which another device of the coach never
+/// receives (migration 015 moved them there).
+const DEVICE_SETTING_KEYS: &[&str] = &["exports_folder", "calendar_folder", "live_position"];
+
+fn setting_table(key: &str) -> &'static str {
+    if DEVICE_SETTING_KEYS.contains(&key) {
+        "device_setting"
+    } else {
+        "app_setting"
+    }
+}
 /// The range of the focus-area timer, in minutes.
 pub const MIN_TIMER_MINUTES: u32 = 1;
 pub const MAX_TIMER_MINUTES: u32 = 120;
@@ -45,23 +58,25 @@ impl Practice {
         self.settings()
     }
 
-    /// The stored value of a practice-wide setting, if set.
+    /// The stored value of a setting, if set.
     pub(crate) fn app_setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM app_setting WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+        let sql = format!("SELECT value FROM {} WHERE key = ?1", setting_table(key));
+        Ok(self.conn.query_row(&sql, [key], |row| row.get(0)).optional()?)
     }
 
     pub(crate) fn put_app_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO app_setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
+        let sql = format!(
+            "INSERT INTO {} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            setting_table(key)
+        );
+        self.atomically(|| Ok(self.conn.execute(&sql, params![key, value])?))?;
         Ok(())
     }
 
     /// Forgets a setting, so its default applies again.
     pub(crate) fn forget_app_setting(&self, key: &str) -> Result<()> {
-        self.conn.execute("DELETE FROM app_setting WHERE key = ?1", [key])?;
+        let sql = format!("DELETE FROM {} WHERE key = ?1", setting_table(key));
+        self.atomically(|| Ok(self.conn.execute(&sql, [key])?))?;
         Ok(())
     }
 }

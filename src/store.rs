@@ -30,6 +30,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/012_session_summary_exports.sql"),
     include_str!("../migrations/013_session_times.sql"),
     include_str!("../migrations/014_letter_emailed.sql"),
+    include_str!("../migrations/015_devices.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

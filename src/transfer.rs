@@ -89,7 +89,10 @@ pub fn exported_tables(conn: &Connection) -> Result<Vec<TableShape>> {
     for (name, _) in &all {
         let is_internal = name.starts_with("sqlite_");
         let is_virtual_or_shadow = virtual_tables.iter().any(|v| name == v || name.starts_with(&format!("{v}_")));
-        if is_internal || is_virtual_or_shadow {
+        // A device's own tables (its id, outbox, clocks) stay on it: an export moved to
+        // another laptop must not make that laptop the same device.
+        let is_device_local = name.starts_with("device_");
+        if is_internal || is_virtual_or_shadow || is_device_local {
             continue;
         }
         shapes.push(table_shape(conn, name)?);

@@ -191,10 +191,12 @@ impl Practice {
             return Err(Error::InTrash { entity: kind.entity(), id });
         }
         self.require_live_client(&client_id)?;
-        self.conn.execute(
-            &format!("UPDATE {} SET trashed_at = ?2 WHERE id = ?1", kind.table()),
-            params![id, time::stamp(time::now())],
-        )?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                &format!("UPDATE {} SET trashed_at = ?2 WHERE id = ?1", kind.table()),
+                params![id, time::stamp(time::now())],
+            )?)
+        })?;
         if kind == TrashKind::Session {
             self.calendar_follows();
         }
@@ -246,11 +248,13 @@ impl Practice {
             }
             _ => "",
         };
-        let result = if restore.is_empty() {
-            self.conn.execute(&format!("UPDATE {} SET trashed_at = NULL WHERE id = ?1", kind.table()), [&id])
-        } else {
-            self.conn.execute(restore, params![id, client_id])
-        };
+        let result = self.atomically(|| {
+            Ok(if restore.is_empty() {
+                self.conn.execute(&format!("UPDATE {} SET trashed_at = NULL WHERE id = ?1", kind.table()), [&id])
+            } else {
+                self.conn.execute(restore, params![id, client_id])
+            })
+        })?;
         match result {
             Ok(_) => {
                 if kind == TrashKind::Session {

@@ -21,6 +21,7 @@ fn schema_columns(p: &TempPractice) -> BTreeSet<(String, String)> {
         .prepare(
             "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+               AND m.name NOT LIKE 'device\\_%' ESCAPE '\\'
                AND NOT EXISTS (SELECT 1 FROM sqlite_master v
                                WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE v.name || '\\_%' ESCAPE '\\')",
         )

@@ -129,9 +129,14 @@ fn main() -> ExitCode {
 
 fn exit_code(error: &Error) -> u8 {
     match error.kind() {
-        ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::InTrash | ErrorKind::Render | ErrorKind::MailProgram => 1,
+        ErrorKind::Invalid
+        | ErrorKind::NotFound
+        | ErrorKind::InTrash
+        | ErrorKind::Render
+        | ErrorKind::MailProgram
+        | ErrorKind::NotShared => 1,
         ErrorKind::Damaged | ErrorKind::WritesHeld => 3,
-        ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull => 4,
+        ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull | ErrorKind::SharedFolder => 4,
         ErrorKind::Locked
         | ErrorKind::WrongPassphrase
         | ErrorKind::KeyFileDamaged

@@ -85,7 +85,8 @@ impl Practice {
         self.require_live_client(&session.client_id)?;
         let starts_at = moment_here(session.held_on, start)?;
         let zone = iana_time_zone::get_timezone().unwrap_or_default();
-        self.conn.execute(
+        self.atomically(|| {
+            Ok(self.conn.execute(
             "UPDATE session SET start_time = ?2, duration_minutes = ?3, starts_at = ?4, time_zone = ?5, updated_at = ?6
              WHERE id = ?1",
             params![
@@ -96,7 +97,8 @@ impl Practice {
                 zone,
                 time::stamp(time::now())
             ],
-        )?;
+        )?)
+        })?;
         Ok(())
     }
 
@@ -104,12 +106,14 @@ impl Practice {
     pub fn clear_session_time(&self, session_id: &str) -> Result<TimedSession> {
         let session = self.session(session_id)?;
         self.require_live_client(&session.client_id)?;
-        self.conn.execute(
-            "UPDATE session SET start_time = NULL, duration_minutes = NULL, starts_at = NULL, time_zone = NULL,
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE session SET start_time = NULL, duration_minutes = NULL, starts_at = NULL, time_zone = NULL,
                                 updated_at = ?2
              WHERE id = ?1",
-            params![session.id, time::stamp(time::now())],
-        )?;
+                params![session.id, time::stamp(time::now())],
+            )?)
+        })?;
         self.timed(&session.id)
     }
 

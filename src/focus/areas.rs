@@ -154,14 +154,16 @@ impl Practice {
         let id = ids::new_id();
         let now = time::stamp(time::now());
         // A new area is answered against the current version of the strategy kind's set.
-        self.conn.execute(
-            "INSERT INTO focus_area (id, client_id, title, position, set_version_id, created_at, updated_at)
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "INSERT INTO focus_area (id, client_id, title, position, set_version_id, created_at, updated_at)
              VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM focus_area WHERE client_id = ?2),
                      (SELECT v.id FROM session_kind k JOIN question_set_version v ON v.set_id = k.question_set_id
                       WHERE k.code = 'strategy' ORDER BY v.version DESC LIMIT 1),
                      ?4, ?4)",
-            params![id, client_id, title, now],
-        )?;
+                params![id, client_id, title, now],
+            )?)
+        })?;
         self.focus_area(&id)
     }
 
@@ -199,10 +201,12 @@ impl Practice {
     pub fn rename_focus_area(&self, id: &str, title: &str) -> Result<FocusArea> {
         let title = text::required_name("title", "Title", title)?;
         let area = self.writable_focus_area(id)?;
-        self.conn.execute(
-            "UPDATE focus_area SET title = ?2, updated_at = ?3 WHERE id = ?1",
-            params![area.id, title, time::stamp(time::now())],
-        )?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE focus_area SET title = ?2, updated_at = ?3 WHERE id = ?1",
+                params![area.id, title, time::stamp(time::now())],
+            )?)
+        })?;
         self.focus_area(&area.id)
     }
 
@@ -215,7 +219,7 @@ impl Practice {
         let area_id = ids::parse("focus_area_id", id)?;
         let now = time::now();
         let saved = match lineage(answer) {
-            Some(lineage) => self.conn.prepare_cached(
+            Some(lineage) => self.atomically(|| Ok(self.conn.prepare_cached(
                 "INSERT INTO focus_answer (focus_area_id, question_id, text, updated_at)
                  SELECT a.id, q.id, ?3, ?4 FROM focus_area a
                  JOIN client c ON c.id = a.client_id AND c.trashed_at IS NULL
@@ -223,13 +227,13 @@ impl Practice {
                  WHERE a.id = ?1 AND a.trashed_at IS NULL
                  ON CONFLICT (focus_area_id, question_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
             )?
-            .execute(params![area_id, lineage, text, time::stamp(now)])?,
-            None => self.conn.prepare_cached(
+            .execute(params![area_id, lineage, text, time::stamp(now)])?))?,
+            None => self.atomically(|| Ok(self.conn.prepare_cached(
                 "UPDATE focus_area SET notes = ?2, updated_at = ?3
                  WHERE id = ?1 AND trashed_at IS NULL
                    AND EXISTS (SELECT 1 FROM client c WHERE c.id = focus_area.client_id AND c.trashed_at IS NULL)",
             )?
-            .execute(params![area_id, text, time::stamp(now)])?,
+            .execute(params![area_id, text, time::stamp(now)])?))?,
         };
         if saved == 0 {
             self.writable_focus_area(&area_id)?;
@@ -242,10 +246,12 @@ impl Practice {
     pub fn set_three_month_target(&self, id: &str, target: Option<i64>) -> Result<FocusArea> {
         let target = target.map(|t| Rating::new_for("three_month_target", t)).transpose()?;
         let area = self.writable_focus_area(id)?;
-        self.conn.execute(
-            "UPDATE focus_area SET three_month_target = ?2, updated_at = ?3 WHERE id = ?1",
-            params![area.id, target.map(Rating::get), time::stamp(time::now())],
-        )?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE focus_area SET three_month_target = ?2, updated_at = ?3 WHERE id = ?1",
+                params![area.id, target.map(Rating::get), time::stamp(time::now())],
+            )?)
+        })?;
         self.focus_area(&area.id)
     }
 
@@ -277,18 +283,24 @@ impl Practice {
             return Ok(area);
         }
         let now = time::stamp(time::now());
-        self.conn
-            .execute("UPDATE focus_area SET retired_at = ?2, updated_at = ?2 WHERE id = ?1", params![area.id, now])?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE focus_area SET retired_at = ?2, updated_at = ?2 WHERE id = ?1",
+                params![area.id, now],
+            )?)
+        })?;
         self.focus_area(&area.id)
     }
 
     /// Brings a retired area back into the active list.
     pub fn reinstate_focus_area(&self, id: &str) -> Result<FocusArea> {
         let area = self.writable_focus_area(id)?;
-        self.conn.execute(
-            "UPDATE focus_area SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
-            params![area.id, time::stamp(time::now())],
-        )?;
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "UPDATE focus_area SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
+                params![area.id, time::stamp(time::now())],
+            )?)
+        })?;
         self.focus_area(&area.id)
     }
 

@@ -10,7 +10,7 @@ use super::FocusAnswer;
 use crate::error::Result;
 use crate::practice::Practice;
 
-/// The `app_setting` key that holds the position, as JSON.
+/// The setting that holds the position, as JSON (kept per device, in `device_setting`).
 const LIVE_POSITION_KEY: &str = "live_position";
 
 /// A live session's place on screen: which session, which focus area, which answer.

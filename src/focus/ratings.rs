@@ -140,8 +140,9 @@ impl Practice {
         // The upsert's target is the partial unique index on (focus_area_id, session_id); a
         // rating without a session never conflicts, so each one is kept. It answers the first
         // rating question of the set version the area is answered against.
-        entry.id = self.conn.query_row(
-            "INSERT INTO rating (id, focus_area_id, session_id, value, taken_at, note, created_at, question_id)
+        entry.id = self.atomically(|| {
+            Ok(self.conn.query_row(
+                "INSERT INTO rating (id, focus_area_id, session_id, value, taken_at, note, created_at, question_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                      (SELECT q.id FROM focus_area a JOIN question q ON q.set_version_id = a.set_version_id
                       WHERE a.id = ?2 AND q.kind = 'rating' ORDER BY q.position LIMIT 1))
@@ -149,17 +150,18 @@ impl Practice {
              DO UPDATE SET value = excluded.value, taken_at = excluded.taken_at, note = excluded.note,
                            question_id = excluded.question_id
              RETURNING id",
-            params![
-                entry.id,
-                entry.focus_area_id,
-                entry.session_id,
-                entry.value,
-                time::stamp(entry.taken_at),
-                entry.note,
-                now
-            ],
-            |row| row.get(0),
-        )?;
+                params![
+                    entry.id,
+                    entry.focus_area_id,
+                    entry.session_id,
+                    entry.value,
+                    time::stamp(entry.taken_at),
+                    entry.note,
+                    now
+                ],
+                |row| row.get(0),
+            )?)
+        })?;
         Ok(entry)
     }
 

@@ -92,17 +92,19 @@ impl Practice {
         let question_id = ids::parse("question_id", question_id)?;
         let text = text::note("text", "This answer", text)?;
         let now = time::now();
-        let saved = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO focus_answer (focus_area_id, question_id, text, updated_at)
-                 SELECT a.id, q.id, ?3, ?4 FROM focus_area a
-                 JOIN client c ON c.id = a.client_id AND c.trashed_at IS NULL
-                 JOIN question q ON q.set_version_id = a.set_version_id AND q.id = ?2 AND q.kind <> 'rating'
-                 WHERE a.id = ?1 AND a.trashed_at IS NULL
-                 ON CONFLICT (focus_area_id, question_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
-            )?
-            .execute(params![area_id, question_id, text, time::stamp(now)])?;
+        let saved = self.atomically(|| {
+            Ok(self
+                .conn
+                .prepare_cached(
+                    "INSERT INTO focus_answer (focus_area_id, question_id, text, updated_at)
+                     SELECT a.id, q.id, ?3, ?4 FROM focus_area a
+                     JOIN client c ON c.id = a.client_id AND c.trashed_at IS NULL
+                     JOIN question q ON q.set_version_id = a.set_version_id AND q.id = ?2 AND q.kind <> 'rating'
+                     WHERE a.id = ?1 AND a.trashed_at IS NULL
+                     ON CONFLICT (focus_area_id, question_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                )?
+                .execute(params![area_id, question_id, text, time::stamp(now)])?)
+        })?;
         if saved == 0 {
             self.writable_focus_area(&area_id)?;
             return Err(Error::invalid("question_id", "This focus area is not answered against that written question"));
@@ -152,12 +154,14 @@ impl Practice {
             (_, None) => None,
         };
         let now = time::now();
-        self.conn.execute(
+        self.atomically(|| {
+            Ok(self.conn.execute(
             "INSERT INTO session_answer (session_id, question_id, text, rating, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (session_id, question_id)
              DO UPDATE SET text = excluded.text, rating = excluded.rating, updated_at = excluded.updated_at",
             params![session.id, question.id, text, rating, time::stamp(now)],
-        )?;
+        )?)
+        })?;
         Ok(now)
     }
 

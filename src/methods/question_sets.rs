@@ -321,14 +321,18 @@ impl Practice {
 
     fn write_set_version(&self, set_id: &str, version: u32, questions: &[CheckedQuestion]) -> Result<()> {
         let version_id = ids::new_id();
-        self.conn.execute(
-            "INSERT INTO question_set_version (id, set_id, version, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![version_id, set_id, version, time::stamp(time::now())],
-        )?;
-        let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO question (id, set_version_id, lineage, position, text, hint, kind, rating_label)
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "INSERT INTO question_set_version (id, set_id, version, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![version_id, set_id, version, time::stamp(time::now())],
+            )?)
+        })?;
+        let mut stmt = self.atomically(|| {
+            Ok(self.conn.prepare_cached(
+                "INSERT INTO question (id, set_version_id, lineage, position, text, hint, kind, rating_label)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
+            )?)
+        })?;
         for (index, question) in questions.iter().enumerate() {
             let id = ids::new_id();
             let lineage = question.lineage.clone().unwrap_or_else(|| id.clone());

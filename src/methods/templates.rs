@@ -263,14 +263,18 @@ impl Practice {
 
     fn write_template_version(&self, template_id: &str, version: u32, checked: &CheckedTemplate) -> Result<()> {
         let version_id = ids::new_id();
-        self.conn.execute(
-            "INSERT INTO assessment_template_version (id, template_id, version, scale_min, created_at)
+        self.atomically(|| {
+            Ok(self.conn.execute(
+                "INSERT INTO assessment_template_version (id, template_id, version, scale_min, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![version_id, template_id, version, checked.scale_min, time::stamp(time::now())],
-        )?;
-        let mut stmt = self.conn.prepare_cached(
+                params![version_id, template_id, version, checked.scale_min, time::stamp(time::now())],
+            )?)
+        })?;
+        let mut stmt = self.atomically(|| {
+            Ok(self.conn.prepare_cached(
             "INSERT INTO template_dimension (template_version_id, position, lineage, label) VALUES (?1, ?2, ?3, ?4)",
-        )?;
+        )?)
+        })?;
         for (index, (lineage, label)) in checked.dimensions.iter().enumerate() {
             let lineage = lineage.clone().unwrap_or_else(ids::new_id);
             stmt.execute(params![version_id, index as i64 + 1, lineage, label])?;

@@ -1,6 +1,7 @@
 //! A practice in a fresh temporary folder, removed when the test ends.
 #![allow(dead_code, unused_imports)]
 
+pub mod devices;
 pub mod fill;
 pub mod killed_child;
 mod pdf;

@@ -1,0 +1,102 @@
+//! Pairing: the practice is shared by writing a checked copy of it into the shared folder
+//! (with the practice's id and the sharing device's), and another device joins by taking that
+//! copy as its own practice under an id of its own. From then on both only exchange units.
+
+use std::fs;
+use std::path::Path;
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::folder::{self, SNAPSHOT_DIR, SNAPSHOT_FILE, SNAPSHOT_INFO};
+use super::ThisDevice;
+use crate::error::{Error, Result};
+use crate::practice::Practice;
+use crate::store;
+
+/// What the copy in the shared folder says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPractice {
+    pub practice_id: String,
+    pub device_id: String,
+    pub device_name: String,
+    pub schema: usize,
+}
+
+fn device_name(name: &str) -> Result<String> {
+    crate::text::required_name("device_name", "The device's name", name)
+}
+
+impl Practice {
+    /// Shares the practice through `folder`: gives this device its id and name (once), sends
+    /// every unit recorded so far, and writes a checked copy of the practice beside them, from
+    /// which another device can join. Sharing again refreshes the copy.
+    pub fn share_to(&self, folder: &Path, name: &str) -> Result<ThisDevice> {
+        let name = device_name(name)?;
+        if self.this_device()?.is_none() {
+            self.conn.execute(
+                "INSERT INTO device_self (id, device_id, device_name, practice_id) VALUES (1, ?1, ?2, ?3)",
+                params![crate::ids::new_id(), name, crate::ids::new_id()],
+            )?;
+        }
+        let me = self.require_shared()?;
+        self.send_to(folder)?;
+        let dir = folder.join(SNAPSHOT_DIR);
+        fs::create_dir_all(&dir).map_err(|source| folder::folder_error(&dir, source))?;
+        crate::backup::checked_copy(self.path(), &dir.join(SNAPSHOT_FILE))?;
+        let info = SharedPractice {
+            practice_id: me.practice_id.clone(),
+            device_id: me.device_id.clone(),
+            device_name: me.device_name.clone(),
+            schema: store::latest_schema_version(),
+        };
+        folder::write_whole(&dir.join(SNAPSHOT_INFO), &serde_json::to_vec_pretty(&info).expect("plain data"))?;
+        Ok(me)
+    }
+
+    /// Joins the practice shared in `folder`: copies it to `database` (which must not exist
+    /// yet), then makes the copy this device's own: a new device id and name, an empty outbox,
+    /// and every unit the sharing device had recorded counted as applied, since the copy holds
+    /// them. The units written since are applied by the next replay.
+    pub fn join_from(folder: &Path, database: &Path, name: &str) -> Result<Practice> {
+        let name = device_name(name)?;
+        if database.exists() {
+            return Err(Error::invalid("database", "A practice is already there; join into a new folder"));
+        }
+        let dir = folder.join(SNAPSHOT_DIR);
+        let info_path = dir.join(SNAPSHOT_INFO);
+        let info = fs::read(&info_path).map_err(|source| folder::folder_error(&info_path, source))?;
+        let info: SharedPractice = serde_json::from_slice(&info)
+            .map_err(|_| Error::SharedFolder { reason: format!("{} is not a shared practice", info_path.display()) })?;
+        if let Some(parent) = database.parent() {
+            fs::create_dir_all(parent).map_err(|source| store::io_error(parent, source))?;
+        }
+        crate::backup::checked_copy(&dir.join(SNAPSHOT_FILE), database)?;
+        let practice = Practice::open(database)?;
+        let tx = practice.conn.unchecked_transaction()?;
+        let sharer_seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM device_outbox", [], |row| row.get(0))?;
+        tx.execute_batch(
+            "DELETE FROM device_outbox;
+             DELETE FROM sqlite_sequence WHERE name = 'device_outbox';
+             DELETE FROM device_other_version;
+             DELETE FROM device_restored;
+             DELETE FROM device_setting;",
+        )?;
+        tx.execute(
+            "UPDATE device_self SET device_id = ?1, device_name = ?2 WHERE practice_id = ?3",
+            params![crate::ids::new_id(), name, info.practice_id],
+        )?;
+        tx.execute(
+            "INSERT INTO device_applied (device_id, device_name, seq, applied_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq",
+            params![info.device_id, info.device_name, sharer_seq, crate::time::stamp(crate::time::now())],
+        )?;
+        tx.commit()?;
+        if practice.this_device()?.is_none_or(|me| me.practice_id != info.practice_id) {
+            return Err(Error::SharedFolder {
+                reason: "the copy in the shared folder does not match its description".into(),
+            });
+        }
+        Ok(practice)
+    }
+}
