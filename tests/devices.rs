@@ -260,3 +260,23 @@ fn one_session_rated_on_two_devices_keeps_the_later_rating_and_trashes_the_other
         assert!(trashed.contains(&first.id), "the other one waits in the trash: {trashed:?}");
     }
 }
+
+/// Waving away Today's "nothing planned" nudge is a write of its own (no form around it): it
+/// reaches the other device like any other.
+#[test]
+fn a_nudge_waved_away_on_one_device_is_gone_on_the_other() {
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office] = <[_; 2]>::try_from(replicas(folder.path(), 2)).ok().unwrap();
+    let client = laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+    let today = chrono::Local::now().date_naive();
+    let nudged = |p: &tenfold::Practice| p.today_view(today).unwrap().unplanned_clients.len();
+    assert_eq!(nudged(&office), 1);
+
+    laptop.dismiss_plan_nudge(&client.id).unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+    assert_eq!(nudged(&office), 0, "the nudge waved away on the laptop is gone on the office computer");
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+}

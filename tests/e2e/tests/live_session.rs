@@ -265,7 +265,7 @@ async fn a_kill_mid_typing_reopens_the_call_on_the_same_area_and_answer_with_the
     app.wait_gone(&testid("live-session")).await;
     app.wait_until("the place to be forgotten", async || {
         let kept: i64 = open_db(data.path())
-            .query_row("SELECT count(*) FROM app_setting WHERE key = 'live_position'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM device_setting WHERE key = 'live_position'", [], |r| r.get(0))
             .ok()?;
         (kept == 0).then_some(())
     })

@@ -674,7 +674,11 @@ export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "rend
 /**  The system keyring is missing or refused: the UI asks for the passphrase instead. */
 "keyring" | "encryption" | 
 /**  The coach's mail program did not open; the letter can still be copied as text. */
-"mail_program";
+"mail_program" | 
+/**  The practice is not shared with another device: the UI offers to share it. */
+"not_shared" | 
+/**  The shared folder cannot be used (missing, read-only, full, another practice's). */
+"shared_folder";
 
 /**  What the UI receives when a command fails: `{kind, message, field?}`. */
 export type ErrorView = {

@@ -21,6 +21,8 @@ const KINDS: Record<ErrorKind, true> = {
   keyring: true,
   encryption: true,
   mail_program: true,
+  not_shared: true,
+  shared_folder: true,
 };
 
 function isKind(value: unknown): value is ErrorKind {
@@ -106,5 +108,9 @@ export function errorTitle(error: ErrorView): string {
       return 'Encryption could not be changed';
     case 'mail_program':
       return 'Your mail program did not open';
+    case 'not_shared':
+      return 'This practice is not shared with another device';
+    case 'shared_folder':
+      return 'The shared folder cannot be used';
   }
 }
