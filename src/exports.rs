@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::{ids, store, time};
 
-const EXPORTS_FOLDER_KEY: &str = "exports_folder";
+pub(crate) const EXPORTS_FOLDER_KEY: &str = "exports_folder";
 const DEFAULT_FOLDER_NAME: &str = "Tenfold exports";
 /// Long enough to be descriptive, short enough for every file system's name limit.
 const MAX_STEM_CHARS: usize = 120;

@@ -25,7 +25,11 @@ const FOCUS_TIMER_KEY: &str = "focus_timer_minutes";
 /// Settings about this computer rather than the practice: folders on its disk and where its
 /// live screen was. They stay in `device_setting`, which another device of the coach never
 /// receives (migration 015 moved them there).
-const DEVICE_SETTING_KEYS: &[&str] = &["exports_folder", "calendar_folder", "live_position"];
+const DEVICE_SETTING_KEYS: &[&str] = &[
+    crate::exports::EXPORTS_FOLDER_KEY,
+    crate::calendar::settings::FOLDER_KEY,
+    crate::focus::position::LIVE_POSITION_KEY,
+];
 
 fn setting_table(key: &str) -> &'static str {
     if DEVICE_SETTING_KEYS.contains(&key) {

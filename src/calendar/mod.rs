@@ -6,7 +6,7 @@
 //! never anything the client said: calendars get synced to servers Tenfold knows nothing of.
 
 mod ics;
-mod settings;
+pub(crate) mod settings;
 mod times;
 
 use serde::Serialize;

@@ -45,7 +45,7 @@ pub const MAX_SESSION_INTERVAL_DAYS: u32 = 365;
 const NAMES_KEY: &str = "calendar_names";
 const REMINDER_KEY: &str = "calendar_reminder_minutes";
 const INTERVAL_KEY: &str = "next_session_days";
-const FOLDER_KEY: &str = "calendar_folder";
+pub(crate) const FOLDER_KEY: &str = "calendar_folder";
 
 impl Practice {
     pub fn calendar_settings(&self) -> Result<CalendarSettings> {

@@ -2,7 +2,7 @@
 //! 1–10 satisfaction ratings recorded against them, and where the coach is on the live screen.
 
 mod areas;
-mod position;
+pub(crate) mod position;
 mod ratings;
 
 pub use areas::{FocusAnswer, FocusArea};

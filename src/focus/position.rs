@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::practice::Practice;
 
 /// The setting that holds the position, as JSON (kept per device, in `device_setting`).
-const LIVE_POSITION_KEY: &str = "live_position";
+pub(crate) const LIVE_POSITION_KEY: &str = "live_position";
 
 /// A live session's place on screen: which session, which focus area, which answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
