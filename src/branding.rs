@@ -228,33 +228,29 @@ impl Practice {
     pub fn update_branding(&self, input: &BrandingInput) -> Result<CoachProfile> {
         let input = validated(input)?;
         let contact = serde_json::to_string(&input.contact_lines).expect("a list of strings serialises");
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE coach_profile SET coach_name = ?1, practice_name = ?2, contact_lines = ?3, accent_colour = ?4,
+        self.execute_as_unit(
+            "UPDATE coach_profile SET coach_name = ?1, practice_name = ?2, contact_lines = ?3, accent_colour = ?4,
                     sign_off = ?5, updated_at = ?6
              WHERE id = 1",
-                params![
-                    input.coach_name,
-                    input.practice_name,
-                    contact,
-                    input.accent_colour,
-                    input.sign_off,
-                    time::stamp(time::now())
-                ],
-            )?)
-        })?;
+            params![
+                input.coach_name,
+                input.practice_name,
+                contact,
+                input.accent_colour,
+                input.sign_off,
+                time::stamp(time::now())
+            ],
+        )?;
         self.coach_profile()
     }
 
     /// Stores `bytes` as the logo after checking they are an image documents can show.
     pub fn set_logo(&self, bytes: &[u8]) -> Result<CoachProfile> {
         let format = checked_logo(bytes)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE coach_profile SET logo = ?1, logo_mime = ?2, updated_at = ?3 WHERE id = 1",
-                params![bytes, format.mime(), time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE coach_profile SET logo = ?1, logo_mime = ?2, updated_at = ?3 WHERE id = 1",
+            params![bytes, format.mime(), time::stamp(time::now())],
+        )?;
         self.coach_profile()
     }
 
@@ -272,12 +268,10 @@ impl Practice {
     }
 
     pub fn clear_logo(&self) -> Result<CoachProfile> {
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE coach_profile SET logo = NULL, logo_mime = NULL, updated_at = ?1 WHERE id = 1",
-                [time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE coach_profile SET logo = NULL, logo_mime = NULL, updated_at = ?1 WHERE id = 1",
+            [time::stamp(time::now())],
+        )?;
         self.coach_profile()
     }
 

@@ -192,14 +192,12 @@ impl Practice {
         let id = ids::new_id();
         let now = time::stamp(time::now());
         let fields = valid.columns(&id, &now);
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO client (id, name, preferred_name, email, phone, status, tags, started_on, private_notes, \
+        self.execute_as_unit(
+            "INSERT INTO client (id, name, preferred_name, email, phone, status, tags, started_on, private_notes, \
                                  updated_at, created_at, is_sample)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
-                params_from_iter(fields.into_iter().chain([&is_sample as &dyn ToSql])),
-            )?)
-        })?;
+            params_from_iter(fields.into_iter().chain([&is_sample as &dyn ToSql])),
+        )?;
         self.client(&id)
     }
 
@@ -208,12 +206,10 @@ impl Practice {
         let id = ids::parse("id", id)?;
         self.require_live_client(&id)?;
         let email = valid_email(email)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE client SET email = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, email, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE client SET email = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, email, time::stamp(time::now())],
+        )?;
         self.client(&id)
     }
 
@@ -224,14 +220,12 @@ impl Practice {
         let valid = validate(input)?;
         let renamed = self.client(&id)?.name != valid.name;
         let now = time::stamp(time::now());
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE client SET name = ?2, preferred_name = ?3, email = ?4, phone = ?5, status = ?6, tags = ?7,
+        self.execute_as_unit(
+            "UPDATE client SET name = ?2, preferred_name = ?3, email = ?4, phone = ?5, status = ?6, tags = ?7,
                                started_on = ?8, private_notes = ?9, updated_at = ?10
              WHERE id = ?1",
-                params_from_iter(valid.columns(&id, &now)),
-            )?)
-        })?;
+            params_from_iter(valid.columns(&id, &now)),
+        )?;
         if renamed {
             // The calendar's events carry the name (or initials).
             self.calendar_follows();
@@ -272,11 +266,7 @@ impl Practice {
     pub fn trash_client(&self, id: &str) -> Result<Client> {
         let id = ids::parse("id", id)?;
         self.require_live_client(&id)?;
-        self.atomically(|| {
-            Ok(self
-                .conn
-                .execute("UPDATE client SET trashed_at = ?2 WHERE id = ?1", params![id, time::stamp(time::now())])?)
-        })?;
+        self.execute_as_unit("UPDATE client SET trashed_at = ?2 WHERE id = ?1", params![id, time::stamp(time::now())])?;
         self.calendar_follows();
         self.client(&id)
     }
@@ -286,9 +276,7 @@ impl Practice {
         if client.trashed_at.is_none() {
             return Err(Error::invalid("id", "This client is not in the trash"));
         }
-        self.atomically(|| {
-            Ok(self.conn.execute("UPDATE client SET trashed_at = NULL WHERE id = ?1", [&client.id])?)
-        })?;
+        self.execute_as_unit("UPDATE client SET trashed_at = NULL WHERE id = ?1", [&client.id])?;
         self.calendar_follows();
         self.client(&client.id)
     }

@@ -209,8 +209,7 @@ impl Practice {
         };
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.atomically(|| {
-            Ok(self.conn.execute(
+        self.execute_as_unit(
             "INSERT INTO directive (id, client_id, formulation_id, title, instructions, timing, report_back, rationale,
                                     due_on, outcome, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
@@ -227,8 +226,7 @@ impl Practice {
                 valid.outcome,
                 now
             ],
-        )?)
-        })?;
+        )?;
         self.directive(&id)
     }
 
@@ -282,24 +280,22 @@ impl Practice {
     pub fn update_directive(&self, id: &str, input: &DirectiveInput) -> Result<Directive> {
         let valid = validate(input)?;
         let directive = self.writable_directive(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE directive SET title = ?2, instructions = ?3, timing = ?4, report_back = ?5, rationale = ?6,
+        self.execute_as_unit(
+            "UPDATE directive SET title = ?2, instructions = ?3, timing = ?4, report_back = ?5, rationale = ?6,
                                   due_on = ?7, outcome = ?8, updated_at = ?9
              WHERE id = ?1",
-                params![
-                    directive.id,
-                    valid.title,
-                    valid.instructions,
-                    valid.timing,
-                    valid.report_back,
-                    valid.rationale,
-                    valid.due_on,
-                    valid.outcome,
-                    time::stamp(time::now())
-                ],
-            )?)
-        })?;
+            params![
+                directive.id,
+                valid.title,
+                valid.instructions,
+                valid.timing,
+                valid.report_back,
+                valid.rationale,
+                valid.due_on,
+                valid.outcome,
+                time::stamp(time::now())
+            ],
+        )?;
         self.directive(&directive.id)
     }
 
@@ -328,25 +324,21 @@ impl Practice {
             DirectiveStatus::Given => Some(given_on.unwrap_or_else(|| time::now().date_naive())),
             _ => directive.given_on,
         };
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE directive SET status = ?2, given_on = ?3, outcome = coalesce(?4, outcome), updated_at = ?5
+        self.execute_as_unit(
+            "UPDATE directive SET status = ?2, given_on = ?3, outcome = coalesce(?4, outcome), updated_at = ?5
              WHERE id = ?1",
-                params![directive.id, to.as_str(), given_on.map(|d| d.to_string()), outcome, time::stamp(time::now())],
-            )?)
-        })?;
+            params![directive.id, to.as_str(), given_on.map(|d| d.to_string()), outcome, time::stamp(time::now())],
+        )?;
         self.directive(&directive.id)
     }
 
     /// Moves a directive to the trash, from which `restore_directive` brings it back.
     pub fn trash_directive(&self, id: &str) -> Result<()> {
         let directive = self.writable_directive(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE directive SET trashed_at = ?2 WHERE id = ?1",
-                params![directive.id, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE directive SET trashed_at = ?2 WHERE id = ?1",
+            params![directive.id, time::stamp(time::now())],
+        )?;
         Ok(())
     }
 
@@ -358,7 +350,7 @@ impl Practice {
             .optional()?;
         let client_id = client_id.ok_or_else(|| Error::not_found("directive in the trash", &id))?;
         self.require_live_client(&client_id)?;
-        self.atomically(|| Ok(self.conn.execute("UPDATE directive SET trashed_at = NULL WHERE id = ?1", [&id])?))?;
+        self.execute_as_unit("UPDATE directive SET trashed_at = NULL WHERE id = ?1", [&id])?;
         self.directive(&id)
     }
 

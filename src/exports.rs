@@ -311,13 +311,11 @@ impl Practice {
         let id = ids::new_id();
         let now = time::now();
         let path = written.path.display().to_string();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO document_export (id, client_id, kind, source_id, path, exported_at)
+        self.execute_as_unit(
+            "INSERT INTO document_export (id, client_id, kind, source_id, path, exported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, written.client_id, written.kind.as_str(), written.source_id, path, time::stamp(now)],
-            )?)
-        })?;
+            params![id, written.client_id, written.kind.as_str(), written.source_id, path, time::stamp(now)],
+        )?;
         Ok(ExportedFile {
             id,
             client_id: written.client_id.clone(),

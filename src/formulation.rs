@@ -236,12 +236,10 @@ impl Practice {
         }
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO formulation (id, client_id, version, created_at, updated_at) VALUES (?1, ?2, 1, ?3, ?3)",
-                params![id, client_id, now],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "INSERT INTO formulation (id, client_id, version, created_at, updated_at) VALUES (?1, ?2, 1, ?3, ?3)",
+            params![id, client_id, now],
+        )?;
         self.formulation(&id)
     }
 
@@ -321,12 +319,10 @@ impl Practice {
     /// Remembers the step the coach is on, so the wizard reopens there.
     pub fn set_formulation_step(&self, id: &str, step: FormulationStep) -> Result<Formulation> {
         let formulation = self.writable_formulation(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE formulation SET current_step = ?2 WHERE id = ?1",
-                params![formulation.id, step.index()],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE formulation SET current_step = ?2 WHERE id = ?1",
+            params![formulation.id, step.index()],
+        )?;
         self.formulation(&formulation.id)
     }
 
@@ -339,9 +335,8 @@ impl Practice {
             self.latest_formulation_of(&client_id)?.ok_or_else(|| Error::not_found("formulation", &client_id))?;
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO formulation (id, client_id, version, presenting_problem, attempted_solutions, pattern,
+        self.execute_as_unit(
+            "INSERT INTO formulation (id, client_id, version, presenting_problem, attempted_solutions, pattern,
                                       pattern_protects, people_in_system, client_position, resistance,
                                       first_sign_of_change, hypothesis, directive_ideas, current_step,
                                       created_at, updated_at)
@@ -349,9 +344,8 @@ impl Practice {
                     pattern_protects, people_in_system, client_position, resistance,
                     first_sign_of_change, hypothesis, directive_ideas, 0, ?3, ?3
              FROM formulation WHERE id = ?1",
-                params![latest.id, id, now],
-            )?)
-        })?;
+            params![latest.id, id, now],
+        )?;
         self.formulation(&id)
     }
 
@@ -359,12 +353,10 @@ impl Practice {
     fn write_formulation(&self, id: &str, column: &str, value: &str) -> Result<DateTime<Utc>> {
         let formulation = self.writable_formulation(id)?;
         let now = time::now();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                &format!("UPDATE formulation SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
-                params![formulation.id, value, time::stamp(now)],
-            )?)
-        })?;
+        self.execute_as_unit(
+            &format!("UPDATE formulation SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
+            params![formulation.id, value, time::stamp(now)],
+        )?;
         Ok(now)
     }
 

@@ -132,8 +132,7 @@ impl Practice {
         };
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.atomically(|| {
-            Ok(self.conn.execute(
+        self.execute_as_unit(
             "INSERT INTO homework_item (id, client_id, session_id, focus_area_id, position, text, is_optional, due_on,
                                         created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4,
@@ -150,8 +149,7 @@ impl Practice {
                 due_on.map(|d| d.to_string()),
                 now
             ],
-        )?)
-        })?;
+        )?;
         self.homework_item(&id)
     }
 
@@ -188,12 +186,10 @@ impl Practice {
 
     pub fn set_homework_status(&self, id: &str, status: HomeworkStatus) -> Result<HomeworkItem> {
         let item = self.writable_homework_item(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE homework_item SET status = ?2, updated_at = ?3 WHERE id = ?1",
-                params![item.id, status.as_str(), time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE homework_item SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![item.id, status.as_str(), time::stamp(time::now())],
+        )?;
         self.homework_item(&item.id)
     }
 
@@ -217,12 +213,10 @@ impl Practice {
         let text = homework_text(&edit.text)?;
         let due_on = time::parse_optional_date("due_on", Some(&edit.due_on))?;
         let item = self.writable_homework_item(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE homework_item SET text = ?2, is_optional = ?3, due_on = ?4, updated_at = ?5 WHERE id = ?1",
-                params![item.id, text, edit.is_optional, due_on.map(|d| d.to_string()), time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE homework_item SET text = ?2, is_optional = ?3, due_on = ?4, updated_at = ?5 WHERE id = ?1",
+            params![item.id, text, edit.is_optional, due_on.map(|d| d.to_string()), time::stamp(time::now())],
+        )?;
         self.homework_item(&item.id)
     }
 
@@ -271,16 +265,14 @@ impl Practice {
             .optional()?;
         let client_id = client_id.ok_or_else(|| Error::not_found("homework item in the trash", &id))?;
         self.require_live_client(&client_id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE homework_item SET trashed_at = NULL,
+        self.execute_as_unit(
+            "UPDATE homework_item SET trashed_at = NULL,
                  position = (SELECT coalesce(max(o.position), 0) + 1 FROM homework_item o
                              WHERE o.client_id = homework_item.client_id AND o.session_id IS homework_item.session_id
                                AND o.trashed_at IS NULL)
              WHERE id = ?1",
-                [&id],
-            )?)
-        })?;
+            [&id],
+        )?;
         self.homework_item(&id)
     }
 

@@ -180,12 +180,10 @@ impl Practice {
         let session = self.session(session_id)?;
         self.require_live_client(&session.client_id)?;
         let now = time::now();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE session SET letter_emailed_at = ?2 WHERE id = ?1",
-                params![session.id, time::stamp(now)],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE session SET letter_emailed_at = ?2 WHERE id = ?1",
+            params![session.id, time::stamp(now)],
+        )?;
         Ok(now)
     }
 

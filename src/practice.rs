@@ -157,6 +157,12 @@ impl Practice {
         }
     }
 
+    /// One statement as a unit of its own (see [`Practice::atomically`]), so that a write with
+    /// no larger operation around it is recorded for the coach's other devices all the same.
+    pub(crate) fn execute_as_unit(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+        self.atomically(|| Ok(self.conn.execute(sql, params)?))
+    }
+
     /// Fails unless a live (not trashed) client has this id. Every write that belongs to a
     /// client goes through here, so nothing is added under a client in the trash.
     pub(crate) fn require_live_client(&self, client_id: &str) -> Result<()> {

@@ -270,7 +270,7 @@ impl Practice {
     /// Deletes every sample client and all that was recorded for them. The coach's own
     /// clients are never touched.
     pub fn remove_sample_practice(&self) -> Result<usize> {
-        self.atomically(|| Ok(self.conn.execute("DELETE FROM client WHERE is_sample = 1", [])?))
+        self.execute_as_unit("DELETE FROM client WHERE is_sample = 1", [])
     }
 }
 

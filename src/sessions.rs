@@ -218,11 +218,11 @@ impl Practice {
         let (kind, coach_kind) = input.kind.columns();
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.atomically(|| Ok(self.conn.execute(
+        self.execute_as_unit(
             "INSERT INTO session (id, client_id, held_on, kind, coach_kind, prep_checklist, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
             params![id, client_id, held_on.to_string(), kind, coach_kind, prep, notes, now],
-        )?))?;
+        )?;
         self.session(&id)
     }
 
@@ -259,12 +259,10 @@ impl Practice {
         let notes = text::note("notes", "Notes", notes)?;
         let session = self.writable_session(id)?;
         let now = time::now();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE session SET notes = ?2, updated_at = ?3 WHERE id = ?1",
-                params![session.id, notes, time::stamp(now)],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE session SET notes = ?2, updated_at = ?3 WHERE id = ?1",
+            params![session.id, notes, time::stamp(now)],
+        )?;
         Ok(now)
     }
 

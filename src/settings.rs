@@ -73,14 +73,14 @@ impl Practice {
             "INSERT INTO {} (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             setting_table(key)
         );
-        self.atomically(|| Ok(self.conn.execute(&sql, params![key, value])?))?;
+        self.execute_as_unit(&sql, params![key, value])?;
         Ok(())
     }
 
     /// Forgets a setting, so its default applies again.
     pub(crate) fn forget_app_setting(&self, key: &str) -> Result<()> {
         let sql = format!("DELETE FROM {} WHERE key = ?1", setting_table(key));
-        self.atomically(|| Ok(self.conn.execute(&sql, [key])?))?;
+        self.execute_as_unit(&sql, [key])?;
         Ok(())
     }
 }

@@ -179,13 +179,11 @@ impl Practice {
     pub fn dismiss_plan_nudge(&self, client_id: &str) -> Result<()> {
         let client_id = crate::ids::parse("client_id", client_id)?;
         self.require_live_client(&client_id)?;
-        self.atomically(|| {
-            self.conn.execute(
-                "UPDATE client SET plan_nudge_dismissed_on = ?2 WHERE id = ?1",
-                params![client_id, local_today().to_string()],
-            )?;
-            Ok(())
-        })
+        self.execute_as_unit(
+            "UPDATE client SET plan_nudge_dismissed_on = ?2 WHERE id = ?1",
+            params![client_id, local_today().to_string()],
+        )?;
+        Ok(())
     }
 
     fn unsent_letters(&self, since: NaiveDate) -> Result<Vec<UnsentLetter>> {

@@ -191,12 +191,10 @@ impl Practice {
             return Err(Error::InTrash { entity: kind.entity(), id });
         }
         self.require_live_client(&client_id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                &format!("UPDATE {} SET trashed_at = ?2 WHERE id = ?1", kind.table()),
-                params![id, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            &format!("UPDATE {} SET trashed_at = ?2 WHERE id = ?1", kind.table()),
+            params![id, time::stamp(time::now())],
+        )?;
         if kind == TrashKind::Session {
             self.calendar_follows();
         }

@@ -53,12 +53,12 @@ impl Practice {
         self.require_live_client(&client_id)?;
         let id = ids::new_id();
         let now = time::stamp(time::now());
-        self.atomically(|| Ok(self.conn.execute(
+        self.execute_as_unit(
             "INSERT INTO client_value (id, client_id, rank, value, notes, created_at, updated_at)
              VALUES (?1, ?2, (SELECT coalesce(max(rank), 0) + 1 FROM client_value WHERE client_id = ?2 AND trashed_at IS NULL),
                      ?3, ?4, ?5, ?5)",
             params![id, client_id, value, notes, now],
-        )?))?;
+        )?;
         self.client_value(&id)
     }
 
@@ -94,12 +94,10 @@ impl Practice {
         let (value, notes) = validated(input)?;
         let existing = self.client_value(id)?;
         self.require_live_client(&existing.client_id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE client_value SET value = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1",
-                params![existing.id, value, notes, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE client_value SET value = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1",
+            params![existing.id, value, notes, time::stamp(time::now())],
+        )?;
         self.client_value(&existing.id)
     }
 
@@ -131,12 +129,12 @@ impl Practice {
             .optional()?;
         let client_id = client_id.ok_or_else(|| Error::not_found("value in the trash", &id))?;
         self.require_live_client(&client_id)?;
-        self.atomically(|| Ok(self.conn.execute(
+        self.execute_as_unit(
             "UPDATE client_value SET trashed_at = NULL,
                  rank = (SELECT coalesce(max(rank), 0) + 1 FROM client_value WHERE client_id = ?2 AND trashed_at IS NULL)
              WHERE id = ?1",
             params![id, client_id],
-        )?))?;
+        )?;
         self.client_value(&id)
     }
 

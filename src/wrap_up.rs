@@ -77,12 +77,10 @@ impl Practice {
             return Err(Error::invalid("session_id", "This session has no homework, so there is no letter to send"));
         }
         let now = time::now();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE session SET letter_copied_at = ?2 WHERE id = ?1",
-                params![session.id, time::stamp(now)],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE session SET letter_copied_at = ?2 WHERE id = ?1",
+            params![session.id, time::stamp(now)],
+        )?;
         Ok(now)
     }
 

@@ -85,8 +85,7 @@ impl Practice {
         self.require_live_client(&session.client_id)?;
         let starts_at = moment_here(session.held_on, start)?;
         let zone = iana_time_zone::get_timezone().unwrap_or_default();
-        self.atomically(|| {
-            Ok(self.conn.execute(
+        self.execute_as_unit(
             "UPDATE session SET start_time = ?2, duration_minutes = ?3, starts_at = ?4, time_zone = ?5, updated_at = ?6
              WHERE id = ?1",
             params![
@@ -97,8 +96,7 @@ impl Practice {
                 zone,
                 time::stamp(time::now())
             ],
-        )?)
-        })?;
+        )?;
         Ok(())
     }
 
@@ -106,14 +104,12 @@ impl Practice {
     pub fn clear_session_time(&self, session_id: &str) -> Result<TimedSession> {
         let session = self.session(session_id)?;
         self.require_live_client(&session.client_id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE session SET start_time = NULL, duration_minutes = NULL, starts_at = NULL, time_zone = NULL,
+        self.execute_as_unit(
+            "UPDATE session SET start_time = NULL, duration_minutes = NULL, starts_at = NULL, time_zone = NULL,
                                 updated_at = ?2
              WHERE id = ?1",
-                params![session.id, time::stamp(time::now())],
-            )?)
-        })?;
+            params![session.id, time::stamp(time::now())],
+        )?;
         self.timed(&session.id)
     }
 

@@ -154,16 +154,14 @@ impl Practice {
         let id = ids::new_id();
         let now = time::stamp(time::now());
         // A new area is answered against the current version of the strategy kind's set.
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO focus_area (id, client_id, title, position, set_version_id, created_at, updated_at)
+        self.execute_as_unit(
+            "INSERT INTO focus_area (id, client_id, title, position, set_version_id, created_at, updated_at)
              VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM focus_area WHERE client_id = ?2),
                      (SELECT v.id FROM session_kind k JOIN question_set_version v ON v.set_id = k.question_set_id
                       WHERE k.code = 'strategy' ORDER BY v.version DESC LIMIT 1),
                      ?4, ?4)",
-                params![id, client_id, title, now],
-            )?)
-        })?;
+            params![id, client_id, title, now],
+        )?;
         self.focus_area(&id)
     }
 
@@ -201,12 +199,10 @@ impl Practice {
     pub fn rename_focus_area(&self, id: &str, title: &str) -> Result<FocusArea> {
         let title = text::required_name("title", "Title", title)?;
         let area = self.writable_focus_area(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE focus_area SET title = ?2, updated_at = ?3 WHERE id = ?1",
-                params![area.id, title, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE focus_area SET title = ?2, updated_at = ?3 WHERE id = ?1",
+            params![area.id, title, time::stamp(time::now())],
+        )?;
         self.focus_area(&area.id)
     }
 
@@ -246,12 +242,10 @@ impl Practice {
     pub fn set_three_month_target(&self, id: &str, target: Option<i64>) -> Result<FocusArea> {
         let target = target.map(|t| Rating::new_for("three_month_target", t)).transpose()?;
         let area = self.writable_focus_area(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE focus_area SET three_month_target = ?2, updated_at = ?3 WHERE id = ?1",
-                params![area.id, target.map(Rating::get), time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE focus_area SET three_month_target = ?2, updated_at = ?3 WHERE id = ?1",
+            params![area.id, target.map(Rating::get), time::stamp(time::now())],
+        )?;
         self.focus_area(&area.id)
     }
 
@@ -283,24 +277,20 @@ impl Practice {
             return Ok(area);
         }
         let now = time::stamp(time::now());
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE focus_area SET retired_at = ?2, updated_at = ?2 WHERE id = ?1",
-                params![area.id, now],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE focus_area SET retired_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![area.id, now],
+        )?;
         self.focus_area(&area.id)
     }
 
     /// Brings a retired area back into the active list.
     pub fn reinstate_focus_area(&self, id: &str) -> Result<FocusArea> {
         let area = self.writable_focus_area(id)?;
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "UPDATE focus_area SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
-                params![area.id, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE focus_area SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
+            params![area.id, time::stamp(time::now())],
+        )?;
         self.focus_area(&area.id)
     }
 

@@ -154,14 +154,12 @@ impl Practice {
             (_, None) => None,
         };
         let now = time::now();
-        self.atomically(|| {
-            Ok(self.conn.execute(
+        self.execute_as_unit(
             "INSERT INTO session_answer (session_id, question_id, text, rating, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (session_id, question_id)
              DO UPDATE SET text = excluded.text, rating = excluded.rating, updated_at = excluded.updated_at",
             params![session.id, question.id, text, rating, time::stamp(now)],
-        )?)
-        })?;
+        )?;
         Ok(now)
     }
 

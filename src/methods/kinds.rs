@@ -43,13 +43,11 @@ impl Practice {
             return Err(Error::invalid("label", format!("There is already a kind called “{label}”")));
         }
         let code = ids::new_id();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO session_kind (code, label, position, created_at)
+        self.execute_as_unit(
+            "INSERT INTO session_kind (code, label, position, created_at)
              VALUES (?1, ?2, (SELECT max(position) + 1 FROM session_kind), ?3)",
-                params![code, label, time::stamp(time::now())],
-            )?)
-        })?;
+            params![code, label, time::stamp(time::now())],
+        )?;
         self.session_kind(&code)
     }
 
@@ -73,11 +71,10 @@ impl Practice {
                 return Err(Error::invalid("set_id", format!("“{}” is a set for another kind of session", set.name)));
             }
         }
-        self.atomically(|| {
-            Ok(self
-                .conn
-                .execute("UPDATE session_kind SET question_set_id = ?2 WHERE code = ?1", params![kind.code, set_id])?)
-        })?;
+        self.execute_as_unit(
+            "UPDATE session_kind SET question_set_id = ?2 WHERE code = ?1",
+            params![kind.code, set_id],
+        )?;
         self.session_kind(&kind.code)
     }
 

@@ -92,13 +92,13 @@ impl Catalogue {
 
     fn set_retired(&self, practice: &Practice, id: &str, retired: bool) -> Result<()> {
         let now = time::stamp(time::now());
-        practice.atomically(|| Ok(practice.conn.execute(
+        practice.execute_as_unit(
             &format!(
                 "UPDATE {} SET retired_at = CASE WHEN ?2 THEN coalesce(retired_at, ?3) END, updated_at = ?3 WHERE id = ?1",
                 self.table
             ),
             params![id, retired, now],
-        )?))?;
+        )?;
         Ok(())
     }
 }

@@ -321,12 +321,10 @@ impl Practice {
 
     fn write_set_version(&self, set_id: &str, version: u32, questions: &[CheckedQuestion]) -> Result<()> {
         let version_id = ids::new_id();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO question_set_version (id, set_id, version, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![version_id, set_id, version, time::stamp(time::now())],
-            )?)
-        })?;
+        self.execute_as_unit(
+            "INSERT INTO question_set_version (id, set_id, version, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![version_id, set_id, version, time::stamp(time::now())],
+        )?;
         let mut stmt = self.atomically(|| {
             Ok(self.conn.prepare_cached(
                 "INSERT INTO question (id, set_version_id, lineage, position, text, hint, kind, rating_label)

@@ -263,13 +263,11 @@ impl Practice {
 
     fn write_template_version(&self, template_id: &str, version: u32, checked: &CheckedTemplate) -> Result<()> {
         let version_id = ids::new_id();
-        self.atomically(|| {
-            Ok(self.conn.execute(
-                "INSERT INTO assessment_template_version (id, template_id, version, scale_min, created_at)
+        self.execute_as_unit(
+            "INSERT INTO assessment_template_version (id, template_id, version, scale_min, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![version_id, template_id, version, checked.scale_min, time::stamp(time::now())],
-            )?)
-        })?;
+            params![version_id, template_id, version, checked.scale_min, time::stamp(time::now())],
+        )?;
         let mut stmt = self.atomically(|| {
             Ok(self.conn.prepare_cached(
             "INSERT INTO template_dimension (template_version_id, position, lineage, label) VALUES (?1, ?2, ?3, ?4)",
