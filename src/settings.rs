@@ -29,6 +29,7 @@ const DEVICE_SETTING_KEYS: &[&str] = &[
     crate::exports::EXPORTS_FOLDER_KEY,
     crate::calendar::settings::FOLDER_KEY,
     crate::focus::position::LIVE_POSITION_KEY,
+    crate::devices::SHARED_FOLDER_KEY,
 ];
 
 fn setting_table(key: &str) -> &'static str {

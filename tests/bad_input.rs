@@ -23,7 +23,7 @@ use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
 
 /// How many cases the table holds; the README quotes it.
-const CASES: usize = 102;
+const CASES: usize = 105;
 
 /// What a case must produce.
 #[derive(Debug, Clone, Copy)]
@@ -587,6 +587,17 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             let folder = if cfg!(target_os = "linux") { "/proc" } else { "/nonexistent" };
             let settings = CalendarSettings { calendar_folder: folder.into(), ..Default::default() };
             p.update_calendar_settings(&settings).map(drop)
+        }),
+        case("shared folder typed as a relative path", Invalid("shared_folder"), |p, _| {
+            p.share_practice("Sync/practice", "Laptop").map(drop)
+        }),
+        case("device with a blank name", Invalid("device_name"), |p, _| {
+            let folder = p.path().parent().unwrap().display().to_string();
+            p.share_practice(&folder, "   ").map(drop)
+        }),
+        case("joining a shared practice into one that has clients", Invalid("practice"), |p, _| {
+            let folder = p.path().parent().unwrap().display().to_string();
+            p.join_here(&folder, "Office").map(drop)
         }),
         case("full disk", DiskFull, |p, _| {
             p.limit_file_size_for_tests(p.page_count_for_tests());

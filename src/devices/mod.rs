@@ -10,6 +10,7 @@
 //! - `replay`: applying another device's unit.
 //! - `conflicts`: who wins a cell, what is kept, what comes back from the trash.
 //! - `pairing`: sharing the practice into a folder, and joining it from there.
+//! - `status`: what Settings › Devices shows, and the sync the window runs.
 
 mod changes;
 mod clashes;
@@ -20,6 +21,7 @@ mod pairing;
 pub(crate) mod recording;
 mod replay;
 mod sealing;
+mod status;
 
 use std::fs;
 use std::path::Path;
@@ -33,6 +35,10 @@ use crate::practice::Practice;
 use folder::UnitHeader;
 
 pub use pairing::SharedPractice;
+pub use status::{
+    shared_folder_path, DevicesStatus, KeptVersion, OtherDevice, RestoredNote, SyncReport, SHARED_FOLDER_FIELD,
+    SHARED_FOLDER_KEY,
+};
 
 /// The clock-table column that marks a deleted row, so a late insert cannot bring it back.
 pub(crate) const TOMBSTONE: &str = "";

@@ -9,6 +9,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::folder::{self, SNAPSHOT_DIR, SNAPSHOT_FILE, SNAPSHOT_INFO};
+use super::status::{shared_folder_path, SHARED_FOLDER_FIELD};
 use super::ThisDevice;
 use crate::error::{Error, Result};
 use crate::practice::Practice;
@@ -98,5 +99,73 @@ impl Practice {
             });
         }
         Ok(practice)
+    }
+
+    /// Settings › Devices › "Use this practice on another device": shares the practice through
+    /// the folder the coach typed or chose, and keeps that folder for the syncs to come.
+    pub fn share_practice(&self, folder: &str, name: &str) -> Result<ThisDevice> {
+        let folder = shared_folder_path(folder)?;
+        if let Some(me) = self.this_device()? {
+            if self.shared_folder()?.is_some_and(|shared| shared != folder) {
+                return Err(Error::invalid(
+                    SHARED_FOLDER_FIELD,
+                    format!("This practice is already shared as “{}”, through another folder", me.device_name),
+                ));
+            }
+        }
+        let me = self.share_to(&folder, name)?;
+        self.remember_shared_folder(&folder)?;
+        Ok(me)
+    }
+
+    /// Settings › Devices › "Join a practice from a folder": this practice, which must be
+    /// empty, becomes this device's copy of the one shared in the folder. The copy is made
+    /// beside the practice file and put in place whole, as an import is.
+    pub fn join_here(&mut self, folder: &str, name: &str) -> Result<ThisDevice> {
+        let folder = shared_folder_path(folder)?;
+        device_name(name)?;
+        if let Some(me) = self.this_device()? {
+            return Err(Error::invalid(
+                SHARED_FOLDER_FIELD,
+                format!("This practice is already shared as “{}”; it cannot join another", me.device_name),
+            ));
+        }
+        let clients: i64 = self.conn.query_row("SELECT count(*) FROM client", [], |row| row.get(0))?;
+        if clients > 0 {
+            return Err(Error::invalid(
+                "practice",
+                format!("Joining replaces this practice, so it must be empty; this one has {clients} clients (counting the trash)"),
+            ));
+        }
+        let snapshot = folder.join(SNAPSHOT_DIR).join(SNAPSHOT_FILE);
+        if !snapshot.is_file() {
+            return Err(Error::invalid(
+                SHARED_FOLDER_FIELD,
+                "No practice is shared in this folder yet: on the other device, choose “Use this practice on another device” first",
+            ));
+        }
+        if !crate::encryption::is_plain_file(&snapshot) {
+            return Err(Error::SharedFolder {
+                reason: "the practice shared in this folder is encrypted, and joining an encrypted practice is not possible yet: turn encryption off on the other device before sharing, and on again on each device afterwards".into(),
+            });
+        }
+        let scratch = self.path().with_file_name(format!(".tenfold-join-{}.sqlite3", std::process::id()));
+        remove_with_companions(&scratch);
+        let result = Practice::join_from(&folder, &scratch, name).and_then(|joined| {
+            drop(joined);
+            self.conn.restore(rusqlite::MAIN_DB, &scratch, None::<fn(rusqlite::backup::Progress)>)?;
+            let path = self.path().to_path_buf();
+            store::prepare(&mut self.conn, &path)?;
+            self.remember_shared_folder(&folder)?;
+            self.require_shared()
+        });
+        remove_with_companions(&scratch);
+        result
+    }
+}
+
+fn remove_with_companions(database: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = fs::remove_file(format!("{}{suffix}", database.display()));
     }
 }

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod branding;
 pub mod calendar;
 pub mod clients;
+pub mod devices;
 pub mod directives;
 pub mod documents;
 pub mod encryption;

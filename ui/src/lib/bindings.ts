@@ -56,6 +56,26 @@ export const commands = {
 	updateClient: (id: string, input: ClientInput) => __TAURI_INVOKE<Client>("update_client", { id, input }),
 	trashClient: (id: string) => __TAURI_INVOKE<Client>("trash_client", { id }),
 	restoreClient: (id: string) => __TAURI_INVOKE<Client>("restore_client", { id }),
+	devicesStatus: () => __TAURI_INVOKE<DevicesStatus>("devices_status"),
+	/**
+	 *  The folder the coach picks in the system's window, for the field beside the button; `None`
+	 *  when the coach cancels.
+	 */
+	chooseSharedFolder: () => __TAURI_INVOKE<string | null>("choose_shared_folder"),
+	/**
+	 *  "Use this practice on another device": shares the practice through `folder` under this
+	 *  device's `device_name`.
+	 */
+	sharePractice: (folder: string, deviceName: string) => __TAURI_INVOKE<DevicesStatus>("share_practice", { folder, deviceName }),
+	/**
+	 *  "Join a practice from a folder": this empty practice becomes this device's copy of the one
+	 *  shared in `folder`.
+	 */
+	joinPractice: (folder: string, deviceName: string) => __TAURI_INVOKE<DevicesStatus>("join_practice", { folder, deviceName }),
+	/**  Sends this device's changes to the shared folder and applies the other devices'. */
+	syncDevices: () => __TAURI_INVOKE<SyncReport>("sync_devices"),
+	/**  Lets a kept other version go, once the coach has taken what they wanted from it. */
+	dismissOtherVersion: (id: string) => __TAURI_INVOKE<DevicesStatus>("dismiss_other_version", { id }),
 	listDirectives: (clientId: string) => __TAURI_INVOKE<Directive[]>("list_directives", { clientId }),
 	createDirective: (input: DirectiveInput) => __TAURI_INVOKE<Directive>("create_directive", { input }),
 	directiveDraftFromFormulation: (formulationId: string) => __TAURI_INVOKE<DirectiveInput>("directive_draft_from_formulation", { formulationId }),
@@ -557,6 +577,21 @@ export type DaySession = {
 	ahead: boolean,
 };
 
+/**  Everything Settings › Devices shows. */
+export type DevicesStatus = {
+	/**  `None` until the practice is shared or joined. */
+	this_device: ThisDevice | null,
+	shared_folder: string | null,
+	/**  Units made here and not yet written to the shared folder. */
+	unsent: number,
+	/**  The other devices this one has heard from, by name. */
+	other_devices: OtherDevice[],
+	/**  Texts that lost a conflict, newest first. */
+	other_versions: KeptVersion[],
+	/**  Records another device's change brought back from the trash, newest first. */
+	restored: RestoredNote[],
+};
+
 /**  One dimension of the latest map against the map before it. */
 export type DimensionChange = {
 	dimension: number,
@@ -849,6 +884,21 @@ export type ImportReport = {
 	clients: number,
 };
 
+/**  A text that lost a conflict, said in the coach's terms. */
+export type KeptVersion = {
+	id: string,
+	/**  The client whose record it belongs to, when it belongs to one. */
+	client_id: string | null,
+	/**  Where it was written: the client, the session's date, the question. */
+	place: string,
+	/**  Which text of the record (e.g. "notes", "answer"). */
+	field: string,
+	text: string,
+	/**  The device whose version lost, by name when known. */
+	from_device: string,
+	kept_at: string,
+};
+
 /**  What happened when the letter went to the mail program. */
 export type LetterEmailed = {
 	/**  The address the message is for, as kept on the client's record. */
@@ -945,6 +995,15 @@ export type MissingCharacters = {
 	count: number,
 	/**  Each missing character once, in the order they first appear. */
 	characters: string[],
+};
+
+export type OtherDevice = {
+	device_id: string,
+	device_name: string,
+	/**  When this device last applied one of its units. */
+	last_heard_at: string | null,
+	/**  How many of its units are applied here. */
+	units_applied: number,
 };
 
 export type OverdueDirective = {
@@ -1100,6 +1159,13 @@ export type RestoreReport = {
 	 *  aside (recovery). `None` when there was no file to keep.
 	 */
 	previous_kept_at: string | null,
+};
+
+export type RestoredNote = {
+	client_id: string | null,
+	place: string,
+	note: string,
+	restored_at: string,
 };
 
 export type RowOutcome = { kind: "ready" } | 
@@ -1287,6 +1353,16 @@ export type Settings = {
 	focus_timer_minutes: number,
 };
 
+/**  What one sync did. */
+export type SyncReport = {
+	/**  Units of this device written to the shared folder. */
+	sent: number,
+	/**  Units of other devices applied here. */
+	applied: number,
+	/**  Devices whose next unit waits, and why. */
+	waiting: WaitingDevice[],
+};
+
 export type TemplateDimension = {
 	/**  1 to the number of dimensions. */
 	position: number,
@@ -1319,6 +1395,13 @@ export type TemplateMaps = {
 export type TextEncoding = "utf8" | 
 /**  Latin-1 as Windows writes it (Windows-1252, a superset of ISO 8859-1). */
 "windows1252";
+
+/**  This device within a shared practice. */
+export type ThisDevice = {
+	device_id: string,
+	device_name: string,
+	practice_id: string,
+};
 
 /**  A session whose time changed, and whether the calendar file in the coach's folder followed. */
 export type TimedSession = {
@@ -1432,6 +1515,19 @@ export type UnsentLetter = {
 export type ValueInput = {
 	value?: string,
 	notes?: string,
+};
+
+export type WaitReason = 
+/**  The unit refers to a record whose unit from a third device has not arrived yet. */
+"other_device" | 
+/**  The unit was written by a newer Tenfold (a newer schema): this device needs updating. */
+"needs_update";
+
+export type WaitingDevice = {
+	device_id: string,
+	device_name: string,
+	seq: number,
+	reason: WaitReason,
 };
 
 export type WrapUpArea = {

@@ -1,0 +1,146 @@
+//! What Settings › Devices does, through the calls its commands make: share into a typed
+//! folder, join it from an empty practice on another device, sync both ways, see the other
+//! devices and the kept versions in the coach's terms, and go on working while the folder is
+//! gone.
+
+mod common;
+
+use std::fs;
+
+use common::assert_invalid;
+use common::devices::shared_content;
+use tenfold::clients::ClientInput;
+use tenfold::focus::FocusAnswer;
+use tenfold::{ErrorKind, Practice};
+
+fn text(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+struct Pair {
+    laptop: Practice,
+    office: Practice,
+    folder: tempfile::TempDir,
+    _dirs: [tempfile::TempDir; 2],
+}
+
+fn pair() -> Pair {
+    let folder = tempfile::tempdir().unwrap();
+    let (laptop_dir, office_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let laptop = Practice::open_in(laptop_dir.path()).unwrap();
+    laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    laptop.share_practice(&text(folder.path()), "Laptop").unwrap();
+    let mut office = Practice::open_in(office_dir.path()).unwrap();
+    office.join_here(&text(folder.path()), "Office").unwrap();
+    Pair { laptop, office, folder, _dirs: [laptop_dir, office_dir] }
+}
+
+#[test]
+fn a_practice_shared_from_settings_is_joined_by_an_empty_practice_and_both_sync() {
+    let Pair { laptop, office, folder, _dirs } = pair();
+    assert_eq!(office.list_clients(None).unwrap()[0].name, "Ada Brennan", "the joined copy holds the practice");
+    assert_eq!(office.shared_folder().unwrap().as_deref(), Some(folder.path()), "each device keeps the folder");
+
+    let client = &laptop.list_clients(None).unwrap()[0];
+    let area = laptop.create_focus_area(&client.id, "Work").unwrap();
+    laptop.update_focus_answer(&area.id, FocusAnswer::DesiredOutcome, "Three calm mornings a week").unwrap();
+    assert_eq!(laptop.devices_status().unwrap().unsent, 2, "the two units wait for the next sync");
+
+    let sent = laptop.sync_devices().unwrap();
+    assert_eq!((sent.sent, sent.applied), (2, 0));
+    assert_eq!(laptop.devices_status().unwrap().unsent, 0);
+    let received = office.sync_devices().unwrap();
+    assert_eq!((received.sent, received.applied), (0, 2));
+    assert_eq!(office.focus_area(&area.id).unwrap().desired_outcome, "Three calm mornings a week");
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+
+    let status = office.devices_status().unwrap();
+    assert_eq!(status.this_device.unwrap().device_name, "Office");
+    assert_eq!(status.other_devices.len(), 1);
+    let heard = &status.other_devices[0];
+    assert_eq!(heard.device_name, "Laptop");
+    assert!(heard.last_heard_at.is_some(), "when the laptop was last heard from is shown");
+    assert!(heard.units_applied >= 2);
+
+    // The office's own work goes the other way.
+    office.update_focus_answer(&area.id, FocusAnswer::Barriers, "Early meetings").unwrap();
+    office.sync_devices().unwrap();
+    assert_eq!(laptop.sync_devices().unwrap().applied, 1);
+    assert_eq!(laptop.focus_area(&area.id).unwrap().barriers, "Early meetings");
+    let heard_by_laptop = laptop.devices_status().unwrap().other_devices;
+    assert_eq!(heard_by_laptop.iter().map(|d| d.device_name.as_str()).collect::<Vec<_>>(), ["Office"]);
+}
+
+#[test]
+fn a_conflict_is_kept_in_the_coachs_terms_until_dismissed() {
+    let Pair { laptop, office, folder: _folder, _dirs } = pair();
+    let client = &laptop.list_clients(None).unwrap()[0];
+    let area = laptop.create_focus_area(&client.id, "Sleep").unwrap();
+    laptop.sync_devices().unwrap();
+    office.sync_devices().unwrap();
+
+    laptop.update_focus_answer(&area.id, FocusAnswer::TenLooksLike, "Written on the laptop").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    office.update_focus_answer(&area.id, FocusAnswer::TenLooksLike, "Written in the office").unwrap();
+    laptop.sync_devices().unwrap();
+    office.sync_devices().unwrap();
+    laptop.sync_devices().unwrap();
+
+    let kept = laptop.devices_status().unwrap().other_versions;
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let version = &kept[0];
+    assert_eq!(version.text, "Written on the laptop");
+    assert_eq!(version.from_device, "Laptop");
+    assert_eq!(version.client_id.as_deref(), Some(client.id.as_str()));
+    assert!(version.place.contains("Ada Brennan"), "the place names the client: {}", version.place);
+    assert!(version.place.contains("Sleep"), "and the focus area: {}", version.place);
+
+    laptop.dismiss_other_version(&version.id).unwrap();
+    assert!(laptop.devices_status().unwrap().other_versions.is_empty());
+    let again = laptop.dismiss_other_version(&version.id).unwrap_err();
+    assert_eq!(again.kind(), ErrorKind::NotFound);
+}
+
+#[test]
+fn a_missing_folder_is_a_clear_message_and_local_work_goes_on() {
+    let Pair { laptop, folder, _dirs, .. } = pair();
+    let path = folder.path().to_path_buf();
+    let aside = path.with_extension("unplugged");
+    fs::rename(&path, &aside).unwrap();
+
+    let client = &laptop.list_clients(None).unwrap()[0];
+    laptop.create_focus_area(&client.id, "Work").unwrap();
+    let refused = laptop.sync_devices().unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::SharedFolder);
+    assert!(refused.to_string().contains("is not there"), "{refused}");
+    assert_eq!(laptop.devices_status().unwrap().unsent, 1, "the unit waits in the outbox");
+
+    fs::rename(&aside, &path).unwrap();
+    assert_eq!(laptop.sync_devices().unwrap().sent, 1, "and goes once the folder is back");
+}
+
+#[test]
+fn settings_refuse_what_cannot_be_shared_or_joined_by_field() {
+    let folder = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut practice = Practice::open_in(dir.path()).unwrap();
+    assert_invalid(practice.share_practice("relative/folder", "Laptop"), "shared_folder");
+    assert_invalid(practice.share_practice(&text(&folder.path().join("missing")), "Laptop"), "shared_folder");
+    assert_invalid(practice.share_practice(&text(folder.path()), "   "), "device_name");
+    assert_invalid(practice.join_here(&text(folder.path()), "Office"), "shared_folder");
+    assert_eq!(practice.sync_devices().unwrap_err().kind(), ErrorKind::NotShared);
+
+    practice.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    practice.share_practice(&text(folder.path()), "Laptop").unwrap();
+    let other = tempfile::tempdir().unwrap();
+    assert_invalid(practice.share_practice(&text(other.path()), "Laptop"), "shared_folder");
+    assert_invalid(practice.join_here(&text(folder.path()), "Office"), "shared_folder");
+
+    let busy_dir = tempfile::tempdir().unwrap();
+    let mut busy = Practice::open_in(busy_dir.path()).unwrap();
+    busy.create_client(&ClientInput::named("Someone already here")).unwrap();
+    let message = assert_invalid(busy.join_here(&text(folder.path()), "Office"), "practice");
+    assert!(message.contains("1 clients") || message.contains("empty"), "{message}");
+    assert_eq!(busy.list_clients(None).unwrap().len(), 1, "nothing of the practice is lost");
+    assert!(busy.this_device().unwrap().is_none());
+}

@@ -1,0 +1,135 @@
+//! One practice on two devices, end to end: two instances of the real app, each with its own
+//! data folder, and one shared folder between them (as a sync program would keep it). The
+//! practice is shared from Settings › Devices on the laptop and joined from there on the office
+//! computer; an answer typed on one shows on the other after its next sync; the same answer
+//! typed on both before they sync ends the same on both, and the losing text is shown as an
+//! other version the coach can copy from.
+//!
+//! Each app runs on a D-Bus session of its own: on one bus, the second would hand over to the
+//! first and exit (the single-instance rule tested in `second_launch.rs`), as it should on one
+//! computer.
+
+use std::path::{Path, PathBuf};
+
+use tenfold::sessions::SessionKind;
+use tenfold_e2e::flows::{choose_area, open_live_session, set_value};
+use tenfold_e2e::{desktop_bin, testid, App};
+
+const CLIENT: &str = "Ada Brennan";
+const AREA: &str = "Calmer mornings";
+const ANSWER: &str = "answer-barriers";
+
+/// A program WebKitWebDriver starts instead of the app: the app, on a D-Bus session of its own.
+fn on_its_own_bus(dir: &Path) -> PathBuf {
+    let wrapper = dir.join("own-bus");
+    let script = format!("#!/bin/sh\nexec dbus-run-session -- '{}' \"$@\"\n", desktop_bin().display());
+    std::fs::write(&wrapper, script).expect("write the wrapper");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("make the wrapper executable");
+    wrapper
+}
+
+async fn open_devices(app: &App) {
+    app.click_testid("open-settings").await;
+    app.wait_for_testid("devices-settings").await;
+}
+
+async fn close_settings(app: &App) {
+    app.click_testid("close-settings").await;
+    app.wait_gone(&testid("settings")).await;
+}
+
+/// Settings › Devices › Sync now, and wait until nothing made here waits to go out.
+async fn sync_now(app: &App) {
+    open_devices(app).await;
+    app.click_testid("sync-now").await;
+    app.wait_for_text(&testid("unsent-units"), "Nothing").await;
+    app.wait_for(&format!("{}:not([disabled])", testid("sync-now"))).await;
+}
+
+/// Leaves Settings for the live screen it was opened from, on the focus area of the test.
+async fn back_to_the_answer(app: &App) {
+    close_settings(app).await;
+    app.wait_for_testid("live-session").await;
+    choose_area(app, AREA).await;
+    app.wait_for(&format!("#{ANSWER}")).await;
+}
+
+/// Replaces the answer's text as typing would, and waits for the screen to say it is saved.
+async fn type_answer(app: &App, text: &str) {
+    set_value(app, ANSWER, text).await;
+    app.wait_for(&format!(r#"{}[data-state="saved"]"#, testid("save-state"))).await;
+}
+
+#[tokio::test]
+async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_the_other_version() {
+    let laptop_dir = tempfile::tempdir().unwrap();
+    let office_dir = tempfile::tempdir().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let shared_path = shared.path().display().to_string();
+    tenfold_e2e::flows::seed_client_in_session(laptop_dir.path(), CLIENT, SessionKind::FollowUp, &[AREA]);
+
+    // The laptop shares its practice.
+    let laptop = App::launch(laptop_dir.path()).await;
+    open_devices(&laptop).await;
+    laptop.fill("devices-name", "Laptop").await;
+    laptop.fill("devices-folder", &shared_path).await;
+    laptop.click_testid("share-practice").await;
+    laptop.wait_for_testid("devices-notice").await;
+    laptop.wait_for_text(&testid("this-device"), "Laptop").await;
+    close_settings(&laptop).await;
+
+    // The office computer, with an empty practice, joins it; its window reads the practice afresh.
+    let wrapper_dir = tempfile::tempdir().unwrap();
+    let office = App::launch_via(office_dir.path(), Some(&on_its_own_bus(wrapper_dir.path()))).await;
+    assert_ne!(office.pid(), laptop.pid(), "two apps run");
+    open_devices(&office).await;
+    office.fill("devices-name", "Office").await;
+    office.fill("devices-folder", &shared_path).await;
+    office.click_testid("join-practice").await;
+    office.wait_for_text(&testid("client-item"), CLIENT).await;
+
+    // Typed on the laptop, it reaches the office at the office's next sync.
+    open_live_session(&laptop, CLIENT).await;
+    choose_area(&laptop, AREA).await;
+    type_answer(&laptop, "Late meetings with the Zürich team").await;
+    sync_now(&laptop).await;
+    back_to_the_answer(&laptop).await;
+    sync_now(&office).await;
+    office.wait_for_text(&testid("other-device"), "Laptop").await;
+    close_settings(&office).await;
+    open_live_session(&office, CLIENT).await;
+    choose_area(&office, AREA).await;
+    assert_eq!(office.value_of(ANSWER).await, "Late meetings with the Zürich team");
+
+    // The same answer typed on both before either syncs: the later one (the laptop's) wins on
+    // both, and the office's is kept as an other version on both.
+    type_answer(&office, "Saying yes too quickly").await;
+    type_answer(&laptop, "Saying yes before checking the week").await;
+    sync_now(&laptop).await;
+    sync_now(&office).await;
+    sync_now(&laptop).await;
+    for app in [&laptop, &office] {
+        let kept = app.wait_for_testid("other-version").await;
+        let place = app.text(&kept).await;
+        assert!(place.contains(CLIENT) && place.contains(AREA), "the kept version says whose it is: {place:?}");
+        assert!(place.contains("Office"), "and which device wrote it: {place:?}");
+        let text = app.find(&testid("other-version-text")).await;
+        assert_eq!(text.prop("value").await.unwrap().unwrap_or_default(), "Saying yes too quickly");
+    }
+    office.screenshot("two-devices-other-version").await;
+    office.click_testid("copy-other-version").await;
+    office.wait_for_text(&testid("copy-other-version"), "Copied").await;
+    for app in [&laptop, &office] {
+        back_to_the_answer(app).await;
+        assert_eq!(app.value_of(ANSWER).await, "Saying yes before checking the week", "the later edit shows on both");
+    }
+
+    // Done with it: the kept version goes, on this device.
+    open_devices(&office).await;
+    office.click_testid("dismiss-other-version").await;
+    office.wait_gone(&testid("other-version")).await;
+
+    office.quit().await;
+    laptop.quit().await;
+}
