@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use tenfold::sessions::SessionKind;
+use tenfold_e2e::a11y::Audit;
 use tenfold_e2e::flows::{choose_area, open_live_session, set_value};
 use tenfold_e2e::{desktop_bin, testid, App};
 
@@ -72,6 +73,9 @@ async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_t
     // The laptop shares its practice.
     let laptop = App::launch(laptop_dir.path()).await;
     open_devices(&laptop).await;
+    let mut audit = Audit::new("two-devices-unshared");
+    audit.check(&laptop, "Settings › Devices before sharing", &[]).await;
+    audit.finish();
     laptop.fill("devices-name", "Laptop").await;
     laptop.fill("devices-folder", &shared_path).await;
     laptop.click_testid("share-practice").await;
@@ -118,6 +122,9 @@ async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_t
         assert_eq!(text.prop("value").await.unwrap().unwrap_or_default(), "Saying yes too quickly");
     }
     office.screenshot("two-devices-other-version").await;
+    let mut audit = Audit::new("two-devices");
+    audit.check(&office, "Settings › Devices with a kept other version", &[]).await;
+    audit.finish();
     office.click_testid("copy-other-version").await;
     office.wait_for_text(&testid("copy-other-version"), "Copied").await;
     for app in [&laptop, &office] {
