@@ -597,7 +597,7 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
         }),
         case("joining a shared practice into one that has clients", Invalid("practice"), |p, _| {
             let folder = p.path().parent().unwrap().display().to_string();
-            p.join_here(&folder, "Office").map(drop)
+            p.join_here(&folder, "Office", None).map(drop)
         }),
         case("full disk", DiskFull, |p, _| {
             p.limit_file_size_for_tests(p.page_count_for_tests());

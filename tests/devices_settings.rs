@@ -31,7 +31,7 @@ fn pair() -> Pair {
     laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
     laptop.share_practice(&text(folder.path()), "Laptop").unwrap();
     let mut office = Practice::open_in(office_dir.path()).unwrap();
-    office.join_here(&text(folder.path()), "Office").unwrap();
+    office.join_here(&text(folder.path()), "Office", None).unwrap();
     Pair { laptop, office, folder, _dirs: [laptop_dir, office_dir] }
 }
 
@@ -127,20 +127,102 @@ fn settings_refuse_what_cannot_be_shared_or_joined_by_field() {
     assert_invalid(practice.share_practice("relative/folder", "Laptop"), "shared_folder");
     assert_invalid(practice.share_practice(&text(&folder.path().join("missing")), "Laptop"), "shared_folder");
     assert_invalid(practice.share_practice(&text(folder.path()), "   "), "device_name");
-    assert_invalid(practice.join_here(&text(folder.path()), "Office"), "shared_folder");
+    assert_invalid(practice.join_here(&text(folder.path()), "Office", None), "shared_folder");
     assert_eq!(practice.sync_devices().unwrap_err().kind(), ErrorKind::NotShared);
 
     practice.create_client(&ClientInput::named("Ada Brennan")).unwrap();
     practice.share_practice(&text(folder.path()), "Laptop").unwrap();
     let other = tempfile::tempdir().unwrap();
     assert_invalid(practice.share_practice(&text(other.path()), "Laptop"), "shared_folder");
-    assert_invalid(practice.join_here(&text(folder.path()), "Office"), "shared_folder");
+    assert_invalid(practice.join_here(&text(folder.path()), "Office", None), "shared_folder");
 
     let busy_dir = tempfile::tempdir().unwrap();
     let mut busy = Practice::open_in(busy_dir.path()).unwrap();
     busy.create_client(&ClientInput::named("Someone already here")).unwrap();
-    let message = assert_invalid(busy.join_here(&text(folder.path()), "Office"), "practice");
+    let message = assert_invalid(busy.join_here(&text(folder.path()), "Office", None), "practice");
     assert!(message.contains("1 clients") || message.contains("empty"), "{message}");
     assert_eq!(busy.list_clients(None).unwrap().len(), 1, "nothing of the practice is lost");
     assert!(busy.this_device().unwrap().is_none());
+}
+
+const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+
+/// Every file under `dir` whose bytes hold `needle`.
+fn files_holding(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_holding(&path, needle));
+        } else if fs::read(&path).unwrap().windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn an_encrypted_practice_is_joined_with_its_passphrase_and_stays_encrypted_on_both() {
+    let folder = tempfile::tempdir().unwrap();
+    let (laptop_dir, office_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut laptop = Practice::open_in(laptop_dir.path()).unwrap();
+    let client = laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    laptop.turn_on_encryption(PASSPHRASE).unwrap();
+    laptop.share_practice(&text(folder.path()), "Laptop").unwrap();
+
+    let mut office = Practice::open_in(office_dir.path()).unwrap();
+    assert_invalid(office.join_here(&text(folder.path()), "Office", None), "passphrase");
+    let wrong = office.join_here(&text(folder.path()), "Office", Some("not the passphrase at all")).unwrap_err();
+    assert_eq!(
+        (wrong.kind(), tenfold::ErrorView::from(&wrong).field.as_deref()),
+        (ErrorKind::WrongPassphrase, Some("passphrase"))
+    );
+    assert!(office.this_device().unwrap().is_none(), "a refused join changes nothing");
+
+    office.join_here(&text(folder.path()), "Office", Some(PASSPHRASE)).unwrap();
+    assert!(office.is_encrypted(), "the joined practice stays encrypted");
+    assert_eq!(office.list_clients(None).unwrap()[0].name, "Ada Brennan");
+
+    // Both ways, sealed on the way.
+    let area = laptop.create_focus_area(&client.id, "Confidential sleep notes").unwrap();
+    laptop.sync_devices().unwrap();
+    assert_eq!(office.sync_devices().unwrap().applied, 1);
+    assert_eq!(office.focus_area(&area.id).unwrap().title, "Confidential sleep notes");
+    office.update_focus_answer(&area.id, FocusAnswer::Barriers, "Night shifts at the hospital").unwrap();
+    office.sync_devices().unwrap();
+    assert_eq!(laptop.sync_devices().unwrap().applied, 1);
+    assert_eq!(laptop.focus_area(&area.id).unwrap().barriers, "Night shifts at the hospital");
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+    for needle in ["Ada Brennan", "Confidential sleep notes", "Night shifts at the hospital"] {
+        for dir in [folder.path(), office_dir.path(), laptop_dir.path()] {
+            assert_eq!(
+                files_holding(dir, needle),
+                Vec::<std::path::PathBuf>::new(),
+                "{needle:?} readable in {}",
+                dir.display()
+            );
+        }
+    }
+
+    // The office's copy opens with the same passphrase after a restart.
+    let database = office.path().to_path_buf();
+    drop(office);
+    tenfold::encryption::lock(&database);
+    assert_eq!(Practice::open(&database).err().map(|e| e.kind()), Some(ErrorKind::Locked));
+    tenfold::encryption::unlock(&database, tenfold::encryption::Secret::Passphrase(PASSPHRASE)).unwrap();
+    assert_eq!(
+        Practice::open(&database).unwrap().focus_area(&area.id).unwrap().barriers,
+        "Night shifts at the hospital"
+    );
+
+    // Whether a shared practice is encrypted is settled before sharing.
+    assert_invalid(laptop.turn_off_encryption(tenfold::encryption::Secret::Passphrase(PASSPHRASE)), "encryption");
+}
+
+#[test]
+fn a_plain_shared_practice_cannot_become_encrypted_on_one_device_only() {
+    let Pair { mut laptop, office, folder: _folder, _dirs } = pair();
+    assert_invalid(laptop.turn_on_encryption(PASSPHRASE), "encryption");
+    assert!(!laptop.is_encrypted());
+    drop(office);
 }

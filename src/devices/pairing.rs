@@ -45,6 +45,10 @@ impl Practice {
         let dir = folder.join(SNAPSHOT_DIR);
         fs::create_dir_all(&dir).map_err(|source| folder::folder_error(&dir, source))?;
         crate::backup::checked_copy(self.path(), &dir.join(SNAPSHOT_FILE))?;
+        if self.is_encrypted() {
+            // Wrapped by the passphrase, as beside the practice: the copy is no easier to open.
+            crate::encryption::write_key_file_for_copy(self.path(), &dir.join(SNAPSHOT_FILE))?;
+        }
         let info = SharedPractice {
             practice_id: me.practice_id.clone(),
             device_id: me.device_id.clone(),
@@ -64,17 +68,21 @@ impl Practice {
         if database.exists() {
             return Err(Error::invalid("database", "A practice is already there; join into a new folder"));
         }
-        let dir = folder.join(SNAPSHOT_DIR);
-        let info_path = dir.join(SNAPSHOT_INFO);
-        let info = fs::read(&info_path).map_err(|source| folder::folder_error(&info_path, source))?;
-        let info: SharedPractice = serde_json::from_slice(&info)
-            .map_err(|_| Error::SharedFolder { reason: format!("{} is not a shared practice", info_path.display()) })?;
+        let info = read_shared(folder)?;
         if let Some(parent) = database.parent() {
             fs::create_dir_all(parent).map_err(|source| store::io_error(parent, source))?;
         }
-        crate::backup::checked_copy(&dir.join(SNAPSHOT_FILE), database)?;
+        crate::backup::checked_copy(&folder.join(SNAPSHOT_DIR).join(SNAPSHOT_FILE), database)?;
         let practice = Practice::open(database)?;
-        let tx = practice.conn.unchecked_transaction()?;
+        practice.make_own(&info, &name)?;
+        Ok(practice)
+    }
+
+    /// Makes a copy of the shared practice this device's own: a new device id and name, an
+    /// empty outbox, and every unit the sharing device had recorded counted as applied, since
+    /// the copy holds them.
+    fn make_own(&self, info: &SharedPractice, name: &str) -> Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
         let sharer_seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM device_outbox", [], |row| row.get(0))?;
         tx.execute_batch(
             "DELETE FROM device_outbox;
@@ -93,12 +101,12 @@ impl Practice {
             params![info.device_id, info.device_name, sharer_seq, crate::time::stamp(crate::time::now())],
         )?;
         tx.commit()?;
-        if practice.this_device()?.is_none_or(|me| me.practice_id != info.practice_id) {
+        if self.this_device()?.is_none_or(|me| me.practice_id != info.practice_id) {
             return Err(Error::SharedFolder {
                 reason: "the copy in the shared folder does not match its description".into(),
             });
         }
-        Ok(practice)
+        Ok(())
     }
 
     /// Settings › Devices › "Use this practice on another device": shares the practice through
@@ -121,7 +129,9 @@ impl Practice {
     /// Settings › Devices › "Join a practice from a folder": this practice, which must be
     /// empty, becomes this device's copy of the one shared in the folder. The copy is made
     /// beside the practice file and put in place whole, as an import is.
-    pub fn join_here(&mut self, folder: &str, name: &str) -> Result<ThisDevice> {
+    /// An encrypted shared practice needs its `passphrase` (the one set on the device that
+    /// shared it); this device's practice then becomes encrypted with the same key.
+    pub fn join_here(&mut self, folder: &str, name: &str, passphrase: Option<&str>) -> Result<ThisDevice> {
         let folder = shared_folder_path(folder)?;
         device_name(name)?;
         if let Some(me) = self.this_device()? {
@@ -137,6 +147,12 @@ impl Practice {
                 format!("Joining replaces this practice, so it must be empty; this one has {clients} clients (counting the trash)"),
             ));
         }
+        if self.is_encrypted() {
+            return Err(Error::invalid(
+                "practice",
+                "This practice is encrypted: turn encryption off here before joining (an encrypted shared practice stays encrypted here)",
+            ));
+        }
         let snapshot = folder.join(SNAPSHOT_DIR).join(SNAPSHOT_FILE);
         if !snapshot.is_file() {
             return Err(Error::invalid(
@@ -145,9 +161,13 @@ impl Practice {
             ));
         }
         if !crate::encryption::is_plain_file(&snapshot) {
-            return Err(Error::SharedFolder {
-                reason: "the practice shared in this folder is encrypted, and joining an encrypted practice is not possible yet: turn encryption off on the other device before sharing, and on again on each device afterwards".into(),
-            });
+            let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or_else(|| {
+                Error::invalid(
+                    "passphrase",
+                    "The shared practice is encrypted: type its passphrase (the one set on the other device)",
+                )
+            })?;
+            return self.join_encrypted(&folder, &snapshot, name, passphrase);
         }
         let scratch = self.path().with_file_name(format!(".tenfold-join-{}.sqlite3", std::process::id()));
         remove_with_companions(&scratch);
@@ -162,6 +182,40 @@ impl Practice {
         remove_with_companions(&scratch);
         result
     }
+
+    /// Joins an encrypted shared practice: its copy is opened with the key the passphrase
+    /// unwraps and made this device's own beside the practice file, then takes this practice's
+    /// place as turning encryption on would (see `Practice::adopt_encrypted_copy`).
+    fn join_encrypted(&mut self, folder: &Path, snapshot: &Path, name: &str, passphrase: &str) -> Result<ThisDevice> {
+        let info = read_shared(folder)?;
+        let key = crate::encryption::unlock_copy(snapshot, passphrase)?;
+        let scratch = self.path().with_file_name(format!(".tenfold-join-{}.sqlite3", std::process::id()));
+        remove_with_companions(&scratch);
+        let made = (|| {
+            fs::copy(snapshot, &scratch).map_err(|source| store::io_error(&scratch, source))?;
+            crate::encryption::write_key_file_for_copy(snapshot, &scratch)?;
+            crate::encryption::key::remember(&scratch, key.clone());
+            let joined = Practice::open(&scratch)?;
+            joined.make_own(&info, name)?;
+            joined.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+            drop(joined);
+            self.adopt_encrypted_copy(&scratch, key.clone())
+        })();
+        crate::encryption::key::forget(&scratch);
+        crate::encryption::key::forget(snapshot);
+        remove_with_companions(&scratch);
+        let _ = fs::remove_file(crate::encryption::key_file_of(&scratch));
+        made?;
+        self.remember_shared_folder(folder)?;
+        self.require_shared()
+    }
+}
+
+fn read_shared(folder: &Path) -> Result<SharedPractice> {
+    let info_path = folder.join(SNAPSHOT_DIR).join(SNAPSHOT_INFO);
+    let info = fs::read(&info_path).map_err(|source| folder::folder_error(&info_path, source))?;
+    serde_json::from_slice(&info)
+        .map_err(|_| Error::SharedFolder { reason: format!("{} is not a shared practice", info_path.display()) })
 }
 
 fn remove_with_companions(database: &Path) {

@@ -199,6 +199,7 @@ impl Practice {
         if self.is_encrypted() {
             return Err(Error::invalid("encryption", "this practice is already encrypted"));
         }
+        self.refuse_while_shared()?;
         strength::require_strong(passphrase, strength::KNOWN_WORDS)?;
         let files = ConversionFiles::of(self.path());
         let key =
@@ -225,10 +226,60 @@ impl Practice {
         Ok(EncryptionTurnedOn { recovery_key: recovery.to_text() })
     }
 
+    /// The other devices of a shared practice hold its key (or none): changing whether it is
+    /// encrypted on one would leave them unable to read what it sends. A new passphrase is
+    /// fine, since the key stays.
+    fn refuse_while_shared(&self) -> Result<()> {
+        match self.this_device()? {
+            Some(me) => Err(Error::invalid(
+                "encryption",
+                format!(
+                    "This practice is shared between devices (this one is “{}”): decide on encryption before sharing it",
+                    me.device_name
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Puts the encrypted practice at `copy` (a shared practice this device joined, opened with
+    /// `key`, its key file beside it) in place of this plain one, with the same commit point as
+    /// turning encryption on: a kill leaves either this practice or the copy, whole.
+    pub(crate) fn adopt_encrypted_copy(&mut self, copy: &Path, key: DatabaseKey) -> Result<()> {
+        if self.is_encrypted() {
+            return Err(Error::invalid(
+                "practice",
+                "This practice is encrypted: turn encryption off here before joining",
+            ));
+        }
+        let files = ConversionFiles::of(self.path());
+        let copy_key_file = super::files::key_file_of(copy);
+        let key_file = KeyFile::read(&copy_key_file)?;
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+        let prepared = std::fs::rename(copy, &files.encrypting).map_err(io(&files.encrypting)).and_then(|()| {
+            let salt = files::first_bytes(&files.encrypting).map_err(io(&files.encrypting))?;
+            key_file.for_copy(&salt).write(&files.pending_key)
+        });
+        let _ = std::fs::remove_file(&copy_key_file);
+        if let Err(error) = prepared {
+            let _ = finish_interrupted(self.path());
+            return Err(error);
+        }
+        let path = self.path().to_path_buf();
+        let swapped = self.close_connection().and_then(|()| {
+            std::fs::rename(&files.pending_key, &files.key).map_err(io(&files.key))?;
+            files::sync_dir_of(&files.key);
+            key::remember(&path, key);
+            complete_encrypting(&files)
+        });
+        self.reopen_after_conversion(swapped)
+    }
+
     /// Turns encryption off after `secret` proved the coach may: the practice becomes a plain
     /// file again, the encrypted backups and the key file are removed and a plain backup is
     /// taken.
     pub fn turn_off_encryption(&mut self, secret: Secret<'_>) -> Result<()> {
+        self.refuse_while_shared()?;
         let files = ConversionFiles::of(self.path());
         let key_file = super::read_key_file(self.path())?;
         unwrap_with(&key_file, secret)?;

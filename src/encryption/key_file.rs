@@ -135,6 +135,13 @@ impl KeyFile {
         })
     }
 
+    /// The same wrapped key for another file of the same practice (with its own salt), under a
+    /// keyring name of its own: the copy a shared practice is joined from, and the practice of
+    /// the device that joins it, which keeps the sharer's passphrase and recovery key.
+    pub(crate) fn for_copy(&self, database_salt: &[u8]) -> Self {
+        KeyFile { install_id: uuid::Uuid::now_v7().to_string(), database_salt: hex(database_salt), ..self.clone() }
+    }
+
     /// The same key file with the passphrase wrapping replaced (the recovery key still works).
     pub(crate) fn with_passphrase(&self, key: &DatabaseKey, passphrase: &str) -> Result<Self> {
         Ok(KeyFile { passphrase: wrap(key, passphrase.as_bytes(), Wrapper::Passphrase)?, ..self.clone() })

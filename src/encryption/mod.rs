@@ -230,6 +230,22 @@ pub(crate) fn key_for_opening(database: &Path) -> Result<Option<DatabaseKey>> {
     key::unlocked(database).map(Some).ok_or(Error::Locked)
 }
 
+/// Writes beside `copy`, an encrypted copy of the practice at `database` (the one a shared
+/// practice is joined from), the key file that opens it: the same key, the same passphrase.
+pub(crate) fn write_key_file_for_copy(database: &Path, copy: &Path) -> Result<()> {
+    let salt = files::first_bytes(copy).map_err(|source| crate::store::io_error(copy, source))?;
+    read_key_file(database)?.for_copy(&salt).write(&key_file_of(copy))
+}
+
+/// The key of the encrypted copy at `copy`, unwrapped by `passphrase` from the key file beside
+/// it (wrong tries counted as at the lock screen), and held for that copy.
+pub(crate) fn unlock_copy(copy: &Path, passphrase: &str) -> Result<DatabaseKey> {
+    let key_file = KeyFile::read(&key_file_of(copy))?;
+    let key = unwrap_with(&key_file, Secret::Passphrase(passphrase))?;
+    key::remember(copy, key.clone());
+    Ok(key)
+}
+
 /// The key of the practice at `database` if it is encrypted (and unlocked), for the backups
 /// and checks that open its files.
 pub(crate) fn key_of(database: &Path) -> Result<Option<DatabaseKey>> {

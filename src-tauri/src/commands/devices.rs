@@ -42,16 +42,17 @@ pub async fn share_practice(
 }
 
 /// "Join a practice from a folder": this empty practice becomes this device's copy of the one
-/// shared in `folder`.
+/// shared in `folder`. An encrypted one needs its `passphrase`, and stays encrypted here.
 #[tauri::command]
 #[specta::specta]
 pub async fn join_practice(
     state: State<'_, AppState>,
     folder: String,
     device_name: String,
+    passphrase: Option<String>,
 ) -> Result<DevicesStatus, ErrorView> {
     state.with_mut(|p| {
-        p.join_here(&folder, &device_name)?;
+        p.join_here(&folder, &device_name, passphrase.as_deref())?;
         p.devices_status()
     })
 }

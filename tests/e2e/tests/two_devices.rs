@@ -140,3 +140,62 @@ async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_t
     office.quit().await;
     laptop.quit().await;
 }
+
+#[tokio::test]
+async fn an_encrypted_practice_is_joined_with_its_passphrase_and_stays_encrypted() {
+    const PASSPHRASE: &str = "quiet harbour lantern seventeen";
+    let laptop_dir = tempfile::tempdir().unwrap();
+    let office_dir = tempfile::tempdir().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let shared_path = shared.path().display().to_string();
+    // The laptop, driven through the core here: an encrypted practice, shared.
+    let mut laptop = tenfold::Practice::open_in(laptop_dir.path()).unwrap();
+    laptop.create_client(&tenfold::clients::ClientInput::named(CLIENT)).unwrap();
+    laptop.turn_on_encryption(PASSPHRASE).unwrap();
+    laptop.share_practice(&shared_path, "Laptop").unwrap();
+
+    let office = App::launch(office_dir.path()).await;
+    open_devices(&office).await;
+    office.fill("devices-name", "Office").await;
+    office.fill("devices-folder", &shared_path).await;
+    office.click_testid("join-practice").await;
+    let asked = office.wait_for_testid("field-error-passphrase").await;
+    assert!(office.text(&asked).await.contains("encrypted"), "the join asks for the passphrase");
+    office.fill("devices-passphrase", "not the passphrase at all").await;
+    office.click_testid("join-practice").await;
+    office.wait_for_text(&testid("field-error-passphrase"), "does not unlock").await;
+    office.fill("devices-passphrase", PASSPHRASE).await;
+    office.click_testid("join-practice").await;
+    office.wait_for_text(&testid("client-item"), CLIENT).await;
+
+    let key_file = tenfold::encryption::key_file_of(&office_dir.path().join(tenfold::store::DATABASE_FILE));
+    assert!(key_file.is_file(), "the office's practice is encrypted");
+    for entry in walk(office_dir.path()).into_iter().chain(walk(shared.path())) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(
+            !bytes.windows(CLIENT.len()).any(|w| w == CLIENT.as_bytes()),
+            "{} holds the name in the clear",
+            entry.display()
+        );
+    }
+
+    // What the laptop adds reaches the office, sealed on the way.
+    laptop.create_client(&tenfold::clients::ClientInput::named("Bea Okafor")).unwrap();
+    laptop.sync_devices().unwrap();
+    sync_now(&office).await;
+    office.wait_for_text(&testid("client-item"), "Bea Okafor").await;
+    office.quit().await;
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

@@ -69,9 +69,9 @@ export const commands = {
 	sharePractice: (folder: string, deviceName: string) => __TAURI_INVOKE<DevicesStatus>("share_practice", { folder, deviceName }),
 	/**
 	 *  "Join a practice from a folder": this empty practice becomes this device's copy of the one
-	 *  shared in `folder`.
+	 *  shared in `folder`. An encrypted one needs its `passphrase`, and stays encrypted here.
 	 */
-	joinPractice: (folder: string, deviceName: string) => __TAURI_INVOKE<DevicesStatus>("join_practice", { folder, deviceName }),
+	joinPractice: (folder: string, deviceName: string, passphrase: string | null) => __TAURI_INVOKE<DevicesStatus>("join_practice", { folder, deviceName, passphrase }),
 	/**  Sends this device's changes to the shared folder and applies the other devices'. */
 	syncDevices: () => __TAURI_INVOKE<SyncReport>("sync_devices"),
 	/**  Lets a kept other version go, once the coach has taken what they wanted from it. */
