@@ -280,3 +280,62 @@ fn a_nudge_waved_away_on_one_device_is_gone_on_the_other() {
     assert_eq!(nudged(&office), 0, "the nudge waved away on the laptop is gone on the office computer");
     assert_eq!(shared_content(&laptop), shared_content(&office));
 }
+
+#[test]
+fn question_sets_made_or_revised_on_two_devices_are_both_kept_alike_everywhere() {
+    use tenfold::methods::{QuestionInput, QuestionSetInput, TemplateInput, STRATEGY_SET_ID};
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office] = <[_; 2]>::try_from(replicas(folder.path(), 2)).ok().unwrap();
+    let strategy = laptop.question_set(STRATEGY_SET_ID).unwrap();
+    let new_set = |question: &str| QuestionSetInput {
+        name: "Intake".into(),
+        session_kind: strategy.session_kind.clone(),
+        questions: vec![QuestionInput::free_text(question)],
+    };
+    let revised = |question: &str| {
+        let mut input = common::set_input(&strategy);
+        input.questions.push(QuestionInput::free_text(question));
+        input
+    };
+
+    // The same name, and a new version of the same set, on both devices before they sync.
+    let check_in = |name: &str, first: &str| TemplateInput::new(name, &[first, "Health", "Work"]);
+    laptop.create_question_set(&new_set("What brings you here?")).unwrap();
+    laptop.edit_question_set(STRATEGY_SET_ID, &revised("Asked on the laptop")).unwrap();
+    laptop.create_assessment_template(&check_in("Quarterly check", "Family")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    office.create_question_set(&new_set("What would change first?")).unwrap();
+    office.edit_question_set(STRATEGY_SET_ID, &revised("Asked in the office")).unwrap();
+    office.create_assessment_template(&check_in("quarterly CHECK", "Friends")).unwrap();
+    for replica in [&laptop, &office, &laptop] {
+        sync(replica, folder.path());
+    }
+
+    assert_eq!(shared_content(&laptop), shared_content(&office), "both devices end identical");
+    for replica in [&laptop, &office] {
+        let sets = replica.list_question_sets(false).unwrap();
+        let intake = |name: &str| sets.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no set {name:?}"));
+        assert_eq!(intake("Intake").questions[0].text, "What brings you here?", "the first one keeps the name");
+        assert_eq!(intake("Intake (2)").questions[0].text, "What would change first?", "the later one is renamed");
+
+        let raw = rusqlite::Connection::open(replica.path()).unwrap();
+        let versions: Vec<i64> = raw
+            .prepare("SELECT version FROM question_set_version WHERE set_id = ?1 ORDER BY version")
+            .unwrap()
+            .query_map([STRATEGY_SET_ID], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(versions, [1, 2, 3], "both revisions are kept, numbered in the order they were made");
+        let current = replica.question_set(STRATEGY_SET_ID).unwrap();
+        assert_eq!(current.questions.last().unwrap().text, "Asked in the office", "the later revision is current");
+
+        let templates = replica.list_assessment_templates(false).unwrap();
+        let first_label = |name: &str| {
+            let template = templates.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("no template {name:?}"));
+            template.dimensions[0].label.clone()
+        };
+        assert_eq!(first_label("Quarterly check"), "Family", "names clash however they are written");
+        assert_eq!(first_label("quarterly CHECK (2)"), "Friends");
+    }
+}

@@ -2,6 +2,11 @@
 //! in the same session) clash on a unique index when the second arrives. The record added
 //! later (by clock) stays live and the other goes to the trash, on every replica alike, so
 //! nothing is lost and every replica ends identical.
+//!
+//! A table with no trash (question sets, assessment templates, session kinds and their
+//! versions) makes room instead: the record added first keeps its place, and the later one
+//! takes the next free one: a name gets " (2)", a version number the next number, a default
+//! flag is cleared. Both are kept, alike on every replica.
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -14,10 +19,23 @@ use crate::error::Result;
 /// What happened to an inserted record that clashed with a live one here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Clash {
-    /// One of the two went to the trash.
+    /// One of the two went to the trash, or took the next free place.
     Settled,
-    /// The table has no trash to put the loser in; the record was set aside.
+    /// No record here holds the place the incoming one wants; it was set aside.
     SetAside,
+}
+
+/// A unique index's column, with the collation it compares by.
+#[derive(Debug, Clone)]
+struct IndexColumn {
+    name: String,
+    collation: String,
+}
+
+/// The live record here that holds the place the incoming one wants, and the index it holds it by.
+struct Holder {
+    key: Vec<Value>,
+    columns: Vec<IndexColumn>,
 }
 
 fn has_trash(shape: &Shape) -> bool {
@@ -28,37 +46,50 @@ fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
+fn incoming_value(change: &RowChange, shape: &Shape, column: &str) -> Value {
+    let index = shape.columns.iter().position(|c| c == column);
+    let key_index = shape.key_columns.iter().position(|c| c == column);
+    match (key_index, index) {
+        (Some(k), _) => change.key[k].clone(),
+        (None, Some(i)) => {
+            change.cells.iter().find(|c| c.index == i).and_then(|c| c.new.clone()).unwrap_or(Value::Null)
+        }
+        _ => Value::Null,
+    }
+}
+
 /// The live record here that holds the place the incoming one wants, through any unique index
 /// of the table.
-fn clashing_key(conn: &Connection, change: &RowChange, shape: &Shape) -> Result<Option<Vec<Value>>> {
-    let value_of = |column: &str| -> Value {
-        let index = shape.columns.iter().position(|c| c == column);
-        let key_index = shape.key_columns.iter().position(|c| c == column);
-        match (key_index, index) {
-            (Some(k), _) => change.key[k].clone(),
-            (None, Some(i)) => {
-                change.cells.iter().find(|c| c.index == i).and_then(|c| c.new.clone()).unwrap_or(Value::Null)
-            }
-            _ => Value::Null,
-        }
-    };
-    let indexes: Vec<String> = conn
+fn holder(conn: &Connection, change: &RowChange, shape: &Shape) -> Result<Option<Holder>> {
+    let indexes: Vec<(String, bool)> = conn
         .prepare(&format!(
-            "SELECT name FROM pragma_index_list({}) WHERE \"unique\" = 1",
+            "SELECT name, \"partial\" FROM pragma_index_list({}) WHERE \"unique\" = 1",
             quoted_literal(&change.table)
         ))?
-        .query_map([], |row| row.get(0))?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for index in indexes {
-        let columns: Vec<String> = conn
-            .prepare(&format!("SELECT name FROM pragma_index_info({}) WHERE name IS NOT NULL", quoted_literal(&index)))?
-            .query_map([], |row| row.get(0))?
+    let live = if has_trash(shape) { " AND trashed_at IS NULL" } else { "" };
+    for (index, partial) in indexes {
+        // A partial index holds only the rows its own condition picks (one default template).
+        let picked = match partial {
+            true => format!(" AND ({})", partial_condition(conn, &index)?),
+            false => String::new(),
+        };
+        let columns: Vec<IndexColumn> = conn
+            .prepare(&format!(
+                "SELECT name, coll FROM pragma_index_xinfo({}) WHERE key = 1 AND name IS NOT NULL ORDER BY seqno",
+                quoted_literal(&index)
+            ))?
+            .query_map([], |row| Ok(IndexColumn { name: row.get(0)?, collation: row.get(1)? }))?
             .collect::<rusqlite::Result<_>>()?;
         if columns.is_empty() {
             continue;
         }
-        let matches: Vec<String> =
-            columns.iter().enumerate().map(|(i, c)| format!("{} IS ?{}", quoted(c), i + 1)).collect();
+        let matches: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{} IS ?{} COLLATE {}", quoted(&c.name), i + 1, c.collation))
+            .collect();
         let not_itself: Vec<String> = shape
             .key_columns
             .iter()
@@ -66,24 +97,35 @@ fn clashing_key(conn: &Connection, change: &RowChange, shape: &Shape) -> Result<
             .map(|(i, c)| format!("{} IS ?{}", quoted(c), columns.len() + i + 1))
             .collect();
         let sql = format!(
-            "SELECT {} FROM {} WHERE {} AND trashed_at IS NULL AND NOT ({}) LIMIT 1",
+            "SELECT {} FROM {} WHERE {}{live}{picked} AND NOT ({}) LIMIT 1",
             shape.key_columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "),
             quoted(&change.table),
             matches.join(" AND "),
             not_itself.join(" AND ")
         );
-        let mut values: Vec<Value> = columns.iter().map(|c| value_of(c)).collect();
+        let mut values: Vec<Value> = columns.iter().map(|c| incoming_value(change, shape, &c.name)).collect();
         values.extend(change.key.iter().cloned());
         let found = conn
             .query_row(&sql, params_from_iter(values), |row| {
                 (0..shape.key_columns.len()).map(|i| row.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
             })
             .optional()?;
-        if found.is_some() {
-            return Ok(found);
+        if let Some(key) = found {
+            return Ok(Some(Holder { key, columns }));
         }
     }
     Ok(None)
+}
+
+/// The condition after `WHERE` in a partial index's definition.
+fn partial_condition(conn: &Connection, index: &str) -> Result<String> {
+    let sql: String =
+        conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", [index], |row| row.get(0))?;
+    let at = sql.to_ascii_uppercase().rfind(" WHERE ").map(|at| at + " WHERE ".len()).unwrap_or(sql.len());
+    Ok(match sql[at..].trim() {
+        "" => "1".to_owned(),
+        condition => condition.to_owned(),
+    })
 }
 
 fn quoted_literal(name: &str) -> String {
@@ -92,10 +134,11 @@ fn quoted_literal(name: &str) -> String {
 
 /// Settles an insert the session extension could not apply because of a unique index.
 pub(crate) fn settle(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc) -> Result<Clash> {
+    let Some(holder) = holder(conn, change, shape)? else { return Ok(Clash::SetAside) };
     if !has_trash(shape) {
-        return Ok(Clash::SetAside);
+        return make_room(conn, change, shape, incoming, holder);
     }
-    let Some(local_key) = clashing_key(conn, change, shape)? else { return Ok(Clash::SetAside) };
+    let local_key = holder.key;
     let local_key_text = key_text(&local_key);
     // Birth, not the latest change, decides, and the loser goes to the trash dated by its own
     // birth: neither ever changes, so every replica settles alike whatever it saw in between
@@ -144,4 +187,123 @@ pub(crate) fn settle(conn: &Connection, change: &RowChange, shape: &Shape, incom
         stamp_cell(conn, &change.table, &key, column, stamp)?;
     }
     Ok(Clash::Settled)
+}
+
+/// Settles a clash in a table with no trash: the record added first keeps the place, the
+/// later one takes the next free place (see the module's documentation). The moved cell is
+/// stamped with the later record's birth, so any real edit of it wins over the move.
+fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc, holder: Holder) -> Result<Clash> {
+    let local_key_text = key_text(&holder.key);
+    let local_birth = super::conflicts::cell_stamp(conn, &change.table, &local_key_text, BIRTH)?;
+    // Later born moves; a local record with no birth stamp was here before sharing: it stays.
+    let incoming_moves = super::conflicts::incoming_wins(incoming, local_birth.as_ref());
+    let moved = holder.columns.last().expect("an index has a column").clone();
+    let mut columns: Vec<String> = shape.key_columns.clone();
+    let mut values: Vec<Value> = change.key.clone();
+    for cell in &change.cells {
+        let (Some(new), Some(column)) = (cell.new.clone(), shape.columns.get(cell.index)) else { continue };
+        columns.push(column.clone());
+        values.push(new);
+    }
+    let (moving_key, mover_birth) = match (incoming_moves, local_birth) {
+        (true, _) => (change.key.clone(), incoming.clone()),
+        (false, Some(local)) => (holder.key.clone(), local),
+        (false, None) => unreachable!("a local record with no birth never moves"),
+    };
+    let current = if incoming_moves {
+        incoming_value(change, shape, &moved.name)
+    } else {
+        read_value(conn, &change.table, shape, &holder.key, &moved.name)?
+    };
+    let others: Vec<(String, Value)> = holder.columns[..holder.columns.len() - 1]
+        .iter()
+        .map(|c| (c.name.clone(), incoming_value(change, shape, &c.name)))
+        .collect();
+    let free = next_free(conn, &change.table, &moved, &others, &current)?;
+    if incoming_moves {
+        let at = columns.iter().position(|c| *c == moved.name).expect("the index's column is in the insert");
+        values[at] = free;
+    } else {
+        let where_key: Vec<String> =
+            shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 2)).collect();
+        let sql = format!(
+            "UPDATE {} SET {} = ?1 WHERE {}",
+            quoted(&change.table),
+            quoted(&moved.name),
+            where_key.join(" AND ")
+        );
+        let mut update = vec![free];
+        update.extend(holder.key.iter().cloned());
+        conn.execute(&sql, params_from_iter(update))?;
+    }
+    let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    conn.execute(
+        &format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            quoted(&change.table),
+            columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "),
+            placeholders.join(", ")
+        ),
+        params_from_iter(values),
+    )?;
+    let incoming_text = incoming.to_string();
+    let key = change.key_text();
+    for column in columns.iter().filter(|c| !shape.key_columns.contains(c)) {
+        stamp_cell(conn, &change.table, &key, column, &incoming_text)?;
+    }
+    stamp_cell(conn, &change.table, &key_text(&moving_key), &moved.name, &mover_birth.to_string())?;
+    Ok(Clash::Settled)
+}
+
+fn read_value(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str) -> Result<Value> {
+    let where_key: Vec<String> =
+        shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 1)).collect();
+    let sql = format!("SELECT {} FROM {} WHERE {}", quoted(column), quoted(table), where_key.join(" AND "));
+    Ok(conn.query_row(&sql, params_from_iter(key.iter().cloned()), |row| row.get(0))?)
+}
+
+/// The next place free in `column` beside the rows that share `others`: a text with " (2)",
+/// " (3)"… added, a flag cleared, a number after the highest.
+fn next_free(
+    conn: &Connection,
+    table: &str,
+    column: &IndexColumn,
+    others: &[(String, Value)],
+    current: &Value,
+) -> Result<Value> {
+    let same_group: String =
+        others.iter().enumerate().map(|(i, (name, _))| format!(" AND {} IS ?{}", quoted(name), i + 2)).collect();
+    let group_values = || others.iter().map(|(_, v)| v.clone());
+    match current {
+        Value::Text(text) => {
+            let taken = format!(
+                "SELECT count(*) > 0 FROM {} WHERE {} = ?1 COLLATE {}{same_group}",
+                quoted(table),
+                quoted(&column.name),
+                column.collation
+            );
+            for n in 2.. {
+                let candidate = format!("{text} ({n})");
+                let mut values = vec![Value::Text(candidate.clone())];
+                values.extend(group_values());
+                let is_taken: bool = conn.query_row(&taken, params_from_iter(values), |row| row.get(0))?;
+                if !is_taken {
+                    return Ok(Value::Text(candidate));
+                }
+            }
+            unreachable!("some name is free")
+        }
+        Value::Integer(_) if column.name.starts_with("is_") => Ok(Value::Integer(0)),
+        Value::Integer(_) => {
+            let sql = format!(
+                "SELECT coalesce(max({}), 0) + 1 FROM {} WHERE 1 = ?1{same_group}",
+                quoted(&column.name),
+                quoted(table)
+            );
+            let mut values = vec![Value::Integer(1)];
+            values.extend(group_values());
+            Ok(Value::Integer(conn.query_row(&sql, params_from_iter(values), |row| row.get(0))?))
+        }
+        other => Ok(other.clone()),
+    }
 }

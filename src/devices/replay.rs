@@ -113,6 +113,13 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
                 }
                 ConflictAction::SQLITE_CHANGESET_OMIT
             }
+            // A record of this unit set aside for a clash (settled below) may be what the
+            // rest of the unit refers to: go on, and look again once the clash is settled.
+            ConflictType::SQLITE_CHANGESET_FOREIGN_KEY
+                if !clashed_in_handler.lock().unwrap_or_else(|p| p.into_inner()).is_empty() =>
+            {
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
             ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
                 *waits_in_handler.lock().unwrap_or_else(|p| p.into_inner()) = true;
                 ConflictAction::SQLITE_CHANGESET_ABORT
@@ -139,6 +146,11 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
         if clashes::settle(conn, change, &shape, &incoming)? == Clash::SetAside {
             keep_texts_of(conn, change, &shape, &incoming)?;
         }
+    }
+    if !clashed.is_empty() && breaks_a_reference(conn)? {
+        // Still referring to a record that is not here: its unit has not arrived; the caller
+        // rolls this one back, to try again.
+        return Ok(Some(Held::WaitsForOtherDevice));
     }
     for change in &changes {
         let shape = shapes.of(conn, &change.table)?.clone();
@@ -178,6 +190,12 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
         crate::time::stamp(crate::time::now())
     ])?;
     Ok(None)
+}
+
+/// Whether some row refers to a record that is not there (checked only after a clash, when
+/// the session extension let such a row in to be settled).
+fn breaks_a_reference(conn: &Connection) -> Result<bool> {
+    Ok(conn.prepare("PRAGMA foreign_key_check")?.query([])?.next()?.is_some())
 }
 
 /// Puts the winner in each cell the unit wrote (the session extension applied the unit's value
