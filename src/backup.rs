@@ -416,6 +416,15 @@ impl Practice {
         let key = encryption::key_of(self.path())?;
         require_restorable(backup, key.as_ref())?;
         let safety = back_up_database(self.path(), &self.backups_dir(), BackupReason::BeforeRestore)?;
+        if crate::devices::is_shared(&self.conn)? {
+            // The other devices must hear of it, and this device keeps its own tables.
+            self.restore_as_unit(backup, key.as_ref())?;
+            self.changes_at_last_backup.set(self.conn.total_changes());
+            return Ok(RestoreReport {
+                restored_from: backup.display().to_string(),
+                previous_kept_at: Some(safety.path),
+            });
+        }
         let source = key::open(backup, OpenFlags::SQLITE_OPEN_READ_ONLY, key.as_ref())?;
         // One step for every page, so the practice is replaced whole (SQLite's restore API opens
         // the file itself, without the key, hence the backup object on a keyed connection).

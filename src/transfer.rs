@@ -275,6 +275,17 @@ impl Practice {
                 format!("Import goes into an empty practice; this one has {clients} clients (counting the trash)"),
             ));
         }
+        if let Some(me) = self.this_device()? {
+            // The import replaces the whole file, this device's own tables too: the other
+            // devices would never hear of it, and this one would forget it is shared.
+            return Err(Error::invalid(
+                "practice",
+                format!(
+                    "This practice is shared with your other devices (this one is “{}”): import into a practice that is not shared, then share that one",
+                    me.device_name
+                ),
+            ));
+        }
         let envelope = read_envelope(document)?;
         let scratch = self.path().with_file_name(format!(".tenfold-import-{}.sqlite3", std::process::id()));
         let _ = fs::remove_file(&scratch);

@@ -136,6 +136,13 @@ fn settings_refuse_what_cannot_be_shared_or_joined_by_field() {
     assert_invalid(practice.share_practice(&text(other.path()), "Laptop"), "shared_folder");
     assert_invalid(practice.join_here(&text(folder.path()), "Office", None), "shared_folder");
 
+    let export = practice.export_document().unwrap();
+    let shared_dir = tempfile::tempdir().unwrap();
+    let mut shared_empty = Practice::open_in(shared_dir.path()).unwrap();
+    shared_empty.share_practice(&text(other.path()), "Spare laptop").unwrap();
+    assert_invalid(shared_empty.import_document(&export), "practice");
+    assert!(shared_empty.this_device().unwrap().is_some(), "a refused import leaves the practice shared");
+
     let busy_dir = tempfile::tempdir().unwrap();
     let mut busy = Practice::open_in(busy_dir.path()).unwrap();
     busy.create_client(&ClientInput::named("Someone already here")).unwrap();
@@ -215,6 +222,16 @@ fn an_encrypted_practice_is_joined_with_its_passphrase_and_stays_encrypted_on_bo
         "Night shifts at the hospital"
     );
 
+    // A backup restored on the encrypted laptop reaches the office, sealed like any unit.
+    let backup = laptop.back_up_now().unwrap();
+    laptop.update_focus_answer(&area.id, FocusAnswer::Barriers, "Changed after the backup").unwrap();
+    laptop.restore_backup(std::path::Path::new(&backup.path)).unwrap();
+    laptop.sync_devices().unwrap();
+    let office = Practice::open(&database).unwrap();
+    office.sync_devices().unwrap();
+    assert_eq!(office.focus_area(&area.id).unwrap().barriers, "Night shifts at the hospital");
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+
     // Whether a shared practice is encrypted is settled before sharing.
     assert_invalid(laptop.turn_off_encryption(tenfold::encryption::Secret::Passphrase(PASSPHRASE)), "encryption");
 }
@@ -225,4 +242,38 @@ fn a_plain_shared_practice_cannot_become_encrypted_on_one_device_only() {
     assert_invalid(laptop.turn_on_encryption(PASSPHRASE), "encryption");
     assert!(!laptop.is_encrypted());
     drop(office);
+}
+
+#[test]
+fn a_backup_restored_on_one_device_is_restored_on_the_other_and_both_go_on() {
+    let Pair { laptop, office, folder: _folder, _dirs } = pair();
+    let mut laptop = laptop;
+    let client = &laptop.list_clients(None).unwrap()[0];
+    let area = laptop.create_focus_area(&client.id, "Work").unwrap();
+    laptop.update_focus_answer(&area.id, FocusAnswer::Barriers, "Before the backup").unwrap();
+    let backup = laptop.back_up_now().unwrap();
+    laptop.update_focus_answer(&area.id, FocusAnswer::Barriers, "After the backup").unwrap();
+    laptop.create_client(&ClientInput::named("Bea Okafor")).unwrap();
+    laptop.sync_devices().unwrap();
+    office.sync_devices().unwrap();
+    assert_eq!(office.list_clients(None).unwrap().len(), 2);
+    let me = laptop.this_device().unwrap();
+
+    laptop.restore_backup(std::path::Path::new(&backup.path)).unwrap();
+    assert_eq!(laptop.focus_area(&area.id).unwrap().barriers, "Before the backup");
+    assert_eq!(laptop.list_clients(None).unwrap().len(), 1, "the client added after the backup is gone");
+    assert_eq!(laptop.this_device().unwrap(), me, "the device is still itself, in the same shared practice");
+    assert_eq!(laptop.devices_status().unwrap().unsent, 1, "the restore is one unit to send");
+
+    laptop.sync_devices().unwrap();
+    assert_eq!(office.sync_devices().unwrap().applied, 1);
+    assert_eq!(office.focus_area(&area.id).unwrap().barriers, "Before the backup", "the other device follows");
+    assert_eq!(office.list_clients(None).unwrap().len(), 1);
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+
+    // The laptop's units go on numbering after the restore: the next one is not taken for old.
+    laptop.create_client(&ClientInput::named("Cleo Park")).unwrap();
+    laptop.sync_devices().unwrap();
+    assert_eq!(office.sync_devices().unwrap().applied, 1);
+    assert!(office.list_clients(None).unwrap().iter().any(|c| c.name == "Cleo Park"));
 }

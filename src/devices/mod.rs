@@ -11,6 +11,7 @@
 //! - `conflicts`: who wins a cell, what is kept, what comes back from the trash.
 //! - `pairing`: sharing the practice into a folder, and joining it from there.
 //! - `status`: what Settings › Devices shows, and the sync the window runs.
+//! - `restoring`: a backup restored in a shared practice, as one recorded unit.
 
 mod changes;
 mod clashes;
@@ -20,6 +21,7 @@ mod folder;
 mod pairing;
 pub(crate) mod recording;
 mod replay;
+mod restoring;
 mod sealing;
 mod status;
 
