@@ -299,6 +299,7 @@ pub fn recover(database: &Path, backup: &Path) -> Result<(Practice, RestoreRepor
     fs::rename(&incoming, database).map_err(|source| store::io_error(database, source))?;
     sync_dir(dir);
     let practice = Practice::open(database)?;
+    practice.carry_on_after_recovery()?;
     Ok((
         practice,
         RestoreReport {

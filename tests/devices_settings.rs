@@ -277,3 +277,31 @@ fn a_backup_restored_on_one_device_is_restored_on_the_other_and_both_go_on() {
     assert_eq!(office.sync_devices().unwrap().applied, 1);
     assert!(office.list_clients(None).unwrap().iter().any(|c| c.name == "Cleo Park"));
 }
+
+#[test]
+fn a_damaged_shared_practice_recovered_from_a_backup_gets_back_what_it_sent_since() {
+    let Pair { laptop, office, folder: _folder, _dirs } = pair();
+    let client = laptop.list_clients(None).unwrap()[0].clone();
+    let area = laptop.create_focus_area(&client.id, "Work").unwrap();
+    laptop.sync_devices().unwrap();
+    let backup = laptop.back_up_now().unwrap();
+    laptop.update_focus_answer(&area.id, FocusAnswer::Barriers, "Sent after the backup").unwrap();
+    laptop.sync_devices().unwrap();
+    let old_id = laptop.this_device().unwrap().unwrap().device_id;
+
+    // The laptop's file is damaged; the recovery screen puts the backup in its place.
+    let database = laptop.path().to_path_buf();
+    drop(laptop);
+    let (laptop, _) = tenfold::backup::recover(&database, std::path::Path::new(&backup.path)).unwrap();
+    assert_eq!(laptop.focus_area(&area.id).unwrap().barriers, "", "the backup is from before that answer");
+    let me = laptop.this_device().unwrap().unwrap();
+    assert_ne!(me.device_id, old_id, "the laptop carries on under a new id, so its numbers cannot clash");
+
+    laptop.sync_devices().unwrap();
+    assert_eq!(laptop.focus_area(&area.id).unwrap().barriers, "Sent after the backup", "its own later units come back");
+    laptop.update_focus_answer(&area.id, FocusAnswer::DesiredOutcome, "Written after the recovery").unwrap();
+    laptop.sync_devices().unwrap();
+    office.sync_devices().unwrap();
+    assert_eq!(office.focus_area(&area.id).unwrap().desired_outcome, "Written after the recovery");
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+}

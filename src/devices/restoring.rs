@@ -97,3 +97,42 @@ fn remove_copy(copy: &Path) {
         }
     }
 }
+
+impl Practice {
+    /// After a damaged practice was replaced by a backup: the backup's own tables are as they
+    /// were then, while this device went on sending units numbered after them. So it carries
+    /// on under a new device id, with its unsent units numbered afresh, and its former id
+    /// becomes one more device to replay from, from where the backup stands: the units it
+    /// sent after the backup come back from the shared folder at the next sync.
+    pub(crate) fn carry_on_after_recovery(&self) -> Result<()> {
+        let Some(me) = self.this_device()? else { return Ok(()) };
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let done = (|| {
+            let last_recorded: i64 =
+                self.conn.query_row("SELECT coalesce(max(seq), 0) FROM device_outbox", [], |row| row.get(0))?;
+            self.conn.execute_batch(
+                "DELETE FROM device_outbox WHERE sent_at IS NOT NULL;
+                 CREATE TEMP TABLE renumbered AS
+                     SELECT seq AS old, row_number() OVER (ORDER BY seq) AS new FROM device_outbox;
+                 UPDATE device_outbox SET seq = -(SELECT new FROM renumbered WHERE old = device_outbox.seq);
+                 UPDATE device_outbox SET seq = -seq;
+                 DROP TABLE renumbered;
+                 DELETE FROM sqlite_sequence WHERE name = 'device_outbox';",
+            )?;
+            self.conn.execute(
+                "INSERT INTO device_applied (device_id, device_name, seq, applied_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq",
+                rusqlite::params![me.device_id, me.device_name, last_recorded, crate::time::stamp(crate::time::now())],
+            )?;
+            self.conn.execute("UPDATE device_self SET device_id = ?1", [crate::ids::new_id()])?;
+            Ok(())
+        })();
+        match done {
+            Ok(()) => Ok(self.conn.execute_batch("COMMIT")?),
+            Err(error) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(error)
+            }
+        }
+    }
+}
