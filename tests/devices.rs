@@ -339,3 +339,35 @@ fn question_sets_made_or_revised_on_two_devices_are_both_kept_alike_everywhere()
         assert_eq!(first_label("quarterly CHECK (2)"), "Friends");
     }
 }
+
+#[test]
+fn a_set_renamed_on_one_device_to_a_name_made_on_the_other_keeps_both_alike_everywhere() {
+    use tenfold::methods::{QuestionInput, QuestionSetInput, STRATEGY_SET_ID};
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office] = <[_; 2]>::try_from(replicas(folder.path(), 2)).ok().unwrap();
+    let kind = laptop.question_set(STRATEGY_SET_ID).unwrap().session_kind;
+    let input = |name: &str, question: &str| QuestionSetInput {
+        name: name.into(),
+        session_kind: kind.clone(),
+        questions: vec![QuestionInput::free_text(question)],
+    };
+    let intake = laptop.create_question_set(&input("Intake", "What brings you here?")).unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+
+    // The office makes "Check-in"; a moment later the laptop renames its "Intake" to the same.
+    office.create_question_set(&input("Check-in", "What changed since?")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    laptop.edit_question_set(&intake.id, &input("Check-in", "What brings you here?")).unwrap();
+    for replica in [&laptop, &office, &laptop] {
+        sync(replica, folder.path());
+    }
+
+    assert_eq!(shared_content(&laptop), shared_content(&office), "both devices end identical");
+    for replica in [&laptop, &office] {
+        let sets = replica.list_question_sets(false).unwrap();
+        let named = |name: &str| sets.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no set {name:?}"));
+        assert_eq!(named("Check-in").questions[0].text, "What changed since?", "the earlier claim keeps the name");
+        assert_eq!(named("Check-in (2)").id, intake.id, "the later rename takes the next free one");
+    }
+}

@@ -4,9 +4,10 @@
 //! nothing is lost and every replica ends identical.
 //!
 //! A table with no trash (question sets, assessment templates, session kinds and their
-//! versions) makes room instead: the record added first keeps its place, and the later one
-//! takes the next free one: a name gets " (2)", a version number the next number, a default
-//! flag is cleared. Both are kept, alike on every replica.
+//! versions) makes room instead: the earlier claim on a name or number keeps it, and the
+//! later one takes the next free place: a name gets " (2)", a version the next number. A flag
+//! (one default template) goes to the later choice, and the other is cleared. Both records
+//! are kept, alike on every replica.
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -189,15 +190,21 @@ pub(crate) fn settle(conn: &Connection, change: &RowChange, shape: &Shape, incom
     Ok(Clash::Settled)
 }
 
-/// Settles a clash in a table with no trash: the record added first keeps the place, the
-/// later one takes the next free place (see the module's documentation). The moved cell is
-/// stamped with the later record's birth, so any real edit of it wins over the move.
+/// Settles a clash in a table with no trash: the earlier claim on a name or number keeps it,
+/// the later takes the next free place (see the module's documentation); a flag goes to the
+/// later claim. A claim's clock is its cell's (the record's birth, or when the cell was last
+/// written), so every replica decides alike; the moved cell keeps its claim's stamp, so any
+/// real edit of it afterwards wins over the move.
 fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc, holder: Holder) -> Result<Clash> {
     let local_key_text = key_text(&holder.key);
-    let local_birth = super::conflicts::cell_stamp(conn, &change.table, &local_key_text, BIRTH)?;
-    // Later born moves; a local record with no birth stamp was here before sharing: it stays.
-    let incoming_moves = super::conflicts::incoming_wins(incoming, local_birth.as_ref());
     let moved = holder.columns.last().expect("an index has a column").clone();
+    let local_claim = match super::conflicts::cell_stamp(conn, &change.table, &local_key_text, &moved.name)? {
+        Some(stamp) => Some(stamp),
+        None => super::conflicts::cell_stamp(conn, &change.table, &local_key_text, BIRTH)?,
+    };
+    // A local record with no stamp at all was here before sharing: its claim is the earliest.
+    let incoming_is_later = super::conflicts::incoming_wins(incoming, local_claim.as_ref());
+    let incoming_moves = incoming_is_later != moved.name.starts_with("is_");
     let mut columns: Vec<String> = shape.key_columns.clone();
     let mut values: Vec<Value> = change.key.clone();
     for cell in &change.cells {
@@ -205,10 +212,9 @@ fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hl
         columns.push(column.clone());
         values.push(new);
     }
-    let (moving_key, mover_birth) = match (incoming_moves, local_birth) {
-        (true, _) => (change.key.clone(), incoming.clone()),
-        (false, Some(local)) => (holder.key.clone(), local),
-        (false, None) => unreachable!("a local record with no birth never moves"),
+    let (moving_key, mover_claim) = match incoming_moves {
+        true => (change.key.clone(), Some(incoming.clone())),
+        false => (holder.key.clone(), local_claim),
     };
     let current = if incoming_moves {
         incoming_value(change, shape, &moved.name)
@@ -251,7 +257,9 @@ fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hl
     for column in columns.iter().filter(|c| !shape.key_columns.contains(c)) {
         stamp_cell(conn, &change.table, &key, column, &incoming_text)?;
     }
-    stamp_cell(conn, &change.table, &key_text(&moving_key), &moved.name, &mover_birth.to_string())?;
+    if let Some(claim) = mover_claim {
+        stamp_cell(conn, &change.table, &key_text(&moving_key), &moved.name, &claim.to_string())?;
+    }
     Ok(Clash::Settled)
 }
 
@@ -306,4 +314,75 @@ fn next_free(
         }
         other => Ok(other.clone()),
     }
+}
+
+/// Settles an update the session extension could not apply because another live record here
+/// holds the unique place it gives its row (a set renamed on one device to the name of a set
+/// made on the other, a different default template chosen on each). In a table with no
+/// trash, the earlier claim on a name or number keeps it and the later one takes the next
+/// free place; a flag goes to the later choice, as any other cell would. Each claim's clock
+/// is its cell's, so every replica decides alike.
+pub(crate) fn settle_update(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc) -> Result<()> {
+    if has_trash(shape) {
+        return Ok(());
+    }
+    // The row as the update would leave it: the update's values over the row's own.
+    let mut full = change.clone();
+    for (index, column) in shape.columns.iter().enumerate() {
+        if shape.key_columns.contains(column) || full.cells.iter().any(|c| c.index == index && c.new.is_some()) {
+            continue;
+        }
+        let value = read_value(conn, &change.table, shape, &change.key, column)?;
+        full.cells.push(super::changes::CellChange { index, old: None, new: Some(value) });
+    }
+    let Some(holder) = holder(conn, &full, shape)? else { return Ok(()) };
+    let moved = holder.columns.last().expect("an index has a column").clone();
+    let row_key = change.key_text();
+    // A later write of the same cell on this device wins it anyway: there is nothing to settle.
+    let own_stamp = super::conflicts::cell_stamp(conn, &change.table, &row_key, &moved.name)?;
+    if !super::conflicts::incoming_wins(incoming, own_stamp.as_ref()) {
+        return Ok(());
+    }
+    let holder_key = key_text(&holder.key);
+    let holder_claim = match super::conflicts::cell_stamp(conn, &change.table, &holder_key, &moved.name)? {
+        Some(stamp) => Some(stamp),
+        None => super::conflicts::cell_stamp(conn, &change.table, &holder_key, BIRTH)?,
+    };
+    let incoming_is_later = super::conflicts::incoming_wins(incoming, holder_claim.as_ref());
+    let flag = moved.name.starts_with("is_");
+    let incoming_moves = incoming_is_later != flag;
+    let wanted = incoming_value(&full, shape, &moved.name);
+    let others: Vec<(String, Value)> = holder.columns[..holder.columns.len() - 1]
+        .iter()
+        .map(|c| (c.name.clone(), incoming_value(&full, shape, &c.name)))
+        .collect();
+    let set_moved = |key: &[Value], value: Value| -> Result<()> {
+        let where_key: Vec<String> =
+            shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 2)).collect();
+        let sql = format!(
+            "UPDATE {} SET {} = ?1 WHERE {}",
+            quoted(&change.table),
+            quoted(&moved.name),
+            where_key.join(" AND ")
+        );
+        let mut values = vec![value];
+        values.extend(key.iter().cloned());
+        conn.execute(&sql, params_from_iter(values))?;
+        Ok(())
+    };
+    let incoming_text = incoming.to_string();
+    if incoming_moves {
+        let free = next_free(conn, &change.table, &moved, &others, &wanted)?;
+        set_moved(&change.key, free)?;
+    } else {
+        let holds = read_value(conn, &change.table, shape, &holder.key, &moved.name)?;
+        let free = next_free(conn, &change.table, &moved, &others, &holds)?;
+        set_moved(&holder.key, free)?;
+        if let Some(claim) = &holder_claim {
+            stamp_cell(conn, &change.table, &holder_key, &moved.name, &claim.to_string())?;
+        }
+        set_moved(&change.key, wanted)?;
+    }
+    stamp_cell(conn, &change.table, &row_key, &moved.name, &incoming_text)?;
+    Ok(())
 }

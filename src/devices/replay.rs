@@ -139,12 +139,16 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
 
     settle_cells(conn, &changes, &settled, &incoming, &mut shapes)?;
     let clashed = std::mem::take(&mut *clashed.lock().unwrap_or_else(|p| p.into_inner()));
-    for change in
-        changes.iter().filter(|c| c.kind == ChangeKind::Insert && clashed.contains(&(c.table.clone(), c.key_text())))
-    {
+    for change in changes.iter().filter(|c| clashed.contains(&(c.table.clone(), c.key_text()))) {
         let shape = shapes.of(conn, &change.table)?.clone();
-        if clashes::settle(conn, change, &shape, &incoming)? == Clash::SetAside {
-            keep_texts_of(conn, change, &shape, &incoming)?;
+        match change.kind {
+            ChangeKind::Insert => {
+                if clashes::settle(conn, change, &shape, &incoming)? == Clash::SetAside {
+                    keep_texts_of(conn, change, &shape, &incoming)?;
+                }
+            }
+            ChangeKind::Update => clashes::settle_update(conn, change, &shape, &incoming)?,
+            ChangeKind::Delete => {}
         }
     }
     if !clashed.is_empty() && breaks_a_reference(conn)? {
