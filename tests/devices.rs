@@ -316,7 +316,11 @@ fn question_sets_made_or_revised_on_two_devices_are_both_kept_alike_everywhere()
         let sets = replica.list_question_sets(false).unwrap();
         let intake = |name: &str| sets.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no set {name:?}"));
         assert_eq!(intake("Intake").questions[0].text, "What brings you here?", "the first one keeps the name");
-        assert_eq!(intake("Intake (2)").questions[0].text, "What would change first?", "the later one is renamed");
+        assert_eq!(
+            intake("Intake (Device 1)").questions[0].text,
+            "What would change first?",
+            "the later one is named after the device it was made on"
+        );
 
         let raw = rusqlite::Connection::open(replica.path()).unwrap();
         let versions: Vec<i64> = raw
@@ -336,12 +340,12 @@ fn question_sets_made_or_revised_on_two_devices_are_both_kept_alike_everywhere()
             template.dimensions[0].label.clone()
         };
         assert_eq!(first_label("Quarterly check"), "Family", "names clash however they are written");
-        assert_eq!(first_label("quarterly CHECK (2)"), "Friends");
+        assert_eq!(first_label("quarterly CHECK (Device 1)"), "Friends");
     }
 }
 
 #[test]
-fn a_set_renamed_on_one_device_to_a_name_made_on_the_other_keeps_both_alike_everywhere() {
+fn a_set_renamed_on_one_device_to_a_name_just_made_on_the_other_keeps_both_alike_everywhere() {
     use tenfold::methods::{QuestionInput, QuestionSetInput, STRATEGY_SET_ID};
     let folder = tempfile::tempdir().unwrap();
     let [laptop, office] = <[_; 2]>::try_from(replicas(folder.path(), 2)).ok().unwrap();
@@ -367,7 +371,56 @@ fn a_set_renamed_on_one_device_to_a_name_made_on_the_other_keeps_both_alike_ever
     for replica in [&laptop, &office] {
         let sets = replica.list_question_sets(false).unwrap();
         let named = |name: &str| sets.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no set {name:?}"));
-        assert_eq!(named("Check-in").questions[0].text, "What changed since?", "the earlier claim keeps the name");
-        assert_eq!(named("Check-in (2)").id, intake.id, "the later rename takes the next free one");
+        assert_eq!(named("Check-in").id, intake.id, "the set born first keeps the name it was given");
+        assert_eq!(
+            named("Check-in (Device 1)").questions[0].text,
+            "What changed since?",
+            "the later-born takes the next one"
+        );
+    }
+}
+
+#[test]
+fn the_same_name_made_on_three_devices_ends_alike_whatever_order_the_units_arrive_in() {
+    use tenfold::methods::{QuestionInput, QuestionSetInput, STRATEGY_SET_ID};
+    let folder = tempfile::tempdir().unwrap();
+    let replicas = replicas(folder.path(), 3);
+    let kind = replicas[0].question_set(STRATEGY_SET_ID).unwrap().session_kind;
+    for (index, replica) in replicas.iter().enumerate().rev() {
+        let input = QuestionSetInput {
+            name: "Intake".into(),
+            session_kind: kind.clone(),
+            questions: vec![QuestionInput::free_text(&format!("Asked on device {index}"))],
+        };
+        replica.create_question_set(&input).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // Device 1 hears from device 2 first, device 0 from device 1 first.
+    replicas[2].send_to(folder.path()).unwrap();
+    replicas[1].send_to(folder.path()).unwrap();
+    replicas[1].replay_from(folder.path()).unwrap();
+    replicas[0].send_to(folder.path()).unwrap();
+    for replica in &replicas {
+        sync(replica, folder.path());
+    }
+    let names = |replica: &tenfold::Practice| {
+        let mut sets: Vec<(String, String)> = replica
+            .list_question_sets(false)
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.name.starts_with("Intake"))
+            .map(|s| (s.name, s.questions[0].text.clone()))
+            .collect();
+        sets.sort();
+        sets
+    };
+    let expected = [
+        ("Intake".to_owned(), "Asked on device 2".to_owned()),
+        ("Intake (Device 0)".to_owned(), "Asked on device 0".to_owned()),
+        ("Intake (Device 1)".to_owned(), "Asked on device 1".to_owned()),
+    ];
+    for replica in &replicas {
+        assert_eq!(names(replica), expected, "the first made keeps the name, the others are named after their device");
+        assert_eq!(shared_content(replica), shared_content(&replicas[0]));
     }
 }

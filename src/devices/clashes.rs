@@ -4,10 +4,10 @@
 //! nothing is lost and every replica ends identical.
 //!
 //! A table with no trash (question sets, assessment templates, session kinds and their
-//! versions) makes room instead: the earlier claim on a name or number keeps it, and the
-//! later one takes the next free place: a name gets " (2)", a version the next number. A flag
-//! (one default template) goes to the later choice, and the other is cleared. Both records
-//! are kept, alike on every replica.
+//! versions) makes room instead: the record born first keeps its place, whether the other
+//! was made or renamed into it, and the later-born takes the next free one: a name gets
+//! " (2)", a version the next number; a flag (one default template) goes to the later-born.
+//! Births never change, so every replica decides alike. Both records are kept.
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -134,10 +134,16 @@ fn quoted_literal(name: &str) -> String {
 }
 
 /// Settles an insert the session extension could not apply because of a unique index.
-pub(crate) fn settle(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc) -> Result<Clash> {
+pub(crate) fn settle(
+    conn: &Connection,
+    change: &RowChange,
+    shape: &Shape,
+    incoming: &Hlc,
+    incoming_device: &str,
+) -> Result<Clash> {
     let Some(holder) = holder(conn, change, shape)? else { return Ok(Clash::SetAside) };
     if !has_trash(shape) {
-        return make_room(conn, change, shape, incoming, holder);
+        return make_room(conn, change, shape, (incoming, incoming_device), holder);
     }
     let local_key = holder.key;
     let local_key_text = key_text(&local_key);
@@ -190,21 +196,24 @@ pub(crate) fn settle(conn: &Connection, change: &RowChange, shape: &Shape, incom
     Ok(Clash::Settled)
 }
 
-/// Settles a clash in a table with no trash: the earlier claim on a name or number keeps it,
-/// the later takes the next free place (see the module's documentation); a flag goes to the
-/// later claim. A claim's clock is its cell's (the record's birth, or when the cell was last
-/// written), so every replica decides alike; the moved cell keeps its claim's stamp, so any
-/// real edit of it afterwards wins over the move.
-fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc, holder: Holder) -> Result<Clash> {
+/// Settles a clash in a table with no trash: the record born first keeps the place and the
+/// later-born takes the next free one (see the module's documentation). Births never change
+/// and every replica knows them, so every replica decides alike, whatever order the units
+/// came in and whatever was renamed in between. The moved cell keeps its stamp.
+fn make_room(
+    conn: &Connection,
+    change: &RowChange,
+    shape: &Shape,
+    from: (&Hlc, &str),
+    holder: Holder,
+) -> Result<Clash> {
+    let incoming = from.0;
     let local_key_text = key_text(&holder.key);
     let moved = holder.columns.last().expect("an index has a column").clone();
-    let local_claim = match super::conflicts::cell_stamp(conn, &change.table, &local_key_text, &moved.name)? {
-        Some(stamp) => Some(stamp),
-        None => super::conflicts::cell_stamp(conn, &change.table, &local_key_text, BIRTH)?,
-    };
-    // A local record with no stamp at all was here before sharing: its claim is the earliest.
-    let incoming_is_later = super::conflicts::incoming_wins(incoming, local_claim.as_ref());
-    let incoming_moves = incoming_is_later != moved.name.starts_with("is_");
+    // A local record with no birth stamp was here before sharing: it was born first.
+    let local_birth = super::conflicts::cell_stamp(conn, &change.table, &local_key_text, BIRTH)?;
+    let incoming_moves =
+        super::conflicts::incoming_wins(incoming, local_birth.as_ref()) != moved.name.starts_with("is_");
     let mut columns: Vec<String> = shape.key_columns.clone();
     let mut values: Vec<Value> = change.key.clone();
     for cell in &change.cells {
@@ -212,10 +221,6 @@ fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hl
         columns.push(column.clone());
         values.push(new);
     }
-    let (moving_key, mover_claim) = match incoming_moves {
-        true => (change.key.clone(), Some(incoming.clone())),
-        false => (holder.key.clone(), local_claim),
-    };
     let current = if incoming_moves {
         incoming_value(change, shape, &moved.name)
     } else {
@@ -225,7 +230,9 @@ fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hl
         .iter()
         .map(|c| (c.name.clone(), incoming_value(change, shape, &c.name)))
         .collect();
-    let free = next_free(conn, &change.table, &moved, &others, &current)?;
+    let mover_birth = if incoming_moves { Some(incoming.clone()) } else { local_birth.clone() };
+    let label = birth_device_name(conn, mover_birth.as_ref(), from)?;
+    let free = next_free(conn, &change.table, &moved, &others, &current, label.as_deref())?;
     if incoming_moves {
         let at = columns.iter().position(|c| *c == moved.name).expect("the index's column is in the insert");
         values[at] = free;
@@ -257,9 +264,6 @@ fn make_room(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hl
     for column in columns.iter().filter(|c| !shape.key_columns.contains(c)) {
         stamp_cell(conn, &change.table, &key, column, &incoming_text)?;
     }
-    if let Some(claim) = mover_claim {
-        stamp_cell(conn, &change.table, &key_text(&moving_key), &moved.name, &claim.to_string())?;
-    }
     Ok(Clash::Settled)
 }
 
@@ -270,14 +274,17 @@ fn read_value(conn: &Connection, table: &str, shape: &Shape, key: &[Value], colu
     Ok(conn.query_row(&sql, params_from_iter(key.iter().cloned()), |row| row.get(0))?)
 }
 
-/// The next place free in `column` beside the rows that share `others`: a text with " (2)",
-/// " (3)"… added, a flag cleared, a number after the highest.
+/// The next place free in `column` beside the rows that share `others`: a text with the name of
+/// the device the moving record was made on added (so the same name comes out whatever order
+/// the records arrived in), or " (2)", " (3)"… when that is taken too; a flag cleared; a
+/// number after the highest.
 fn next_free(
     conn: &Connection,
     table: &str,
     column: &IndexColumn,
     others: &[(String, Value)],
     current: &Value,
+    device: Option<&str>,
 ) -> Result<Value> {
     let same_group: String =
         others.iter().enumerate().map(|(i, (name, _))| format!(" AND {} IS ?{}", quoted(name), i + 2)).collect();
@@ -290,8 +297,8 @@ fn next_free(
                 quoted(&column.name),
                 column.collation
             );
-            for n in 2.. {
-                let candidate = format!("{text} ({n})");
+            let by_device = device.map(|name| format!("{text} ({name})"));
+            for candidate in by_device.into_iter().chain((2..).map(|n| format!("{text} ({n})"))) {
                 let mut values = vec![Value::Text(candidate.clone())];
                 values.extend(group_values());
                 let is_taken: bool = conn.query_row(&taken, params_from_iter(values), |row| row.get(0))?;
@@ -318,11 +325,15 @@ fn next_free(
 
 /// Settles an update the session extension could not apply because another live record here
 /// holds the unique place it gives its row (a set renamed on one device to the name of a set
-/// made on the other, a different default template chosen on each). In a table with no
-/// trash, the earlier claim on a name or number keeps it and the later one takes the next
-/// free place; a flag goes to the later choice, as any other cell would. Each claim's clock
-/// is its cell's, so every replica decides alike.
-pub(crate) fn settle_update(conn: &Connection, change: &RowChange, shape: &Shape, incoming: &Hlc) -> Result<()> {
+/// made on the other). In a table with no trash, as for a new record, the one born first keeps
+/// the place and the later-born takes the next free one.
+pub(crate) fn settle_update(
+    conn: &Connection,
+    change: &RowChange,
+    shape: &Shape,
+    incoming: &Hlc,
+    incoming_device: &str,
+) -> Result<()> {
     if has_trash(shape) {
         return Ok(());
     }
@@ -343,14 +354,15 @@ pub(crate) fn settle_update(conn: &Connection, change: &RowChange, shape: &Shape
     if !super::conflicts::incoming_wins(incoming, own_stamp.as_ref()) {
         return Ok(());
     }
-    let holder_key = key_text(&holder.key);
-    let holder_claim = match super::conflicts::cell_stamp(conn, &change.table, &holder_key, &moved.name)? {
-        Some(stamp) => Some(stamp),
-        None => super::conflicts::cell_stamp(conn, &change.table, &holder_key, BIRTH)?,
+    // As for a new record: the one born first keeps the place (no birth stamp: born before
+    // sharing, so first).
+    let row_birth = super::conflicts::cell_stamp(conn, &change.table, &row_key, BIRTH)?;
+    let holder_birth = super::conflicts::cell_stamp(conn, &change.table, &key_text(&holder.key), BIRTH)?;
+    let row_born_later = match (&row_birth, &holder_birth) {
+        (Some(row), holder) => super::conflicts::incoming_wins(row, holder.as_ref()),
+        (None, _) => false,
     };
-    let incoming_is_later = super::conflicts::incoming_wins(incoming, holder_claim.as_ref());
-    let flag = moved.name.starts_with("is_");
-    let incoming_moves = incoming_is_later != flag;
+    let incoming_moves = row_born_later != moved.name.starts_with("is_");
     let wanted = incoming_value(&full, shape, &moved.name);
     let others: Vec<(String, Value)> = holder.columns[..holder.columns.len() - 1]
         .iter()
@@ -372,17 +384,34 @@ pub(crate) fn settle_update(conn: &Connection, change: &RowChange, shape: &Shape
     };
     let incoming_text = incoming.to_string();
     if incoming_moves {
-        let free = next_free(conn, &change.table, &moved, &others, &wanted)?;
+        let label = birth_device_name(conn, row_birth.as_ref(), (incoming, incoming_device))?;
+        let free = next_free(conn, &change.table, &moved, &others, &wanted, label.as_deref())?;
         set_moved(&change.key, free)?;
     } else {
         let holds = read_value(conn, &change.table, shape, &holder.key, &moved.name)?;
-        let free = next_free(conn, &change.table, &moved, &others, &holds)?;
+        let label = birth_device_name(conn, holder_birth.as_ref(), (incoming, incoming_device))?;
+        let free = next_free(conn, &change.table, &moved, &others, &holds, label.as_deref())?;
         set_moved(&holder.key, free)?;
-        if let Some(claim) = &holder_claim {
-            stamp_cell(conn, &change.table, &holder_key, &moved.name, &claim.to_string())?;
-        }
         set_moved(&change.key, wanted)?;
     }
     stamp_cell(conn, &change.table, &row_key, &moved.name, &incoming_text)?;
     Ok(())
+}
+
+/// The name of the device a record was made on, from its birth stamp: this device, one heard
+/// from, or the device whose unit is being applied.
+fn birth_device_name(conn: &Connection, birth: Option<&Hlc>, from: (&Hlc, &str)) -> Result<Option<String>> {
+    let Some(birth) = birth else { return Ok(None) };
+    if birth.device == from.0.device {
+        return Ok(Some(from.1.to_owned()));
+    }
+    Ok(conn
+        .query_row(
+            "SELECT device_name FROM device_self WHERE device_id = ?1
+             UNION ALL SELECT device_name FROM device_applied WHERE device_id = ?1 AND device_name <> ''
+             LIMIT 1",
+            [&birth.device],
+            |row| row.get(0),
+        )
+        .optional()?)
 }

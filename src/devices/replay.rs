@@ -143,11 +143,11 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
         let shape = shapes.of(conn, &change.table)?.clone();
         match change.kind {
             ChangeKind::Insert => {
-                if clashes::settle(conn, change, &shape, &incoming)? == Clash::SetAside {
+                if clashes::settle(conn, change, &shape, &incoming, &header.device_name)? == Clash::SetAside {
                     keep_texts_of(conn, change, &shape, &incoming)?;
                 }
             }
-            ChangeKind::Update => clashes::settle_update(conn, change, &shape, &incoming)?,
+            ChangeKind::Update => clashes::settle_update(conn, change, &shape, &incoming, &header.device_name)?,
             ChangeKind::Delete => {}
         }
     }
