@@ -137,6 +137,20 @@ async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_t
     office.click_testid("dismiss-other-version").await;
     office.wait_gone(&testid("other-version")).await;
 
+    // A device with a newer Tenfold wrote to the folder: its changes wait, and the card says why.
+    let practice_id: String = tenfold_e2e::open_db(office_dir.path())
+        .query_row("SELECT practice_id FROM device_self", [], |row| row.get(0))
+        .unwrap();
+    let header = serde_json::json!({
+        "practice_id": practice_id, "device_id": "tablet", "device_name": "Tablet", "seq": 1,
+        "hlc": "000000000000001.0000000000.tablet", "schema": 9999, "sealed": false,
+    });
+    let unit = [b"tenfold-changes 1\n".as_slice(), header.to_string().as_bytes(), b"\n"].concat();
+    std::fs::create_dir_all(shared.path().join("tablet")).unwrap();
+    std::fs::write(shared.path().join("tablet").join("000000000001"), unit).unwrap();
+    office.click_testid("sync-now").await;
+    office.wait_for_text(&testid("devices-waiting"), "Changes from Tablet were made with a newer Tenfold").await;
+
     office.quit().await;
     laptop.quit().await;
 }
