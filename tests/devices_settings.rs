@@ -49,6 +49,11 @@ fn a_practice_shared_from_settings_is_joined_by_an_empty_practice_and_both_sync(
     let sent = laptop.sync_devices().unwrap();
     assert_eq!((sent.sent, sent.applied), (2, 0));
     assert_eq!(laptop.devices_status().unwrap().unsent, 0);
+    let kept: i64 = rusqlite::Connection::open(laptop.path())
+        .unwrap()
+        .query_row("SELECT count(*) FROM device_outbox", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(kept, 0, "units in the folder leave the outbox, so it does not grow with the practice's life");
     let received = office.sync_devices().unwrap();
     assert_eq!((received.sent, received.applied), (0, 2));
     assert_eq!(office.focus_area(&area.id).unwrap().desired_outcome, "Three calm mornings a week");

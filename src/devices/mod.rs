@@ -58,6 +58,16 @@ pub(crate) fn is_shared(conn: &Connection) -> Result<bool> {
     Ok(conn.prepare_cached("SELECT count(*) > 0 FROM device_self")?.query_row([], |row| row.get(0))?)
 }
 
+/// The number of the last unit this device recorded, whether or not it is still in the outbox
+/// (sent units leave it): AUTOINCREMENT keeps the highest number ever given.
+pub(crate) fn last_recorded_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'device_outbox'), 0)",
+        [],
+        |row| row.get(0),
+    )?)
+}
+
 pub(crate) fn stamp_cell(conn: &Connection, table: &str, key: &str, column: &str, hlc: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO device_row_clock (tbl, pk, col, hlc) VALUES (?1, ?2, ?3, ?4)
@@ -171,6 +181,8 @@ impl Practice {
                 params![seq, crate::time::stamp(crate::time::now())],
             )?;
         }
+        // Their files are in the folder now: the outbox does not grow with the practice's life.
+        self.conn.execute("DELETE FROM device_outbox WHERE sent_at IS NOT NULL", [])?;
         Ok(unsent.len() as u32)
     }
 

@@ -83,7 +83,7 @@ impl Practice {
     /// the copy holds them.
     fn make_own(&self, info: &SharedPractice, name: &str) -> Result<()> {
         let tx = self.conn.unchecked_transaction()?;
-        let sharer_seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM device_outbox", [], |row| row.get(0))?;
+        let sharer_seq = super::last_recorded_seq(&tx)?;
         tx.execute_batch(
             "DELETE FROM device_outbox;
              DELETE FROM sqlite_sequence WHERE name = 'device_outbox';

@@ -108,8 +108,7 @@ impl Practice {
         let Some(me) = self.this_device()? else { return Ok(()) };
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let done = (|| {
-            let last_recorded: i64 =
-                self.conn.query_row("SELECT coalesce(max(seq), 0) FROM device_outbox", [], |row| row.get(0))?;
+            let last_recorded = super::last_recorded_seq(&self.conn)?;
             self.conn.execute_batch(
                 "DELETE FROM device_outbox WHERE sent_at IS NOT NULL;
                  CREATE TEMP TABLE renumbered AS
