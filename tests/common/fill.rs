@@ -104,6 +104,14 @@ pub fn add_raw_rows(p: &Practice, client_id: &str) {
 
 /// A practice with at least one row in every table.
 pub fn fill_everything(p: &Practice) -> String {
+    let id = fill_through_core(p);
+    add_raw_rows(p, &id);
+    id
+}
+
+/// Everything [`fill_everything`] writes through the core's own calls (all but the rows of
+/// [`add_raw_rows`]); returns the client's id.
+pub fn fill_through_core(p: &Practice) -> String {
     let id = add_client(
         p,
         &ClientSpec {
@@ -151,7 +159,6 @@ pub fn fill_everything(p: &Practice) -> String {
         rating: None,
     })
     .expect("session answer");
-    add_raw_rows(p, &id);
     id
 }
 
