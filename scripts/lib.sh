@@ -17,10 +17,11 @@ TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential perl make pkg-confi
 # shellcheck disable=SC2034
 # Extra system packages needed to run the tests: virtual display, WebDriver for WebKitGTK, PDF tools,
 # CJK and emoji fonts (documents fall back to the computer's fonts), strace (the network and
-# second-launch proofs), a D-Bus session bus (a second launch finds the first through it), and the
-# MinGW-w64 toolchain the Windows compile check links build scripts and resources with.
+# second-launch proofs), a D-Bus session bus (a second launch finds the first through it), the
+# MinGW-w64 toolchain the Windows compile check links build scripts and resources with, and
+# Syncthing (two local instances, on 127.0.0.1 only, carry the shared folder between two apps).
 TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils fonts-noto-cjk fonts-noto-color-emoji strace dbus
-    gcc-mingw-w64-x86-64)
+    gcc-mingw-w64-x86-64 syncthing)
 
 # The Windows target scripts/test compile-checks the workspace for.
 TF_WINDOWS_TARGET=x86_64-pc-windows-gnu

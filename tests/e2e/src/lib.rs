@@ -18,6 +18,7 @@ pub mod harness;
 #[path = "../../common/seeded.rs"]
 pub mod seeded;
 pub mod skips;
+pub mod syncthing;
 pub mod trace;
 
 /// Special keys (Control, Alt, arrows) for [`App::press`].

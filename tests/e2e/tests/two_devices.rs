@@ -213,3 +213,71 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+/// Waits up to two minutes for `path` to appear: Syncthing carries it.
+async fn carried(path: &Path) {
+    let started = std::time::Instant::now();
+    while !path.exists() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "Syncthing did not carry {} in two minutes",
+            path.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test]
+async fn two_syncthing_instances_carry_the_shared_folder_between_the_apps() {
+    let laptop_dir = tempfile::tempdir().unwrap();
+    let office_dir = tempfile::tempdir().unwrap();
+    let sync_dir = tempfile::tempdir().unwrap();
+    let areas = tenfold_e2e::flows::seed_client_in_session(laptop_dir.path(), CLIENT, SessionKind::FollowUp, &[AREA]);
+    let (laptop_sync, office_sync) = tenfold_e2e::syncthing::pair(sync_dir.path());
+
+    let laptop = App::launch(laptop_dir.path()).await;
+    open_devices(&laptop).await;
+    laptop.fill("devices-name", "Laptop").await;
+    laptop.fill("devices-folder", &laptop_sync.folder.display().to_string()).await;
+    laptop.click_testid("share-practice").await;
+    laptop.wait_for_testid("devices-notice").await;
+    close_settings(&laptop).await;
+    carried(&office_sync.folder.join("practice").join("practice.json")).await;
+    carried(&office_sync.folder.join("practice").join("tenfold.sqlite3")).await;
+
+    let wrapper_dir = tempfile::tempdir().unwrap();
+    let office = App::launch_via(office_dir.path(), Some(&on_its_own_bus(wrapper_dir.path()))).await;
+    open_devices(&office).await;
+    office.fill("devices-name", "Office").await;
+    office.fill("devices-folder", &office_sync.folder.display().to_string()).await;
+    office.click_testid("join-practice").await;
+    office.wait_for_text(&testid("client-item"), CLIENT).await;
+
+    open_live_session(&laptop, CLIENT).await;
+    choose_area(&laptop, AREA).await;
+    type_answer(&laptop, "Carried by Syncthing").await;
+    sync_now(&laptop).await;
+
+    // The office syncs (as it does on focus and every minute) until Syncthing has carried the unit.
+    open_devices(&office).await;
+    let database = office_dir.path().join(tenfold::store::DATABASE_FILE);
+    let started = std::time::Instant::now();
+    loop {
+        office.click_testid("sync-now").await;
+        office.wait_for(&format!("{}:not([disabled])", testid("sync-now"))).await;
+        let arrived = tenfold::Practice::open(&database).unwrap().focus_area(&areas[0]).unwrap().barriers;
+        if arrived == "Carried by Syncthing" {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(120), "the answer did not arrive in two minutes");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    close_settings(&office).await;
+    open_live_session(&office, CLIENT).await;
+    choose_area(&office, AREA).await;
+    assert_eq!(office.value_of(ANSWER).await, "Carried by Syncthing");
+
+    office.quit().await;
+    laptop.quit().await;
+    drop((laptop_sync, office_sync));
+}
