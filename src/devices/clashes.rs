@@ -237,17 +237,7 @@ fn make_room(
         let at = columns.iter().position(|c| *c == moved.name).expect("the index's column is in the insert");
         values[at] = free;
     } else {
-        let where_key: Vec<String> =
-            shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 2)).collect();
-        let sql = format!(
-            "UPDATE {} SET {} = ?1 WHERE {}",
-            quoted(&change.table),
-            quoted(&moved.name),
-            where_key.join(" AND ")
-        );
-        let mut update = vec![free];
-        update.extend(holder.key.iter().cloned());
-        conn.execute(&sql, params_from_iter(update))?;
+        set_cell(conn, &change.table, shape, &holder.key, &moved.name, free)?;
     }
     let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
     conn.execute(
@@ -265,6 +255,16 @@ fn make_room(
         stamp_cell(conn, &change.table, &key, column, &incoming_text)?;
     }
     Ok(Clash::Settled)
+}
+
+fn set_cell(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str, value: Value) -> Result<()> {
+    let where_key: Vec<String> =
+        shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 2)).collect();
+    let sql = format!("UPDATE {} SET {} = ?1 WHERE {}", quoted(table), quoted(column), where_key.join(" AND "));
+    let mut values = vec![value];
+    values.extend(key.iter().cloned());
+    conn.execute(&sql, params_from_iter(values))?;
+    Ok(())
 }
 
 fn read_value(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str) -> Result<Value> {
@@ -368,20 +368,7 @@ pub(crate) fn settle_update(
         .iter()
         .map(|c| (c.name.clone(), incoming_value(&full, shape, &c.name)))
         .collect();
-    let set_moved = |key: &[Value], value: Value| -> Result<()> {
-        let where_key: Vec<String> =
-            shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 2)).collect();
-        let sql = format!(
-            "UPDATE {} SET {} = ?1 WHERE {}",
-            quoted(&change.table),
-            quoted(&moved.name),
-            where_key.join(" AND ")
-        );
-        let mut values = vec![value];
-        values.extend(key.iter().cloned());
-        conn.execute(&sql, params_from_iter(values))?;
-        Ok(())
-    };
+    let set_moved = |key: &[Value], value: Value| set_cell(conn, &change.table, shape, key, &moved.name, value);
     let incoming_text = incoming.to_string();
     if incoming_moves {
         let label = birth_device_name(conn, row_birth.as_ref(), (incoming, incoming_device))?;

@@ -210,19 +210,7 @@ impl Practice {
             let salt = files::first_bytes(&files.encrypting).map_err(io(&files.encrypting))?;
             KeyFile::new(&key, passphrase, recovery.bytes(), &salt)?.write(&files.pending_key)
         });
-        if let Err(error) = prepared {
-            // Not committed: the half-made copy and key file go now rather than at the next open.
-            let _ = finish_interrupted(self.path());
-            return Err(error);
-        }
-        let path = self.path().to_path_buf();
-        let swapped = self.close_connection().and_then(|()| {
-            std::fs::rename(&files.pending_key, &files.key).map_err(io(&files.key))?;
-            files::sync_dir_of(&files.key);
-            key::remember(&path, key);
-            complete_encrypting(&files)
-        });
-        self.reopen_after_conversion(swapped)?;
+        self.commit_encrypted(&files, key, prepared)?;
         Ok(EncryptionTurnedOn { recovery_key: recovery.to_text() })
     }
 
@@ -261,6 +249,13 @@ impl Practice {
             key_file.for_copy(&salt).write(&files.pending_key)
         });
         let _ = std::fs::remove_file(&copy_key_file);
+        self.commit_encrypted(&files, key, prepared)
+    }
+
+    /// Once the encrypted copy and its pending key file are `prepared`, the key file's rename
+    /// is the commit; the swap is then finished and the practice reopened encrypted. A copy
+    /// not prepared goes now rather than at the next open.
+    fn commit_encrypted(&mut self, files: &ConversionFiles, key: DatabaseKey, prepared: Result<()>) -> Result<()> {
         if let Err(error) = prepared {
             let _ = finish_interrupted(self.path());
             return Err(error);
@@ -270,7 +265,7 @@ impl Practice {
             std::fs::rename(&files.pending_key, &files.key).map_err(io(&files.key))?;
             files::sync_dir_of(&files.key);
             key::remember(&path, key);
-            complete_encrypting(&files)
+            complete_encrypting(files)
         });
         self.reopen_after_conversion(swapped)
     }
