@@ -94,7 +94,9 @@ fn autosave_with_recording(plain: &Practice, shared: &Practice) {
     }
     let [unshared, recorded] = timings;
     let ratio = recorded.at(0.99) / unshared.at(0.99);
-    println!("| autosave of one answer, {AUTOSAVES} saves each | median | p99 | ÷ not shared (median / p99) | target |");
+    println!(
+        "| autosave of one answer, {AUTOSAVES} saves each | median | p99 | ÷ not shared (median / p99) | target |"
+    );
     println!("|---|---|---|---|---|");
     println!("| not shared (baseline) | {} | {} | 1× / 1× | |", ms(unshared.median()), ms(unshared.at(0.99)));
     println!(
