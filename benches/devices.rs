@@ -55,8 +55,8 @@ fn main() {
     let cached = cache::cached_practice(&cache::options(CLIENTS, YEARS));
     let scratch = tempfile::tempdir().expect("scratch folder");
     let folder = scratch.path().join("shared-folder");
-    let plain = Practice::open(&copy_into(&cached, &scratch.path().join("plain"))).expect("plain copy");
-    let shared = Practice::open(&copy_into(&cached, &scratch.path().join("shared"))).expect("shared copy");
+    let plain = Practice::open(copy_into(&cached, &scratch.path().join("plain"))).expect("plain copy");
+    let shared = Practice::open(copy_into(&cached, &scratch.path().join("shared"))).expect("shared copy");
     shared.share_to(&folder, "Laptop").expect("share");
     println!("Devices benchmark, release build; {CLIENTS} clients over {YEARS} years, one copy shared, one not");
     println!();
