@@ -327,7 +327,8 @@ impl Practice {
 
     /// The latest map against the one before it, per client and template in `scope`, where some
     /// dimension fell: a fixed number of statements however many clients and templates. The
-    /// two newest maps of a pair are two lookups of migration 008's per-client index each;
+    /// two newest maps of a pair are two lookups of the per-client index each (migration 016
+    /// put the template version into it, so they read no map rows);
     /// dimensions of two versions are matched by lineage and named by the current version.
     pub(crate) fn flagged_maps(&self, scope: FlagScope<'_>) -> Result<Vec<FlaggedMap>> {
         // Today's pairs come from a range of migration 009's index (named: without statistics

@@ -226,6 +226,43 @@ fn a_letter_waits_until_it_is_exported_or_copied_and_old_ones_stop_waiting() {
     assert!(waiting(&p).is_empty());
 }
 
+/// The letters and overdue cards carry only what they show and open (not the session's notes
+/// or the directive's instructions), and it is the record's own.
+#[test]
+fn the_letter_and_directive_cards_name_the_record_they_open() {
+    let p = TempPractice::new();
+    let client = p.add_client("Ada Brennan");
+    let held = session(&p, &client.id, "2026-11-17");
+    p.update_session_notes(&held.id, "Long notes the card has no use for").unwrap();
+    homework(&p, &held, "Keep the evening walk");
+    let directive = p
+        .create_directive(&DirectiveInput {
+            client_id: client.id.clone(),
+            title: "Walk before work".into(),
+            instructions: "Instructions the card has no use for".into(),
+            due_on: "2026-11-12".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    p.move_directive(
+        &directive.id,
+        &DirectiveMove { status: DirectiveStatus::Given, given_on: "2026-11-01".into(), outcome: None },
+    )
+    .unwrap();
+
+    let view = p.today_view(today()).unwrap();
+    let letter = &view.unsent_letters[0].session;
+    assert_eq!(
+        (letter.id.as_str(), letter.client_id.as_str(), letter.held_on),
+        (held.id.as_str(), client.id.as_str(), held.held_on)
+    );
+    let heading = &view.overdue_directives[0].directive;
+    assert_eq!(
+        (heading.id.as_str(), heading.client_id.as_str(), heading.title.as_str(), heading.due_on),
+        (directive.id.as_str(), client.id.as_str(), "Walk before work", directive.due_on)
+    );
+}
+
 #[test]
 fn the_session_log_and_the_page_count_only_live_homework() {
     let p = TempPractice::new();

@@ -636,6 +636,17 @@ export type Directive = {
 	updated_at: string,
 };
 
+/**
+ *  A directive as the overdue card shows it: which one, whose, what it is called and when it
+ *  was due. Its instructions, rationale and outcome are read when it opens, not for the card.
+ */
+export type DirectiveHeading = {
+	id: string,
+	client_id: string,
+	title: string,
+	due_on: string | null,
+};
+
 /**  The fields the coach writes; the status moves separately (`move_directive`). */
 export type DirectiveInput = {
 	client_id?: string,
@@ -909,6 +920,17 @@ export type LetterEmailed = {
 	emailed_at: string,
 };
 
+/**
+ *  A session as the letters card shows it: which one, whose and when. Its notes and checklist
+ *  were most of what the card read at 2,000 clients, and the wrap-up screen reads them when
+ *  it opens.
+ */
+export type LetterSession = {
+	id: string,
+	client_id: string,
+	held_on: string,
+};
+
 export type LetterTemplate = {
 	id: string,
 	name: string,
@@ -1007,7 +1029,7 @@ export type OtherDevice = {
 };
 
 export type OverdueDirective = {
-	directive: Directive,
+	directive: DirectiveHeading,
 	client_name: string,
 	days_overdue: number,
 };
@@ -1507,7 +1529,7 @@ export type UnplannedClient = {
 };
 
 export type UnsentLetter = {
-	session: Session,
+	session: LetterSession,
 	client_name: string,
 	homework_count: number,
 };
