@@ -32,6 +32,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/014_letter_emailed.sql"),
     include_str!("../migrations/015_devices.sql"),
     include_str!("../migrations/016_today_lookups.sql"),
+    include_str!("../migrations/017_device_moved.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {

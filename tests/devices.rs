@@ -447,3 +447,41 @@ fn the_same_name_made_on_three_devices_ends_alike_whatever_order_the_units_arriv
         assert_eq!(shared_content(replica), shared_content(&replicas[0]));
     }
 }
+
+#[test]
+fn a_name_that_clashed_only_for_a_moment_goes_back_once_it_is_free() {
+    use tenfold::methods::{QuestionInput, QuestionSetInput, STRATEGY_SET_ID};
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office, tablet] = <[_; 3]>::try_from(replicas(folder.path(), 3)).ok().unwrap();
+    let kind = laptop.question_set(STRATEGY_SET_ID).unwrap().session_kind;
+    let input = |name: &str| QuestionSetInput {
+        name: name.into(),
+        session_kind: kind.clone(),
+        questions: vec![QuestionInput::free_text("What brings you here?")],
+    };
+    // The laptop makes "Review" and renames it at once; the office makes its own "Review" later.
+    let first = laptop.create_question_set(&input("Review")).unwrap();
+    laptop.edit_question_set(&first.id, &input("Intake")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let second = office.create_question_set(&input("Review")).unwrap();
+
+    // The office hears of the laptop's "Review" before its rename: for a moment, two of them.
+    laptop.send_to(folder.path()).unwrap();
+    let laptop_dir = folder.path().join(laptop.this_device().unwrap().unwrap().device_id);
+    let rename = laptop_dir.join(format!("{:012}", 2));
+    let held_back = folder.path().join(".held-back");
+    fs::rename(&rename, &held_back).unwrap();
+    office.replay_from(folder.path()).unwrap();
+    assert_eq!(office.question_set(&second.id).unwrap().name, "Review (Device 1)", "moved while the other holds it");
+    fs::rename(&held_back, &rename).unwrap();
+
+    for replica in [&office, &laptop, &tablet, &office, &laptop] {
+        sync(replica, folder.path());
+    }
+    for replica in [&laptop, &office, &tablet] {
+        assert_eq!(replica.question_set(&first.id).unwrap().name, "Intake");
+        assert_eq!(replica.question_set(&second.id).unwrap().name, "Review", "back once the name is free");
+    }
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+    assert_eq!(shared_content(&laptop), shared_content(&tablet));
+}

@@ -1,6 +1,6 @@
 //! Three replicas of one practice run random sequences of the core's own operations (create a
 //! client or an area, edit the same answer on several devices, trash, restore, reorder, rate,
-//! also the same session on several devices) while their
+//! also the same session on several devices, make or rename question sets under clashing names) while their
 //! units travel in random order, some of them twice and some late; at the end, once everything
 //! has arrived everywhere, every replica's whole-practice export is the same, and every text
 //! any device acknowledged is the current answer, a kept other version, or a text some device
@@ -56,6 +56,14 @@ enum Op {
         value: i32,
         in_session: bool,
     },
+    /// A question set made, or one renamed, under a name from a small pool, so names clash
+    /// across devices (and by case).
+    NameSet {
+        on: usize,
+        name: usize,
+        set: usize,
+        rename: bool,
+    },
     /// The replica writes its new units to its own outgoing folder.
     Send {
         on: usize,
@@ -82,6 +90,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => on.clone().prop_map(|on| Op::Reorder { on }),
         2 => (on.clone(), 0..8usize, 1..=10i32, any::<bool>())
             .prop_map(|(on, area, value, in_session)| Op::Rate { on, area, value, in_session }),
+        1 => (on.clone(), 0..3usize, 0..4usize, any::<bool>())
+            .prop_map(|(on, name, set, rename)| Op::NameSet { on, name, set, rename }),
         2 => on.clone().prop_map(|on| Op::Send { on }),
         4 => (on.clone(), on.clone(), 0..64usize).prop_map(|(from, to, pick)| Op::Carry { from, to, pick }),
         2 => on.prop_map(|on| Op::Replay { on }),
@@ -225,6 +235,25 @@ impl World {
                     taken_at: None,
                 };
                 let _ = self.practice(on).record_rating(&input);
+            }
+            Op::NameSet { on, name, set, rename } => {
+                let input = tenfold::methods::QuestionSetInput {
+                    name: ["Intake", "intake", "Review"][name].into(),
+                    session_kind: "strategy".into(),
+                    questions: vec![tenfold::methods::QuestionInput::free_text("What brings you here?")],
+                };
+                let practice = self.practice(on);
+                let from_the_pool: Vec<_> = practice
+                    .list_question_sets(true)
+                    .unwrap()
+                    .into_iter()
+                    .filter(|s| ["intake", "review"].iter().any(|pool| s.name.to_lowercase().starts_with(pool)))
+                    .collect();
+                // Refused when the name is taken on this replica, as the app would refuse it.
+                let _ = match (rename, from_the_pool.get(set % from_the_pool.len().max(1))) {
+                    (true, Some(existing)) => practice.edit_question_set(&existing.id, &input).map(drop),
+                    _ => practice.create_question_set(&input).map(drop),
+                };
             }
             Op::Send { on } => {
                 self.practice(on).send_to(&self.outgoing[on]).unwrap();

@@ -48,6 +48,23 @@ pub(crate) fn key_text(key: &[Value]) -> String {
     serde_json::Value::Array(key.iter().map(json_of).collect()).to_string()
 }
 
+/// The key's values back from [`key_text`]'s JSON (an unreadable key gives none).
+pub(crate) fn key_values(text: &str) -> Vec<Value> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(text).unwrap_or_default();
+    values
+        .iter()
+        .map(|value| match value {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+            serde_json::Value::Number(n) => {
+                n.as_i64().map(Value::Integer).unwrap_or_else(|| Value::Real(n.as_f64().unwrap_or(0.0)))
+            }
+            serde_json::Value::String(s) => Value::Text(s.clone()),
+            other => Value::Text(other.to_string()),
+        })
+        .collect()
+}
+
 fn json_of(value: &Value) -> serde_json::Value {
     match value {
         Value::Null => serde_json::Value::Null,

@@ -232,7 +232,9 @@ fn make_room(
         .collect();
     let mover_birth = if incoming_moves { Some(incoming.clone()) } else { local_birth.clone() };
     let label = birth_device_name(conn, mover_birth.as_ref(), from)?;
-    let free = next_free(conn, &change.table, &moved, &others, &current, label.as_deref())?;
+    let mover_key = if incoming_moves { change.key.clone() } else { holder.key.clone() };
+    let free = next_free(conn, &change.table, &moved, &others, &current, label.as_deref(), (shape, &mover_key))?;
+    remember_move(conn, &change.table, &mover_key, &moved.name, &current, &free)?;
     if incoming_moves {
         let at = columns.iter().position(|c| *c == moved.name).expect("the index's column is in the insert");
         values[at] = free;
@@ -285,14 +287,24 @@ fn next_free(
     others: &[(String, Value)],
     current: &Value,
     device: Option<&str>,
+    mover: (&Shape, &[Value]),
 ) -> Result<Value> {
     let same_group: String =
         others.iter().enumerate().map(|(i, (name, _))| format!(" AND {} IS ?{}", quoted(name), i + 2)).collect();
+    // The moving record's own place does not count as taken.
+    let (shape, mover_key) = mover;
+    let not_the_mover: Vec<String> = shape
+        .key_columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{} IS ?{}", quoted(c), others.len() + i + 2))
+        .collect();
+    let group_but_the_mover = format!("{same_group} AND NOT ({})", not_the_mover.join(" AND "));
     let group_values = || others.iter().map(|(_, v)| v.clone());
     match current {
         Value::Text(text) => {
             let taken = format!(
-                "SELECT count(*) > 0 FROM {} WHERE {} = ?1 COLLATE {}{same_group}",
+                "SELECT count(*) > 0 FROM {} WHERE {} = ?1 COLLATE {}{group_but_the_mover}",
                 quoted(table),
                 quoted(&column.name),
                 column.collation
@@ -300,7 +312,7 @@ fn next_free(
             let by_device = device.map(|name| format!("{text} ({name})"));
             for candidate in by_device.into_iter().chain((2..).map(|n| format!("{text} ({n})"))) {
                 let mut values = vec![Value::Text(candidate.clone())];
-                values.extend(group_values());
+                values.extend(group_values().chain(mover_key.iter().cloned()));
                 let is_taken: bool = conn.query_row(&taken, params_from_iter(values), |row| row.get(0))?;
                 if !is_taken {
                     return Ok(Value::Text(candidate));
@@ -372,12 +384,14 @@ pub(crate) fn settle_update(
     let incoming_text = incoming.to_string();
     if incoming_moves {
         let label = birth_device_name(conn, row_birth.as_ref(), (incoming, incoming_device))?;
-        let free = next_free(conn, &change.table, &moved, &others, &wanted, label.as_deref())?;
+        let free = next_free(conn, &change.table, &moved, &others, &wanted, label.as_deref(), (shape, &change.key))?;
+        remember_move(conn, &change.table, &change.key, &moved.name, &wanted, &free)?;
         set_moved(&change.key, free)?;
     } else {
         let holds = read_value(conn, &change.table, shape, &holder.key, &moved.name)?;
         let label = birth_device_name(conn, holder_birth.as_ref(), (incoming, incoming_device))?;
-        let free = next_free(conn, &change.table, &moved, &others, &holds, label.as_deref())?;
+        let free = next_free(conn, &change.table, &moved, &others, &holds, label.as_deref(), (shape, &holder.key))?;
+        remember_move(conn, &change.table, &holder.key, &moved.name, &holds, &free)?;
         set_moved(&holder.key, free)?;
         set_moved(&change.key, wanted)?;
     }
@@ -401,4 +415,85 @@ fn birth_device_name(conn: &Connection, birth: Option<&Hlc>, from: (&Hlc, &str))
             |row| row.get(0),
         )
         .optional()?)
+}
+
+/// Keeps, for a name (not a number or flag) a clash moved, the name the record wants back.
+fn remember_move(
+    conn: &Connection,
+    table: &str,
+    key: &[Value],
+    column: &str,
+    wanted: &Value,
+    moved_to: &Value,
+) -> Result<()> {
+    let (Value::Text(wanted), Value::Text(moved_to)) = (wanted, moved_to) else { return Ok(()) };
+    conn.execute(
+        "INSERT INTO device_moved (tbl, pk, col, wanted, moved_to) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (tbl, pk, col) DO UPDATE SET moved_to = excluded.moved_to",
+        rusqlite::params![table, key_text(key), column, wanted, moved_to],
+    )?;
+    Ok(())
+}
+
+/// Gives each moved record its wanted name back where no live record holds it any more, the
+/// one born first first, so the practice ends as on a device that never saw the clash. A
+/// record renamed since (by the coach, or by a later write) or gone forgets its move.
+pub(crate) fn move_back_where_free(conn: &Connection, shapes: &mut super::changes::Shapes) -> Result<()> {
+    let moves: Vec<(String, String, String, String, String)> = conn
+        .prepare(
+            "SELECT m.tbl, m.pk, m.col, m.wanted, m.moved_to FROM device_moved m
+             LEFT JOIN device_row_clock c ON c.tbl = m.tbl AND c.pk = m.pk AND c.col = '+'
+             ORDER BY c.hlc IS NOT NULL, c.hlc, m.tbl, m.pk, m.col",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, key_json, column, wanted, moved_to) in moves {
+        let forget = || {
+            conn.execute(
+                "DELETE FROM device_moved WHERE tbl = ?1 AND pk = ?2 AND col = ?3",
+                [&table, &key_json, &column],
+            )
+        };
+        let shape = shapes.of(conn, &table)?.clone();
+        let key = super::changes::key_values(&key_json);
+        let Some(index) = shape.columns.iter().position(|c| *c == column) else {
+            forget()?;
+            continue;
+        };
+        let mut row = Vec::with_capacity(shape.columns.len());
+        for name in &shape.columns {
+            match read_cell_of(conn, &table, &shape, &key, name)? {
+                Some(value) => row.push(value),
+                None => break,
+            }
+        }
+        if row.len() != shape.columns.len() || row[index] != Value::Text(moved_to.clone()) {
+            forget()?;
+            continue;
+        }
+        row[index] = Value::Text(wanted.clone());
+        let wanting = RowChange {
+            table: table.clone(),
+            kind: super::changes::ChangeKind::Insert,
+            key: key.clone(),
+            cells: row
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| !shape.key_columns.contains(&shape.columns[*i]))
+                .map(|(index, value)| super::changes::CellChange { index, old: None, new: Some(value) })
+                .collect(),
+        };
+        if holder(conn, &wanting, &shape)?.is_none() {
+            set_cell(conn, &table, &shape, &key, &column, Value::Text(wanted))?;
+            forget()?;
+        }
+    }
+    Ok(())
+}
+
+fn read_cell_of(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str) -> Result<Option<Value>> {
+    let where_key: Vec<String> =
+        shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 1)).collect();
+    let sql = format!("SELECT {} FROM {} WHERE {}", quoted(column), quoted(table), where_key.join(" AND "));
+    Ok(conn.query_row(&sql, params_from_iter(key.iter().cloned()), |row| row.get(0)).optional()?)
 }

@@ -137,8 +137,9 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
     }
     conn.execute_batch("RELEASE tenfold_apply")?;
 
-    settle_cells(conn, &changes, &settled, &incoming, &mut shapes)?;
-    let clashed = std::mem::take(&mut *clashed.lock().unwrap_or_else(|p| p.into_inner()));
+    let held_elsewhere = settle_cells(conn, &changes, &settled, &incoming, &mut shapes)?;
+    let mut clashed = std::mem::take(&mut *clashed.lock().unwrap_or_else(|p| p.into_inner()));
+    clashed.extend(held_elsewhere);
     for change in changes.iter().filter(|c| clashed.contains(&(c.table.clone(), c.key_text()))) {
         let shape = shapes.of(conn, &change.table)?.clone();
         match change.kind {
@@ -180,6 +181,7 @@ pub(crate) fn apply_unit(conn: &Connection, header: &UnitHeader, changeset: &[u8
             &change.key,
         )?;
     }
+    clashes::move_back_where_free(conn, &mut shapes)?;
     clock::observe(conn, &incoming)?;
     conn.prepare_cached(
         "INSERT INTO device_applied (device_id, device_name, seq, hlc, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -204,15 +206,17 @@ fn breaks_a_reference(conn: &Connection) -> Result<bool> {
 
 /// Puts the winner in each cell the unit wrote (the session extension applied the unit's value
 /// wherever the row's old values matched, which says nothing about which write is later), and
-/// keeps the text that lost.
+/// keeps the text that lost. Returns the rows whose winning value another record holds here
+/// (a unique name), to be settled as a clash.
 fn settle_cells(
     conn: &Connection,
     changes: &[RowChange],
     settled: &[Settled],
     incoming: &Hlc,
     shapes: &mut Shapes,
-) -> Result<()> {
+) -> Result<Vec<(String, String)>> {
     let incoming_text = incoming.to_string();
+    let mut held_elsewhere = Vec::new();
     for cell in settled {
         let change = &changes[cell.change];
         let shape = shapes.of(conn, &change.table)?.clone();
@@ -234,7 +238,10 @@ fn settle_cells(
             match conn.execute(&sql, params_from_iter(values)) {
                 // Another live record holds the place this one would take back (a rating of
                 // the same session restored on another device): it stays as it is here.
-                Err(error) if crate::error::is_constraint_violation(&error) => continue,
+                Err(error) if crate::error::is_constraint_violation(&error) => {
+                    held_elsewhere.push((change.table.clone(), key.clone()));
+                    continue;
+                }
                 other => other?,
             };
         }
@@ -257,7 +264,7 @@ fn settle_cells(
             }
         }
     }
-    Ok(())
+    Ok(held_elsewhere)
 }
 
 fn shifted_where(key_columns: &[String]) -> String {

@@ -225,7 +225,7 @@ fn find_place(conn: &Connection, shapes: &mut Shapes, table: &str, key: &str) ->
         place: format!("a record no longer in the practice ({})", table.replace('_', " ")),
         is_answer: false,
     };
-    let Ok(values) = serde_json::from_str::<Vec<serde_json::Value>>(key) else { return Ok(gone()) };
+    let keys = super::changes::key_values(key);
     let exists: bool =
         conn.query_row("SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1", [table], |row| {
             row.get(0)
@@ -234,7 +234,7 @@ fn find_place(conn: &Connection, shapes: &mut Shapes, table: &str, key: &str) ->
         return Ok(gone());
     }
     let shape = shapes.of(conn, table)?.clone();
-    if shape.key_columns.len() != values.len() {
+    if keys.is_empty() || shape.key_columns.len() != keys.len() {
         return Ok(gone());
     }
     let wanted = ["client_id", "session_id", "focus_area_id", "question_id"];
@@ -251,7 +251,6 @@ fn find_place(conn: &Connection, shapes: &mut Shapes, table: &str, key: &str) ->
     let condition: Vec<String> =
         shape.key_columns.iter().enumerate().map(|(i, column)| format!("\"{column}\" = ?{}", i + 1)).collect();
     let sql = format!("SELECT {} FROM \"{table}\" WHERE {}", selected.join(", "), condition.join(" AND "));
-    let keys: Vec<rusqlite::types::Value> = values.iter().map(json_to_sql).collect();
     let links: Option<[Option<String>; 4]> = conn
         .query_row(&sql, rusqlite::params_from_iter(keys), |row| {
             Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?])
@@ -296,17 +295,4 @@ fn find_place(conn: &Connection, shapes: &mut Shapes, table: &str, key: &str) ->
     parts.extend(area_title.map(|title| format!("focus area “{title}”")));
     parts.extend(question.map(|text| format!("“{text}”")));
     Ok(Place { client_id, place: parts.join(" · "), is_answer })
-}
-
-fn json_to_sql(value: &serde_json::Value) -> rusqlite::types::Value {
-    use rusqlite::types::Value;
-    match value {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Integer(*b as i64),
-        serde_json::Value::Number(n) => {
-            n.as_i64().map(Value::Integer).unwrap_or_else(|| Value::Real(n.as_f64().unwrap_or(0.0)))
-        }
-        serde_json::Value::String(s) => Value::Text(s.clone()),
-        other => Value::Text(other.to_string()),
-    }
 }
