@@ -111,14 +111,19 @@ fn needs_migration(conn: &Connection) -> Result<bool> {
     Ok(usize::from(migrations().current_version(conn)?) < latest_schema_version())
 }
 
+/// Removes a scratch database and the log files SQLite may have left beside it, if there.
+pub(crate) fn remove_with_companions(database: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", database.display()));
+    }
+}
+
 /// Builds a new practice beside its final name and renames it into place once its schema is
 /// written: a first start killed half-way (the migrations take a moment) leaves no empty or
 /// half-made file under the real name, which the next start would have to call damaged.
 fn create_new(path: &Path) -> Result<()> {
     let partial = PathBuf::from(format!("{}.creating", path.display()));
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
-    }
+    remove_with_companions(&partial);
     let mut conn = Connection::open(&partial)?;
     configure(&conn)?;
     migrations().to_latest(&mut conn).map_err(|error| match error {

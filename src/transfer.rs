@@ -306,9 +306,7 @@ impl Practice {
             store::prepare(&mut self.conn, &path)?;
             Ok(report)
         });
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = fs::remove_file(format!("{}{suffix}", scratch.display()));
-        }
+        store::remove_with_companions(&scratch);
         result
     }
 }

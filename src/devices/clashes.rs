@@ -269,11 +269,9 @@ fn set_cell(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column
     Ok(())
 }
 
+/// A cell of a row that is there (NULL if it is not).
 fn read_value(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str) -> Result<Value> {
-    let where_key: Vec<String> =
-        shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 1)).collect();
-    let sql = format!("SELECT {} FROM {} WHERE {}", quoted(column), quoted(table), where_key.join(" AND "));
-    Ok(conn.query_row(&sql, params_from_iter(key.iter().cloned()), |row| row.get(0))?)
+    Ok(read_cell_of(conn, table, shape, key, column)?.unwrap_or(Value::Null))
 }
 
 /// The next place free in `column` beside the rows that share `others`: a text with the name of

@@ -129,6 +129,7 @@ impl Practice {
     /// Settings › Devices › "Join a practice from a folder": this practice, which must be
     /// empty, becomes this device's copy of the one shared in the folder. The copy is made
     /// beside the practice file and put in place whole, as an import is.
+    ///
     /// An encrypted shared practice needs its `passphrase` (the one set on the device that
     /// shared it); this device's practice then becomes encrypted with the same key.
     pub fn join_here(&mut self, folder: &str, name: &str, passphrase: Option<&str>) -> Result<ThisDevice> {
@@ -170,7 +171,7 @@ impl Practice {
             return self.join_encrypted(&folder, &snapshot, name, passphrase);
         }
         let scratch = self.path().with_file_name(format!(".tenfold-join-{}.sqlite3", std::process::id()));
-        remove_with_companions(&scratch);
+        store::remove_with_companions(&scratch);
         let result = Practice::join_from(&folder, &scratch, name).and_then(|joined| {
             drop(joined);
             self.conn.restore(rusqlite::MAIN_DB, &scratch, None::<fn(rusqlite::backup::Progress)>)?;
@@ -179,7 +180,7 @@ impl Practice {
             self.remember_shared_folder(&folder)?;
             self.require_shared()
         });
-        remove_with_companions(&scratch);
+        store::remove_with_companions(&scratch);
         result
     }
 
@@ -190,7 +191,7 @@ impl Practice {
         let info = read_shared(folder)?;
         let key = crate::encryption::unlock_copy(snapshot, passphrase)?;
         let scratch = self.path().with_file_name(format!(".tenfold-join-{}.sqlite3", std::process::id()));
-        remove_with_companions(&scratch);
+        store::remove_with_companions(&scratch);
         let made = (|| {
             fs::copy(snapshot, &scratch).map_err(|source| store::io_error(&scratch, source))?;
             crate::encryption::write_key_file_for_copy(snapshot, &scratch)?;
@@ -203,7 +204,7 @@ impl Practice {
         })();
         crate::encryption::key::forget(&scratch);
         crate::encryption::key::forget(snapshot);
-        remove_with_companions(&scratch);
+        store::remove_with_companions(&scratch);
         let _ = fs::remove_file(crate::encryption::key_file_of(&scratch));
         made?;
         self.remember_shared_folder(folder)?;
@@ -216,10 +217,4 @@ fn read_shared(folder: &Path) -> Result<SharedPractice> {
     let info = fs::read(&info_path).map_err(|source| folder::folder_error(&info_path, source))?;
     serde_json::from_slice(&info)
         .map_err(|_| Error::SharedFolder { reason: format!("{} is not a shared practice", info_path.display()) })
-}
-
-fn remove_with_companions(database: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let _ = fs::remove_file(format!("{}{suffix}", database.display()));
-    }
 }

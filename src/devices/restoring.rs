@@ -25,7 +25,7 @@ impl Practice {
     pub(crate) fn restore_as_unit(&mut self, backup: &Path, key: Option<&DatabaseKey>) -> Result<()> {
         // A copy, brought to this version's schema, so the backup itself is never changed.
         let copy = self.path().with_file_name(format!(".tenfold-restoring-{}.sqlite3", std::process::id()));
-        remove_with_companions(&copy);
+        store::remove_with_companions(&copy);
         let result = (|| {
             std::fs::copy(backup, &copy).map_err(|source| store::io_error(&copy, source))?;
             let mut restored = key::open(&copy, OpenFlags::default(), key)?;
@@ -81,15 +81,9 @@ fn difference(restored: &Connection, database: &Path, key: Option<&DatabaseKey>)
     Ok(changeset)
 }
 
-fn remove_with_companions(database: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", database.display()));
-    }
-}
-
 /// The copy, its companions, and the copy an upgrade of its schema keeps beside it.
 fn remove_copy(copy: &Path) {
-    remove_with_companions(copy);
+    store::remove_with_companions(copy);
     let (Some(dir), Some(stem)) = (copy.parent(), copy.file_stem().and_then(|s| s.to_str())) else { return };
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         if entry.file_name().to_str().is_some_and(|name| name.starts_with(stem)) {
