@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use tenfold::sessions::SessionKind;
 use tenfold_e2e::a11y::Audit;
 use tenfold_e2e::flows::{choose_area, open_live_session, set_value};
-use tenfold_e2e::{desktop_bin, testid, App};
+use tenfold_e2e::{desktop_bin, testid, App, Key};
 
 const CLIENT: &str = "Ada Brennan";
 const AREA: &str = "Calmer mornings";
@@ -132,10 +132,35 @@ async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_t
         assert_eq!(app.value_of(ANSWER).await, "Saying yes before checking the week", "the later edit shows on both");
     }
 
+    // Ctrl+Shift+D syncs from anywhere, as focus and the minute's timer do; the client's screen
+    // shows what arrived when next opened.
+    type_answer(&laptop, "Typed while the office looked on").await;
+    sync_now(&laptop).await;
+    back_to_the_answer(&laptop).await;
+    open_devices(&office).await;
+    let before = office.text(&office.find_testid("other-device").await).await;
+    office.blur().await;
+    office.press(&[Key::Control.into(), Key::Shift.into(), 'd']).await;
+    office
+        .wait_until("the devices card to count the laptop's new change", async || {
+            let now = office.text(&office.find_testid("other-device").await).await;
+            (now != before).then_some(())
+        })
+        .await;
+    back_to_the_answer(&office).await;
+    assert_eq!(office.value_of(ANSWER).await, "Typed while the office looked on");
+
     // Done with it: the kept version goes, on this device.
     open_devices(&office).await;
     office.click_testid("dismiss-other-version").await;
     office.wait_gone(&testid("other-version")).await;
+
+    // The folder's drive unplugged: the card says so, and the office works on.
+    let aside = shared.path().with_extension("unplugged");
+    std::fs::rename(shared.path(), &aside).unwrap();
+    office.click_testid("sync-now").await;
+    office.wait_for_text(&testid("last-sync"), "is not there").await;
+    std::fs::rename(&aside, shared.path()).unwrap();
 
     // A device with a newer Tenfold wrote to the folder: its changes wait, and the card says why.
     let practice_id: String = tenfold_e2e::open_db(office_dir.path())

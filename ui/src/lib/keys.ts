@@ -18,6 +18,7 @@ export type ShortcutId =
   | 'list-move'
   | 'today'
   | 'lock'
+  | 'sync'
   | 'capture-homework'
   | 'capture-optional'
   | 'wrap-up'
@@ -97,6 +98,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { id: 'today', combo: 'Mod+T', label: 'Today: the week’s sessions and what needs attention' },
   { id: 'settings', combo: 'Mod+,', label: 'Open settings' },
+  { id: 'sync', combo: 'Mod+Shift+D', label: 'Sync with your other devices now', where: 'A shared practice' },
   { id: 'lock', combo: 'Mod+L', label: 'Lock Tenfold: hide every client until the passphrase is typed', where: 'An encrypted practice' },
   { id: 'save', combo: 'Mod+Enter', label: 'Save the form', where: 'In a form, even from the notes' },
   // Handled by the desktop shell (Tauri's zoom keys), listed so the help names them.
