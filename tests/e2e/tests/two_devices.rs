@@ -138,12 +138,13 @@ async fn an_answer_typed_on_one_device_shows_on_the_other_and_a_conflict_keeps_t
     sync_now(&laptop).await;
     back_to_the_answer(&laptop).await;
     open_devices(&office).await;
-    let before = office.text(&office.find_testid("other-device").await).await;
+    let before = office.text(&office.wait_for_testid("other-device").await).await;
     office.blur().await;
     office.press(&[Key::Control.into(), Key::Shift.into(), 'd']).await;
     office
         .wait_until("the devices card to count the laptop's new change", async || {
-            let now = office.text(&office.find_testid("other-device").await).await;
+            let device = office.try_find(&testid("other-device")).await?;
+            let now = office.try_text(&device).await?;
             (now != before).then_some(())
         })
         .await;
