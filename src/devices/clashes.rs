@@ -271,7 +271,7 @@ fn set_cell(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column
 
 /// A cell of a row that is there (NULL if it is not).
 fn read_value(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str) -> Result<Value> {
-    Ok(read_cell_of(conn, table, shape, key, column)?.unwrap_or(Value::Null))
+    Ok(super::replay::read_cell(conn, table, column, &shape.key_columns, key)?.unwrap_or(Value::Null))
 }
 
 /// The next place free in `column` beside the rows that share `others`: a text with the name of
@@ -460,7 +460,7 @@ pub(crate) fn move_back_where_free(conn: &Connection, shapes: &mut super::change
         };
         let mut row = Vec::with_capacity(shape.columns.len());
         for name in &shape.columns {
-            match read_cell_of(conn, &table, &shape, &key, name)? {
+            match super::replay::read_cell(conn, &table, name, &shape.key_columns, &key)? {
                 Some(value) => row.push(value),
                 None => break,
             }
@@ -487,11 +487,4 @@ pub(crate) fn move_back_where_free(conn: &Connection, shapes: &mut super::change
         }
     }
     Ok(())
-}
-
-fn read_cell_of(conn: &Connection, table: &str, shape: &Shape, key: &[Value], column: &str) -> Result<Option<Value>> {
-    let where_key: Vec<String> =
-        shape.key_columns.iter().enumerate().map(|(i, c)| format!("{} = ?{}", quoted(c), i + 1)).collect();
-    let sql = format!("SELECT {} FROM {} WHERE {}", quoted(column), quoted(table), where_key.join(" AND "));
-    Ok(conn.query_row(&sql, params_from_iter(key.iter().cloned()), |row| row.get(0)).optional()?)
 }

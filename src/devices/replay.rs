@@ -40,7 +40,7 @@ fn where_key(key_columns: &[String]) -> String {
     key_columns.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 1)).collect::<Vec<_>>().join(" AND ")
 }
 
-fn read_cell(
+pub(crate) fn read_cell(
     conn: &Connection,
     table: &str,
     column: &str,
