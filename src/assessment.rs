@@ -326,46 +326,24 @@ impl Practice {
     }
 
     /// The latest map against the one before it, per client and template in `scope`, where some
-    /// dimension fell: a fixed number of statements however many clients and templates. The
-    /// two newest maps of a pair are two lookups of the per-client index each (migration 016
-    /// put the template version into it, so they read no map rows);
-    /// dimensions of two versions are matched by lineage and named by the current version.
+    /// dimension fell: a fixed number of statements however many clients and templates. Which
+    /// two maps those are and how far the largest fall goes is kept per client and template by
+    /// migration 018's triggers, so only the pairs that fell are read; their dimensions are
+    /// matched by lineage and named by the current version.
     pub(crate) fn flagged_maps(&self, scope: FlagScope<'_>) -> Result<Vec<FlaggedMap>> {
-        // Today's pairs come from a range of migration 009's index (named: without statistics
-        // SQLite prefers the per-client index for DISTINCT); a client's from the per-client one.
-        let (pairs, bound) = match scope {
-            FlagScope::TakenSince(since) => (
-                "SELECT DISTINCT m.client_id, v.template_id
-                 FROM assessment_map m INDEXED BY assessment_map_recent
-                 JOIN assessment_template_version v ON v.id = m.template_version_id
-                 WHERE m.taken_at >= ?2 AND m.trashed_at IS NULL",
-                since,
-            ),
-            FlagScope::Client(client_id) => (
-                "SELECT DISTINCT m.client_id, v.template_id
-                 FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id
-                 WHERE m.client_id = ?2 AND m.trashed_at IS NULL",
-                client_id,
-            ),
+        let (in_scope, bound) = match scope {
+            FlagScope::TakenSince(since) => ("trend.latest_taken_at >= ?2", since),
+            FlagScope::Client(client_id) => ("trend.client_id = ?2", client_id),
         };
-        let newest = |offset: u8| {
-            format!(
-                "(SELECT m.id FROM assessment_map m WHERE m.client_id = c.id AND m.trashed_at IS NULL
-                  AND m.template_version_id IN (SELECT v.id FROM assessment_template_version v WHERE v.template_id = t.id)
-                  ORDER BY m.taken_at DESC, m.id DESC LIMIT 1 OFFSET {offset})"
-            )
-        };
-        let (latest_map, previous_map) = (newest(0), newest(1));
         let mut stmt = self.conn.prepare_cached(&format!(
-            "WITH pairs AS ({pairs}),
-             pair AS MATERIALIZED (
+            "WITH pair AS MATERIALIZED (
                  SELECT c.id AS client_id, c.name, t.id AS template_id, t.name AS template_name, t.is_default,
-                        {latest_map} AS latest, {previous_map} AS previous,
+                        trend.latest_map_id AS latest, trend.previous_map_id AS previous,
                         (SELECT v.id FROM assessment_template_version v WHERE v.template_id = t.id
                          ORDER BY v.version DESC LIMIT 1) AS current_version
-                 FROM pairs JOIN client c ON c.id = pairs.client_id
-                 JOIN assessment_template t ON t.id = pairs.template_id
-                 WHERE c.trashed_at IS NULL
+                 FROM derived_map_trend trend JOIN client c ON c.id = trend.client_id
+                 JOIN assessment_template t ON t.id = trend.template_id
+                 WHERE {in_scope} AND trend.largest_fall >= ?1 AND c.trashed_at IS NULL
              )
              SELECT pair.client_id, pair.name, pair.template_id, pair.template_name, latest.taken_at,
                     coalesce(now.position, late_dim.position), coalesce(now.label, late_dim.label),

@@ -33,7 +33,15 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/015_devices.sql"),
     include_str!("../migrations/016_today_lookups.sql"),
     include_str!("../migrations/017_device_moved.sql"),
+    include_str!("../migrations/018_map_trends.sql"),
 ];
+
+/// Tables the practice's own triggers fill from its other tables (migration 018): whatever
+/// writes those tables, here or on another device, rewrites these, so they are neither exported
+/// nor carried between devices.
+pub(crate) fn is_derived(table: &str) -> bool {
+    table.starts_with("derived_")
+}
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())

@@ -92,7 +92,7 @@ pub fn exported_tables(conn: &Connection) -> Result<Vec<TableShape>> {
         // A device's own tables (its id, outbox, clocks) stay on it: an export moved to
         // another laptop must not make that laptop the same device.
         let is_device_local = name.starts_with("device_");
-        if is_internal || is_virtual_or_shadow || is_device_local {
+        if is_internal || is_virtual_or_shadow || is_device_local || crate::store::is_derived(name) {
             continue;
         }
         shapes.push(table_shape(conn, name)?);

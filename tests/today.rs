@@ -357,3 +357,90 @@ fn active_clients_with_nothing_planned_are_nudged_until_waved_away() {
     let names: Vec<String> = unplanned(today + chrono::Duration::days(3)).into_iter().map(|(name, _)| name).collect();
     assert_eq!(names, ["Seen Today", "Active Old"]);
 }
+
+/// The trends migration 018's triggers keep, against the same comparison read afresh for every
+/// client and template: whatever changed the maps, the kept rows must not have drifted.
+fn assert_trends_kept(p: &TempPractice) {
+    let conn = rusqlite::Connection::open(p.dir.path().join(tenfold::store::DATABASE_FILE)).unwrap();
+    let read = |sql: &str| -> Vec<Vec<rusqlite::types::Value>> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |row| (0..6).map(|i| row.get(i)).collect()).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let kept = read("SELECT * FROM derived_map_trend ORDER BY client_id, template_id");
+    let afresh = read(
+        "SELECT trend.* FROM client c CROSS JOIN assessment_template t
+         JOIN map_trend trend ON trend.client_id = c.id AND trend.template_id = t.id ORDER BY 1, 2",
+    );
+    assert_eq!(kept, afresh);
+}
+
+#[test]
+fn the_kept_comparison_of_the_two_newest_maps_follows_every_change_to_them() {
+    use tenfold::methods::{DimensionInput, TemplateInput, WHEEL_OF_LIFE_ID};
+    use tenfold::trash::TrashKind;
+    let p = TempPractice::new();
+    let noor = p.add_client("Noor");
+    let sam = p.add_client("Sam");
+    let wheel_map = |client_id: &str, taken_at: &str, scores: &[i32]| {
+        let input = AssessmentInput {
+            client_id: client_id.into(),
+            session_id: None,
+            taken_at: Some(taken_at.into()),
+            note: String::new(),
+            scores: ScoreInput::in_order(scores),
+        };
+        p.record_template_map(WHEEL_OF_LIFE_ID, &input).unwrap()
+    };
+    let flagged = |p: &TempPractice| -> Vec<(String, String)> {
+        let view = p.today_view(today()).unwrap();
+        view.flagged_maps.into_iter().map(|f| (f.client_name, f.template_name)).collect()
+    };
+
+    map(&p, &noor.id, "2026-09-01T10:00:00Z", [8, 8, 8, 8, 8, 8, 8]);
+    assert_trends_kept(&p);
+    map(&p, &noor.id, "2026-10-01T10:00:00Z", [5, 8, 8, 8, 8, 8, 8]);
+    wheel_map(&sam.id, "2026-09-01T10:00:00Z", &[6; 8]);
+    let sam_fell = wheel_map(&sam.id, "2026-10-01T10:00:00Z", &[6, 6, 3, 6, 6, 6, 6, 6]);
+    assert_trends_kept(&p);
+    // Taken the same day, they come by name.
+    assert_eq!(
+        flagged(&p),
+        vec![("Noor".to_owned(), "Assessment Map".to_owned()), ("Sam".to_owned(), "Wheel of Life".to_owned())]
+    );
+
+    // A new version of the template moves the dimension that fell; the next map is on it.
+    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
+    let mut dimensions: Vec<DimensionInput> = wheel
+        .dimensions
+        .iter()
+        .map(|d| DimensionInput { label: d.label.clone(), lineage: Some(d.lineage.clone()) })
+        .collect();
+    dimensions.swap(0, 2);
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &TemplateInput { name: wheel.name.clone(), scale_min: 1, dimensions })
+        .unwrap();
+    let sam_mended = wheel_map(&sam.id, "2026-11-01T10:00:00Z", &[6; 8]);
+    assert_trends_kept(&p);
+    assert_eq!(flagged(&p), vec![("Noor".to_owned(), "Assessment Map".to_owned())]);
+
+    // Trashing the newest map brings the fall back; restoring it mends it again.
+    p.trash_item(TrashKind::AssessmentMap, &sam_mended.id).unwrap();
+    assert_trends_kept(&p);
+    assert_eq!(flagged(&p).len(), 2);
+    p.restore_item(TrashKind::AssessmentMap, &sam_mended.id).unwrap();
+    assert_trends_kept(&p);
+    assert_eq!(flagged(&p).len(), 1);
+
+    // Trash emptied for good after its days: the maps are deleted, and with one map left a
+    // client has nothing to compare.
+    p.trash_item(TrashKind::AssessmentMap, &sam_mended.id).unwrap();
+    p.trash_item(TrashKind::AssessmentMap, &sam_fell.id).unwrap();
+    let conn = rusqlite::Connection::open(p.dir.path().join(tenfold::store::DATABASE_FILE)).unwrap();
+    conn.execute("UPDATE assessment_map SET trashed_at = '2000-01-01T00:00:00.000Z' WHERE trashed_at IS NOT NULL", [])
+        .unwrap();
+    p.purge_expired_trash().unwrap();
+    assert_trends_kept(&p);
+    let kept: u32 = conn.query_row("SELECT count(*) FROM derived_map_trend", [], |row| row.get(0)).unwrap();
+    assert_eq!(kept, 1, "only Noor still has two maps on a template");
+    assert_eq!(flagged(&p), vec![("Noor".to_owned(), "Assessment Map".to_owned())]);
+}

@@ -14,14 +14,15 @@ fn exported(p: &TempPractice) -> Value {
     p.export_document().unwrap()
 }
 
-/// The tables and columns of the schema, read independently of the export code.
+/// The tables and columns of the schema, read independently of the export code: all but
+/// SQLite's own, the search index's, a device's own and those triggers keep from the others.
 fn schema_columns(p: &TempPractice) -> BTreeSet<(String, String)> {
     let conn = Connection::open(p.path()).unwrap();
     let mut stmt = conn
         .prepare(
             "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-               AND m.name NOT LIKE 'device\\_%' ESCAPE '\\'
+               AND m.name NOT LIKE 'device\\_%' ESCAPE '\\' AND m.name NOT LIKE 'derived\\_%' ESCAPE '\\'
                AND NOT EXISTS (SELECT 1 FROM sqlite_master v
                                WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE v.name || '\\_%' ESCAPE '\\')",
         )

@@ -48,10 +48,14 @@ pub(crate) const TOMBSTONE: &str = "";
 pub(crate) const BIRTH: &str = "+";
 
 /// Tables that belong to this device alone (their names start with `device_`), SQLite's own,
-/// and the search index's (FTS5 keeps its index in ordinary tables, which its triggers refill
-/// wherever a change is applied) are not recorded; every other table is.
+/// the search index's (FTS5 keeps its index in ordinary tables, which its triggers refill
+/// wherever a change is applied) and the other tables triggers refill are not recorded; every
+/// other table is.
 pub fn is_carried(table: &str) -> bool {
-    !(table.starts_with("device_") || table.starts_with("sqlite_") || table.starts_with("search_index"))
+    !(table.starts_with("device_")
+        || table.starts_with("sqlite_")
+        || table.starts_with("search_index")
+        || crate::store::is_derived(table))
 }
 
 pub(crate) fn is_shared(conn: &Connection) -> Result<bool> {
