@@ -21,7 +21,7 @@
 //! target is p99 during exports ≤ 1.5 × p99 alone. A second table shows what building the
 //! renderer costs (the first render of a process waits for it) against the renderer as it was
 //! with the bundled fonts alone, and what listing the computer's fonts costs: it happens once,
-//! for the first document with a character the bundled fonts lack (or ahead of time).
+//! for the first document with a character the bundled fonts lack.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -24,7 +24,6 @@ pub fn run() {
         // The practice is opened only here, after the single-instance plugin has let this launch
         // through: a second launch hands over to the first and exits without touching the file.
         .setup(|app| {
-            tenfold::render::Renderer::warm_up_in_background();
             app.manage(open_practice(app.handle().clone()));
             Ok(())
         })

@@ -67,10 +67,11 @@ pub struct Renderer {
     /// cover, which is most of them.
     bundled: Workshop,
     /// The same with the computer's fonts behind the bundled ones. Listing those takes a
-    /// noticeable moment (80 to 140 ms here, with the CJK fonts installed), so it happens the first
-    /// time a document has a character the bundled fonts lack, or ahead of time on a thread
-    /// of its own ([`Renderer::warm_up_in_background`]). `None` when only the bundled fonts
-    /// may be used.
+    /// noticeable moment (60 to 140 ms here, with the CJK fonts installed), so it happens the first
+    /// time a document has a character the bundled fonts lack, once per process. It is not done
+    /// ahead of time: at start-up it competed with the window for the CPU, and what it keeps
+    /// counted in the app's memory whether or not the coach ever needed it. `None` when only
+    /// the bundled fonts may be used.
     with_system: Option<OnceLock<Workshop>>,
 }
 
@@ -91,12 +92,6 @@ impl Renderer {
     /// The renderer of this process, built on first use.
     pub fn shared() -> &'static Renderer {
         SHARED.get_or_init(Renderer::new)
-    }
-
-    /// Builds the shared renderer and lists the computer's fonts on a thread of their own, so
-    /// the first document the coach asks for does not wait for either.
-    pub fn warm_up_in_background() {
-        std::thread::spawn(|| Renderer::shared().list_system_fonts());
     }
 
     /// Lists the computer's fonts now, if this renderer may use them and has not yet.
