@@ -48,79 +48,67 @@ CREATE TABLE derived_map_trend (
 -- Today's question: the pairs whose latest map is of the last weeks.
 CREATE INDEX derived_map_trend_recent ON derived_map_trend (latest_taken_at);
 
-INSERT INTO derived_map_trend
-SELECT trend.* FROM (SELECT DISTINCT m.client_id, v.template_id
-                     FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id) pairs
-JOIN map_trend trend ON trend.client_id = pairs.client_id AND trend.template_id = pairs.template_id;
+-- Inserting a client and template here rewrites their trend: the one place that does, for the
+-- first fill below and for every trigger after it.
+CREATE VIEW map_trend_stale AS SELECT client_id, template_id FROM derived_map_trend WHERE 0;
 
--- Each trigger works out the pair a row belongs to, drops its trend and reads it again.
+CREATE TRIGGER map_trend_rewrite INSTEAD OF INSERT ON map_trend_stale BEGIN
+    DELETE FROM derived_map_trend WHERE client_id = new.client_id AND template_id = new.template_id;
+    INSERT INTO derived_map_trend
+        SELECT * FROM map_trend WHERE client_id = new.client_id AND template_id = new.template_id;
+END;
+
+INSERT INTO map_trend_stale
+    SELECT DISTINCT m.client_id, v.template_id
+    FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id;
+
+-- Each trigger names the pairs its row belongs to, before and after the change.
 
 CREATE TRIGGER map_trend_after_map_insert AFTER INSERT ON assessment_map BEGIN
-    DELETE FROM derived_map_trend WHERE client_id = new.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend WHERE client_id = new.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT new.client_id, template_id FROM assessment_template_version WHERE id = new.template_version_id;
 END;
 
 CREATE TRIGGER map_trend_after_map_update AFTER UPDATE ON assessment_map BEGIN
-    DELETE FROM derived_map_trend WHERE client_id = old.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend WHERE client_id = old.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
-    DELETE FROM derived_map_trend WHERE client_id = new.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend WHERE client_id = new.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT old.client_id, template_id FROM assessment_template_version WHERE id = old.template_version_id
+        UNION
+        SELECT new.client_id, template_id FROM assessment_template_version WHERE id = new.template_version_id;
 END;
 
 CREATE TRIGGER map_trend_after_map_delete AFTER DELETE ON assessment_map BEGIN
-    DELETE FROM derived_map_trend WHERE client_id = old.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend WHERE client_id = old.client_id
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT old.client_id, template_id FROM assessment_template_version WHERE id = old.template_version_id;
 END;
 
+-- A score's map names the client. When a map is deleted its scores go with it, after the map:
+-- then there is no map to name the pair, and the map's own trigger has already rewritten it.
 CREATE TRIGGER map_trend_after_score_insert AFTER INSERT ON assessment_score BEGIN
-    DELETE FROM derived_map_trend WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = new.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend
-        WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = new.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT m.client_id, v.template_id FROM assessment_map m, assessment_template_version v
+        WHERE m.id = new.map_id AND v.id = new.template_version_id;
 END;
 
 CREATE TRIGGER map_trend_after_score_update AFTER UPDATE ON assessment_score BEGIN
-    DELETE FROM derived_map_trend WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = old.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend
-        WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = old.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
-    DELETE FROM derived_map_trend WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = new.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend
-        WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = new.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = new.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT m.client_id, v.template_id FROM assessment_map m, assessment_template_version v
+        WHERE m.id = old.map_id AND v.id = old.template_version_id
+        UNION
+        SELECT m.client_id, v.template_id FROM assessment_map m, assessment_template_version v
+        WHERE m.id = new.map_id AND v.id = new.template_version_id;
 END;
 
--- When a map is deleted its scores go with it, after the map: then the map is no longer
--- there to name the client, and the map's own trigger has already read the pair again.
 CREATE TRIGGER map_trend_after_score_delete AFTER DELETE ON assessment_score BEGIN
-    DELETE FROM derived_map_trend WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = old.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
-    INSERT INTO derived_map_trend SELECT * FROM map_trend
-        WHERE client_id = (SELECT client_id FROM assessment_map WHERE id = old.map_id)
-        AND template_id = (SELECT template_id FROM assessment_template_version WHERE id = old.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT m.client_id, v.template_id FROM assessment_map m, assessment_template_version v
+        WHERE m.id = old.map_id AND v.id = old.template_version_id;
 END;
 
 -- A version's dimensions are written before any map is scored on it, except when another
 -- device's changes arrive in a different order: then the maps already there are read again.
 CREATE TRIGGER map_trend_after_dimension_insert AFTER INSERT ON template_dimension BEGIN
-    DELETE FROM derived_map_trend WHERE (client_id, template_id) IN (
-        SELECT m.client_id, v.template_id FROM assessment_map m
-        JOIN assessment_template_version v ON v.id = m.template_version_id
-        WHERE m.template_version_id = new.template_version_id);
-    INSERT INTO derived_map_trend SELECT trend.* FROM map_trend trend
-        WHERE (trend.client_id, trend.template_id) IN (
-            SELECT m.client_id, v.template_id FROM assessment_map m
-            JOIN assessment_template_version v ON v.id = m.template_version_id
-            WHERE m.template_version_id = new.template_version_id);
+    INSERT INTO map_trend_stale
+        SELECT DISTINCT m.client_id, v.template_id
+        FROM assessment_map m JOIN assessment_template_version v ON v.id = m.template_version_id
+        WHERE m.template_version_id = new.template_version_id;
 END;

@@ -3,11 +3,11 @@
 
 mod common;
 
-use common::{assert_invalid, set_input, TempPractice};
+use common::{assert_invalid, set_input, template_input, TempPractice};
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::focus::FocusAnswer;
 use tenfold::methods::{
-    DimensionInput, QuestionInput, QuestionKind, QuestionSetInput, SessionAnswerInput, TemplateInput, FOLLOW_UP_SET_ID,
+    QuestionInput, QuestionKind, QuestionSetInput, SessionAnswerInput, TemplateInput, FOLLOW_UP_SET_ID,
     RELATIONSHIP_MAP_ID, STRATEGY_SET_ID, VALUES_SET_ID, WHEEL_OF_LIFE_ID,
 };
 use tenfold::sessions::{SessionInput, SessionKind};
@@ -267,15 +267,7 @@ fn templates_are_versioned_and_maps_keep_the_labels_they_were_scored_under() {
     );
 
     // Rename a dimension: a new version; the old map keeps the old label.
-    let mut edit = TemplateInput {
-        name: "Energy".into(),
-        scale_min: 0,
-        dimensions: five
-            .dimensions
-            .iter()
-            .map(|d| DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() })
-            .collect(),
-    };
+    let mut edit = template_input(&five);
     edit.dimensions[2].label = "Career".into();
     let second = p.edit_assessment_template(&five.id, &edit).unwrap();
     assert_eq!((second.version, second.dimensions[2].label.as_str()), (2, "Career"));
@@ -371,15 +363,10 @@ fn a_wheel_of_life_that_fell_is_flagged_on_today_and_in_history_by_its_name() {
 
     // Reworded and reordered afterwards (a new version), the fall is still found, by lineage,
     // and named as the template is named today.
-    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
-    let mut dimensions: Vec<DimensionInput> = wheel
-        .dimensions
-        .iter()
-        .map(|d| DimensionInput { label: d.label.clone(), lineage: Some(d.lineage.clone()) })
-        .collect();
-    dimensions.swap(0, 2);
-    dimensions[0].label = "Health and energy".into();
-    let input = TemplateInput { name: "Life wheel".into(), scale_min: 1, dimensions };
+    let mut input = template_input(&p.assessment_template(WHEEL_OF_LIFE_ID).unwrap());
+    input.dimensions.swap(0, 2);
+    input.dimensions[0].label = "Health and energy".into();
+    input.name = "Life wheel".into();
     p.edit_assessment_template(WHEEL_OF_LIFE_ID, &input).unwrap();
     let wheel_flag = p.client_history(&client.id).unwrap().flagged_maps.remove(0);
     assert_eq!(wheel_flag.template_name, "Life wheel");
@@ -500,16 +487,11 @@ fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_mov
     assert_eq!((alone.maps, alone.changes.len()), (vec![first], 0), "one map has nothing to compare");
 
     // Health moves to the top and is renamed; the next wheel is compared on the same areas.
-    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
-    let mut dimensions: Vec<DimensionInput> = wheel
-        .dimensions
-        .iter()
-        .map(|d| DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() })
-        .collect();
-    let mut health = dimensions.remove(2);
+    let mut input = template_input(&p.assessment_template(WHEEL_OF_LIFE_ID).unwrap());
+    let mut health = input.dimensions.remove(2);
     health.label = "Health and energy".into();
-    dimensions.insert(0, health);
-    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &TemplateInput { name: wheel.name.clone(), scale_min: 1, dimensions })
+    input.dimensions.insert(0, health);
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &input)
         .unwrap();
     // In the new order: health first, then career, money, family...
     p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[5, 7, 6, 7, 5, 6, 7, 6], "2026-04-01T10:00:00Z")).unwrap();

@@ -377,7 +377,7 @@ fn assert_trends_kept(p: &TempPractice) {
 
 #[test]
 fn the_kept_comparison_of_the_two_newest_maps_follows_every_change_to_them() {
-    use tenfold::methods::{DimensionInput, TemplateInput, WHEEL_OF_LIFE_ID};
+    use tenfold::methods::WHEEL_OF_LIFE_ID;
     use tenfold::trash::TrashKind;
     let p = TempPractice::new();
     let noor = p.add_client("Noor");
@@ -410,15 +410,9 @@ fn the_kept_comparison_of_the_two_newest_maps_follows_every_change_to_them() {
     );
 
     // A new version of the template moves the dimension that fell; the next map is on it.
-    let wheel = p.assessment_template(WHEEL_OF_LIFE_ID).unwrap();
-    let mut dimensions: Vec<DimensionInput> = wheel
-        .dimensions
-        .iter()
-        .map(|d| DimensionInput { label: d.label.clone(), lineage: Some(d.lineage.clone()) })
-        .collect();
-    dimensions.swap(0, 2);
-    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &TemplateInput { name: wheel.name.clone(), scale_min: 1, dimensions })
-        .unwrap();
+    let mut wheel = common::template_input(&p.assessment_template(WHEEL_OF_LIFE_ID).unwrap());
+    wheel.dimensions.swap(0, 2);
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &wheel).unwrap();
     let sam_mended = wheel_map(&sam.id, "2026-11-01T10:00:00Z", &[6; 8]);
     assert_trends_kept(&p);
     assert_eq!(flagged(&p), vec![("Noor".to_owned(), "Assessment Map".to_owned())]);

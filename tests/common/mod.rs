@@ -63,6 +63,20 @@ pub fn set_input(set: &tenfold::methods::QuestionSet) -> tenfold::methods::Quest
     }
 }
 
+/// The input that writes `template` again as it is: each dimension keeps its lineage, so a test
+/// can reorder or reword one and save the template's next version.
+pub fn template_input(template: &tenfold::methods::AssessmentTemplate) -> tenfold::methods::TemplateInput {
+    tenfold::methods::TemplateInput {
+        name: template.name.clone(),
+        scale_min: i32::from(template.scale_min),
+        dimensions: template
+            .dimensions
+            .iter()
+            .map(|d| tenfold::methods::DimensionInput { lineage: Some(d.lineage.clone()), label: d.label.clone() })
+            .collect(),
+    }
+}
+
 /// Asserts that `result` failed because of the input in `field`.
 #[track_caller]
 pub fn assert_invalid<T: std::fmt::Debug>(result: tenfold::Result<T>, field: &str) -> String {
