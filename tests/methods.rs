@@ -491,8 +491,7 @@ fn a_wheel_of_life_recorded_twice_shows_its_own_drops_even_after_a_dimension_mov
     let mut health = input.dimensions.remove(2);
     health.label = "Health and energy".into();
     input.dimensions.insert(0, health);
-    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &input)
-        .unwrap();
+    p.edit_assessment_template(WHEEL_OF_LIFE_ID, &input).unwrap();
     // In the new order: health first, then career, money, family...
     p.record_template_map(WHEEL_OF_LIFE_ID, &map(&[5, 7, 6, 7, 5, 6, 7, 6], "2026-04-01T10:00:00Z")).unwrap();
     let both = p.client_template_maps(&client.id, WHEEL_OF_LIFE_ID).unwrap();
