@@ -50,6 +50,32 @@ impl Practice {
         self.conn.query_row("PRAGMA page_count", [], |row| row.get::<_, i64>(0)).unwrap_or(0) as u64
     }
 
+    /// Every table triggers keep from the others (`store::is_derived`), with its rows in key
+    /// order, read through this practice's own connection, so an encrypted one is read too.
+    #[doc(hidden)]
+    pub fn derived_rows_for_tests(&self) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
+        let names: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .unwrap_or_default();
+        names
+            .into_iter()
+            .filter(|name| crate::store::is_derived(name))
+            .map(|name| {
+                let rows = self
+                    .conn
+                    .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY 1, 2"))
+                    .and_then(|mut stmt| {
+                        let width = stmt.column_count();
+                        stmt.query_map([], |row| (0..width).map(|i| row.get(i)).collect())?.collect()
+                    })
+                    .unwrap_or_default();
+                (name, rows)
+            })
+            .collect()
+    }
+
     /// A pragma's value on this practice's own connection, as text (`synchronous` reads `2`
     /// for FULL): per-connection settings can only be checked here.
     #[doc(hidden)]

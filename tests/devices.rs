@@ -485,3 +485,42 @@ fn a_name_that_clashed_only_for_a_moment_goes_back_once_it_is_free() {
     assert_eq!(shared_content(&laptop), shared_content(&office));
     assert_eq!(shared_content(&laptop), shared_content(&tablet));
 }
+
+#[test]
+fn a_fall_between_maps_made_on_two_devices_is_flagged_alike_on_both() {
+    use tenfold::assessment::{AssessmentInput, ScoreInput};
+    use tenfold::trash::TrashKind;
+    let map = |client_id: &str, taken_at: &str, scores: [i32; 7]| AssessmentInput {
+        client_id: client_id.into(),
+        session_id: None,
+        taken_at: Some(taken_at.into()),
+        note: String::new(),
+        scores: ScoreInput::in_order(&scores),
+    };
+    let flagged = |device: &tenfold::Practice| -> Vec<(String, Vec<u8>)> {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+        let view = device.today_view(day).unwrap();
+        view.flagged_maps.into_iter().map(|f| (f.client_name, f.drops.iter().map(|d| d.dimension).collect())).collect()
+    };
+    let folder = tempfile::tempdir().unwrap();
+    let [laptop, office] = <[_; 2]>::try_from(replicas(folder.path(), 2)).ok().unwrap();
+    let client = laptop.create_client(&ClientInput::named("Ada Brennan")).unwrap();
+    laptop.record_assessment_map(&map(&client.id, "2026-10-01T10:00:00Z", [8; 7])).unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+
+    // The second map, made on the other device, fell on the first dimension.
+    let fell = office.record_assessment_map(&map(&client.id, "2026-11-01T10:00:00Z", [5, 8, 8, 8, 8, 8, 8])).unwrap();
+    sync(&office, folder.path());
+    sync(&laptop, folder.path());
+    assert_eq!(flagged(&laptop), vec![("Ada Brennan".to_owned(), vec![1])]);
+    assert_eq!(flagged(&office), flagged(&laptop));
+    assert_eq!(shared_content(&laptop), shared_content(&office), "the kept trends too");
+
+    // Trashed on the first device, the map that fell is no longer compared on either.
+    laptop.trash_item(TrashKind::AssessmentMap, &fell.id).unwrap();
+    sync(&laptop, folder.path());
+    sync(&office, folder.path());
+    assert!(flagged(&office).is_empty());
+    assert_eq!(shared_content(&laptop), shared_content(&office));
+}

@@ -40,11 +40,25 @@ pub fn sync(replica: &Practice, folder: &Path) {
     assert!(report.waiting.is_empty(), "nothing should wait: {report:?}");
 }
 
-/// The whole-practice export without what may differ between replicas of the same practice:
-/// the moment of the export and each device's own tables.
+/// The whole-practice export without what may differ between replicas of the same practice
+/// (the moment of the export and each device's own tables), with the tables triggers keep
+/// from the others beside it: those are not exported or carried, so each replica's triggers
+/// must have kept the same rows from the rows they received.
 pub fn shared_content(practice: &Practice) -> Value {
     let mut document = practice.export_document().unwrap();
     document.as_object_mut().unwrap().remove("exported_at");
     document["tables"].as_object_mut().unwrap().retain(|table, _| tenfold::devices::is_carried(table));
+    document["derived"] = derived_tables(practice);
     document
+}
+
+/// Every `derived_` table's rows, in key order.
+fn derived_tables(practice: &Practice) -> Value {
+    let tables = practice.derived_rows_for_tests();
+    assert!(!tables.is_empty(), "migration 018 makes at least one derived table");
+    let tables = tables.into_iter().map(|(name, rows)| {
+        let rows = rows.iter().map(|row| Value::from(format!("{row:?}"))).collect::<Vec<_>>();
+        (name, Value::Array(rows))
+    });
+    Value::Object(tables.collect())
 }
