@@ -14,6 +14,18 @@ pub struct Syncthing {
     child: Child,
     /// The folder it keeps in step with the other instance.
     pub folder: PathBuf,
+    /// Where its output goes, for a test that waited in vain to say why.
+    log: PathBuf,
+}
+
+impl Syncthing {
+    /// The last lines Syncthing wrote (its warnings say why a folder does not sync: a full
+    /// disk, a peer it cannot reach).
+    pub fn log_tail(&self) -> String {
+        let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        lines[lines.len().saturating_sub(15)..].join("\n")
+    }
 }
 
 impl Drop for Syncthing {
@@ -100,16 +112,18 @@ fn configure(me: &Home, other: &Home, folder: &Path) {
 
 fn start(home: &Home, folder: &Path) -> Syncthing {
     std::fs::create_dir_all(folder.join(".stfolder")).expect("make the shared folder and its marker");
+    let log = home.dir.join("syncthing.log");
+    let output = std::fs::File::create(&log).expect("make Syncthing's log");
     let child = Command::new("syncthing")
         .args(["serve", &format!("--home={}", home.dir.display()), "--no-browser", "--no-restart", "--no-upgrade"])
         .env("STNODEFAULTFOLDER", "1")
         .env("STNOUPGRADE", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(output.try_clone().expect("share the log"))
+        .stderr(output)
         .spawn()
         .expect("start syncthing");
-    Syncthing { child, folder: folder.to_path_buf() }
+    Syncthing { child, folder: folder.to_path_buf(), log }
 }
 
 /// Two instances under `dir`, each keeping its own folder (`a` and `b` under `dir`) in step

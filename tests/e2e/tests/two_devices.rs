@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use tenfold::sessions::SessionKind;
 use tenfold_e2e::a11y::Audit;
 use tenfold_e2e::flows::{choose_area, open_live_session, set_value};
+use tenfold_e2e::syncthing::Syncthing;
 use tenfold_e2e::{desktop_bin, testid, App, Key};
 
 const CLIENT: &str = "Ada Brennan";
@@ -240,14 +241,17 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Waits up to two minutes for `path` to appear: Syncthing carries it.
-async fn carried(path: &Path) {
+/// Waits up to two minutes for `path` to appear: Syncthing carries it. If it does not, the
+/// failure shows what both instances last wrote.
+async fn carried(path: &Path, instances: [&Syncthing; 2]) {
     let started = std::time::Instant::now();
     while !path.exists() {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(120),
-            "Syncthing did not carry {} in two minutes",
-            path.display()
+            "Syncthing did not carry {} in two minutes; its last words:\n{}\n---\n{}",
+            path.display(),
+            instances[0].log_tail(),
+            instances[1].log_tail()
         );
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     }
@@ -268,8 +272,9 @@ async fn two_syncthing_instances_carry_the_shared_folder_between_the_apps() {
     laptop.click_testid("share-practice").await;
     laptop.wait_for_testid("devices-notice").await;
     close_settings(&laptop).await;
-    carried(&office_sync.folder.join("practice").join("practice.json")).await;
-    carried(&office_sync.folder.join("practice").join("tenfold.sqlite3")).await;
+    let both = [&laptop_sync, &office_sync];
+    carried(&office_sync.folder.join("practice").join("practice.json"), both).await;
+    carried(&office_sync.folder.join("practice").join("tenfold.sqlite3"), both).await;
 
     let wrapper_dir = tempfile::tempdir().unwrap();
     let office = App::launch_via(office_dir.path(), Some(&on_its_own_bus(wrapper_dir.path()))).await;
