@@ -4,6 +4,10 @@ import './lib/base.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { applyTheme, savedTheme } from './lib/theme';
+import { MOUNTED, SCRIPT_RAN, markStartStep } from './lib/readyMark';
+
+// Every module above has loaded and run.
+markStartStep(SCRIPT_RAN);
 
 // Before the first paint, so a dark system never flashes a light window.
 applyTheme(savedTheme());
@@ -11,4 +15,7 @@ applyTheme(savedTheme());
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target });
+const app = mount(App, { target });
+markStartStep(MOUNTED);
+
+export default app;

@@ -22,7 +22,10 @@
 //!
 //! Where the difference goes: start-up is split at navigation start (`performance.timeOrigin`)
 //! into the process's part and the page's, PSS into the app's own process, WebKit's web process
-//! and its network process.
+//! and its network process. Tenfold's page is split further at the marks it sets on the way to
+//! its client list (ui/src/lib/readyMark.ts): the document in (navigation timing's
+//! `responseEnd`), its script loaded and run, the first view mounted, the core asked for the
+//! clients, its answer in, the list drawn.
 //!
 //! Both apps turn WebKitGTK's DMA-BUF renderer off unless told otherwise; the renderer decides
 //! much of the web process's memory, so the tool reads the setting from each app's WebKit
@@ -39,6 +42,19 @@ const BARE_APP_VARIABLE: &str = "BARE_APP_BIN";
 const BARE_READY: &str = r#"body[data-ready="true"]"#;
 const BARE_MARK: &str = "bare-app:content-ready";
 const TENFOLD_MARK: &str = "tenfold:client-list-ready";
+/// The marks Tenfold's page sets on its way to the client list, in order; the last is
+/// [`TENFOLD_MARK`].
+const TENFOLD_STEPS: [&str; 5] =
+    ["tenfold:script-ran", "tenfold:mounted", "tenfold:core-asked", "tenfold:core-answered", TENFOLD_MARK];
+/// What each stretch of Tenfold's page is: up to the document's arrival, then up to each mark.
+const TENFOLD_STEP_NAMES: [&str; 6] = [
+    "the document",
+    "loading and running the script",
+    "mounting the first view",
+    "until the core is asked",
+    "the core's answer",
+    "drawing the list",
+];
 const RENDERER_VARIABLE: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
 /// How long an app is left alone before its memory is read.
 const SETTLE: Duration = Duration::from_secs(3);
@@ -84,6 +100,9 @@ impl Parts {
 
 struct TenfoldRun {
     start: Start,
+    /// Milliseconds from navigation start to the document's arrival, then to each of
+    /// [`TENFOLD_STEPS`].
+    page_steps: Vec<f64>,
     client_open_pss_kib: u64,
     client_open_dirty_kib: u64,
     client_open_parts: Parts,
@@ -221,6 +240,7 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
     copy_practice(source, data.path());
     let client = busiest_client(data.path());
     let (app, pid, start) = start(bin, data.path(), READY, TENFOLD_MARK).await;
+    let page_steps = page_steps(&app).await;
     let items = app.find_all(&testid("client-item")).await.len();
     assert!(items > 0, "the client list is empty");
 
@@ -236,11 +256,55 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
     app.quit().await;
     TenfoldRun {
         start,
+        page_steps,
         client_open_pss_kib,
         client_open_dirty_kib,
         client_open_parts,
         processes_with_client: tree.len(),
     }
+}
+
+/// When, after navigation start, the document arrived and each of Tenfold's marks was set.
+async fn page_steps(app: &App) -> Vec<f64> {
+    let times = app
+        .client()
+        .execute(
+            "const navigation = performance.getEntriesByType('navigation')[0];
+             const marks = arguments[0].map((name) => {
+                 const mark = performance.getEntriesByName(name)[0];
+                 return mark ? mark.startTime : null;
+             });
+             return [navigation ? navigation.responseEnd : null].concat(marks);",
+            vec![serde_json::json!(TENFOLD_STEPS)],
+        )
+        .await
+        .expect("read the page's start-up marks");
+    let times: Vec<f64> =
+        times.as_array().map(|all| all.iter().map(|t| t.as_f64().unwrap_or(f64::NAN)).collect()).unwrap_or_default();
+    assert_eq!(times.len(), TENFOLD_STEP_NAMES.len(), "one time per step: {times:?}");
+    times
+}
+
+/// "the document 3 ms, loading and running the script 80 ms, …": each stretch of the page, the
+/// median over the runs; "not marked" where the page set no mark.
+fn describe_page_steps(runs: &[TenfoldRun]) -> String {
+    let stretch = |run: &TenfoldRun, step: usize| {
+        let before = if step == 0 { 0.0 } else { run.page_steps[step - 1] };
+        run.page_steps[step] - before
+    };
+    TENFOLD_STEP_NAMES
+        .iter()
+        .enumerate()
+        .map(|(step, name)| {
+            let each: Vec<f64> = runs.iter().map(|run| stretch(run, step)).collect();
+            if each.iter().any(|ms| ms.is_nan()) {
+                format!("{name} not marked")
+            } else {
+                format!("{name} {:.0} ms", median(each))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 async fn run_bare(bin: &Path) -> Start {
@@ -356,6 +420,7 @@ async fn main() {
     println!("idle_parts=\"{}\"", describe_parts(tenfold_runs.iter().map(|r| r.start.idle_parts)));
     println!("loaded_parts=\"{}\"", describe_parts(tenfold_runs.iter().map(|r| r.client_open_parts)));
     println!("bare_parts=\"{}\"", describe_parts(bare_runs.iter().map(|r| r.idle_parts)));
+    println!("page_steps=\"{}\"", describe_page_steps(&tenfold_runs));
 }
 
 /// "app 98.1 + web 131.0 + network 29.5 MiB", each the median over the runs.
