@@ -58,7 +58,7 @@ impl Practice {
             .conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
-            .unwrap_or_default();
+            .expect("list the tables");
         names
             .into_iter()
             .filter(|name| crate::store::is_derived(name))
@@ -70,7 +70,7 @@ impl Practice {
                         let width = stmt.column_count();
                         stmt.query_map([], |row| (0..width).map(|i| row.get(i)).collect())?.collect()
                     })
-                    .unwrap_or_default();
+                    .unwrap_or_else(|error| panic!("read {name}: {error}"));
                 (name, rows)
             })
             .collect()
