@@ -1,12 +1,18 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundledPackages } from './build/bundledPackages.ts';
+import { preloadFont } from './build/preloadFont.ts';
 
 // Tauri serves ui/dist from inside the binary, so assets use relative paths and nothing is
 // fetched from the network at run time.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), bundledPackages(new URL('./src/about/npm-packages.json', import.meta.url).pathname)],
+  plugins: [
+    svelte(),
+    bundledPackages(new URL('./src/about/npm-packages.json', import.meta.url).pathname),
+    // The Latin part of Inter, the page font: everything the UI itself writes.
+    preloadFont(/inter-latin-wght-normal-[^/]*\.woff2$/),
+  ],
   clearScreen: false,
   build: {
     outDir: 'dist',
