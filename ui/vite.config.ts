@@ -10,8 +10,9 @@ export default defineConfig({
   plugins: [
     svelte(),
     bundledPackages(new URL('./src/about/npm-packages.json', import.meta.url).pathname),
-    // The Latin part of Inter, the page font: everything the UI itself writes.
-    preloadFont(/inter-latin-wght-normal-[^/]*\.woff2$/),
+    // The Latin files of Inter's regular, medium and semibold weights: everything the interface
+    // itself writes on its first page (bold is for emphasis further in).
+    preloadFont(/inter-latin-[456]00-normal-[^/]*\.woff2$/),
   ],
   clearScreen: false,
   build: {

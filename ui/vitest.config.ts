@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // exercised end to end against the real app.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 
 /**
- * Adds a preload link for the bundled font file whose name matches `pattern`, so the page font
+ * Adds a preload link for each bundled font file whose name matches `pattern`, so the page font
  * is in before the first layout: laid out before it arrives, every weight and size of the text
  * is first set in the system's fallback font, each at its own cost, and then set again.
  */
@@ -12,15 +12,13 @@ export function preloadFont(pattern: RegExp): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const file = Object.keys(context.bundle ?? {}).find((name) => pattern.test(name));
-        if (!file) throw new Error(`No bundled font file matches ${pattern}; the page font to preload moved.`);
-        return [
-          {
+        const files = Object.keys(context.bundle ?? {}).filter((name) => pattern.test(name));
+        if (files.length === 0) throw new Error(`No bundled font file matches ${pattern}; the page fonts to preload moved.`);
+        return files.map((file) => ({
             tag: 'link',
             attrs: { rel: 'preload', href: `./${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
-            injectTo: 'head',
-          },
-        ];
+            injectTo: 'head' as const,
+          }));
       },
     },
   };

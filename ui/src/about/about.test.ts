@@ -41,8 +41,8 @@ describe('filterLibraries', () => {
 describe('the bundled npm packages list', () => {
   it('names the runtime packages and the interface font with their licences', () => {
     const names = npmPackages.map((p) => p.name);
-    for (const name of ['svelte', 'chart.js', '@tauri-apps/api', '@fontsource-variable/inter']) expect(names).toContain(name);
-    expect(npmPackages.find((p) => p.name === '@fontsource-variable/inter')?.licence).toBe('OFL-1.1');
+    for (const name of ['svelte', 'chart.js', '@tauri-apps/api', '@fontsource/inter']) expect(names).toContain(name);
+    expect(npmPackages.find((p) => p.name === '@fontsource/inter')?.licence).toBe('OFL-1.1');
     expect(npmPackages.every((p) => p.licence !== '')).toBe(true);
   });
 });
