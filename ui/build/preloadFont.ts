@@ -15,10 +15,10 @@ export function preloadFont(pattern: RegExp): Plugin {
         const files = Object.keys(context.bundle ?? {}).filter((name) => pattern.test(name));
         if (files.length === 0) throw new Error(`No bundled font file matches ${pattern}; the page fonts to preload moved.`);
         return files.map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'preload', href: `./${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
-            injectTo: 'head' as const,
-          }));
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };
