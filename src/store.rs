@@ -34,6 +34,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../migrations/016_today_lookups.sql"),
     include_str!("../migrations/017_device_moved.sql"),
     include_str!("../migrations/018_map_trends.sql"),
+    include_str!("../migrations/019_search_by_age.sql"),
 ];
 
 /// Tables the practice's own triggers fill from its other tables (migration 018): whatever

@@ -88,6 +88,8 @@ pub fn exported_tables(conn: &Connection) -> Result<Vec<TableShape>> {
     let mut shapes = Vec::new();
     for (name, _) in &all {
         let is_internal = name.starts_with("sqlite_");
+        // Named after its virtual table: FTS5's own tables, and `search_index_order`, which
+        // the search triggers keep beside them.
         let is_virtual_or_shadow = virtual_tables.iter().any(|v| name == v || name.starts_with(&format!("{v}_")));
         // A device's own tables (its id, outbox, clocks) stay on it: an export moved to
         // another laptop must not make that laptop the same device.

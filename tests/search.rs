@@ -216,3 +216,98 @@ fn the_answers_of_a_sessions_own_set_are_found_with_its_notes() {
     p.update_session_notes(&session.id, "Long call").unwrap();
     assert_eq!(item_ids(&p.search("half distance").unwrap()), vec![session.id.clone()], "nor lost by a note's edit");
 }
+
+/// Homework items for `client_id`, as (id, text, created_at), written straight to the file in
+/// one transaction: thousands through the app, one transaction each, would make a slow test.
+fn write_homework(path: &std::path::Path, client_id: &str, items: &[(String, String, String)]) {
+    let mut conn = Connection::open(path).unwrap();
+    let tx = conn.transaction().unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO homework_item (id, client_id, position, text, created_at, updated_at)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?4)",
+            )
+            .unwrap();
+        for (id, text, created_at) in items {
+            insert.execute(rusqlite::params![id, client_id, text, created_at]).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
+
+#[test]
+fn a_word_in_too_many_records_ranks_the_newest_of_them_and_every_client() {
+    use tenfold::search::NEWEST_RANKED;
+    let p = TempPractice::new();
+    let client = p.add_client("Robin Harbourne");
+    let newest = NEWEST_RANKED as usize;
+    // One record a minute from the first of January 2020, written in date order, and then one
+    // written last but dated before all of them, as an import of old records would be.
+    let at = |minute: usize| {
+        (chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap()
+            + chrono::Duration::minutes(minute as i64))
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+    };
+    let item =
+        |n: usize, text: &str, minute: usize| (format!("01900000-0000-7000-8000-{n:012}"), text.to_owned(), at(minute));
+    let mut items: Vec<_> = (1..=newest + 200).map(|n| item(n, &format!("walk by the harbour, day {n}"), n)).collect();
+    items.push(item(0, "harbour swim before dawn", 0));
+    write_homework(p.path(), &client.id, &items);
+
+    let results = p.search("harbour").unwrap();
+    assert_eq!(results.ranked_newest, Some(NEWEST_RANKED));
+    assert!(kinds_found(&results).contains(&SearchKind::Client), "a client is always ranked: {results:?}");
+    let newest_ids: std::collections::HashSet<String> =
+        items[200..newest + 200].iter().map(|(id, ..)| id.clone()).collect();
+    let homework_hits: Vec<String> = item_ids(&results).into_iter().filter(|id| *id != client.id).collect();
+    assert_eq!(homework_hits.len(), tenfold::search::MAX_HITS - 1);
+    for id in &homework_hits {
+        assert!(newest_ids.contains(id), "{id} is not among the {newest} newest records");
+    }
+
+    // As many matches as are ranked: all of them are.
+    let conn = Connection::open(p.path()).unwrap();
+    conn.execute("DELETE FROM homework_item WHERE text LIKE 'walk by the harbour, day %' AND rowid <= 201", [])
+        .unwrap();
+    let at_the_bound = p.search("harbour").unwrap();
+    assert_eq!(at_the_bound.ranked_newest, None, "{newest} matches besides the client are all ranked");
+
+    // Words that narrow the matches below the bound are ranked in full, the oldest included.
+    let narrowed = p.search("harbour swim").unwrap();
+    assert_eq!(narrowed.ranked_newest, None);
+    assert_eq!(item_ids(&narrowed), vec![items[newest + 200].0.clone()]);
+}
+
+#[test]
+fn the_index_follows_when_records_were_written_across_kinds_and_edits() {
+    let p = TempPractice::new();
+    let client = p.add_client("Quinn Ashdown");
+    let area = p.create_focus_area(&client.id, "Pottery").unwrap();
+    write_homework(
+        p.path(),
+        &client.id,
+        &[("01900000-0000-7000-8000-000000000001".into(), "pottery wheel".into(), "2019-05-01T09:00:00.000Z".into())],
+    );
+    let conn = Connection::open(p.path()).unwrap();
+    let rowid_of = |id: &str| -> i64 {
+        conn.query_row("SELECT rowid FROM search_index WHERE item_id = ?1", [id], |r| r.get(0)).unwrap()
+    };
+    let area_rowid = rowid_of(&area.id);
+    assert!(
+        rowid_of("01900000-0000-7000-8000-000000000001") < area_rowid,
+        "a record dated earlier sits below, whenever written"
+    );
+    assert!(area_rowid < rowid_of(&client.id), "clients sit above every dated record");
+    // An edit, a trip to the trash and back keep a record's place.
+    p.update_focus_answer(&area.id, FocusAnswer::Notes, "Glazes on Thursdays").unwrap();
+    conn.execute("UPDATE focus_area SET trashed_at = '2025-01-01T00:00:00.000Z' WHERE id = ?1", [&area.id]).unwrap();
+    conn.execute("UPDATE focus_area SET trashed_at = NULL WHERE id = ?1", [&area.id]).unwrap();
+    assert_eq!(rowid_of(&area.id), area_rowid);
+    assert_eq!(item_ids(&p.search("glazes").unwrap()), vec![area.id.clone()]);
+    // A deleted record leaves no place behind.
+    conn.execute("DELETE FROM focus_area WHERE id = ?1", [&area.id]).unwrap();
+    let places: i64 = conn.query_row("SELECT count(*) FROM search_index_order", [], |r| r.get(0)).unwrap();
+    assert_eq!(places, 1, "only the homework item keeps a place");
+}

@@ -243,3 +243,55 @@ fn an_export_written_before_the_methods_imports_with_its_answers_under_their_que
     let mut empty = Practice::open_in(empty_dir.path()).unwrap();
     assert_invalid(empty.import_document(&claimed), "schema_version");
 }
+
+#[test]
+fn a_schema_8_practice_has_every_record_in_the_search_index_in_the_order_they_were_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(store::DATABASE_FILE);
+    fs::write(&path, unzipped("practice-schema-8.sqlite3.gz")).unwrap();
+    drop(Practice::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    for (table, kind) in [
+        ("client", "client"),
+        ("focus_area", "focus_area"),
+        ("session", "session"),
+        ("formulation", "formulation"),
+        ("directive", "directive"),
+        ("homework_item", "homework"),
+    ] {
+        let live = count(&format!("SELECT count(*) FROM {table} WHERE trashed_at IS NULL"));
+        let indexed = count(&format!(
+            "SELECT count(*) FROM search_index s JOIN {table} t ON t.id = s.item_id AND s.kind = '{kind}' WHERE t.trashed_at IS NULL"
+        ));
+        assert_eq!(indexed, live, "every live {table} is indexed once");
+        assert_eq!(
+            count(&format!("SELECT count(*) FROM search_index WHERE kind = '{kind}'")),
+            live,
+            "and nothing else of its kind"
+        );
+    }
+    assert!(count("SELECT count(*) FROM search_index") > 80, "a fixture worth testing");
+    // Read by index rowid, the records' creation times never go back.
+    let written: Vec<String> = conn
+        .prepare(
+            "SELECT t.created_at FROM search_index_order o JOIN (
+                 SELECT rowid * 8 + 2 AS key, created_at FROM focus_area
+                 UNION ALL SELECT rowid * 8 + 3, created_at FROM session
+                 UNION ALL SELECT rowid * 8 + 4, created_at FROM formulation
+                 UNION ALL SELECT rowid * 8 + 5, created_at FROM directive
+                 UNION ALL SELECT rowid * 8 + 6, created_at FROM homework_item) t ON t.key = o.source_key
+             ORDER BY o.index_rowid",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        written.len() as i64,
+        count("SELECT count(*) FROM search_index_order"),
+        "every place belongs to a record"
+    );
+    assert!(written.windows(2).all(|pair| pair[0][..19] <= pair[1][..19]), "places follow the creation times");
+}

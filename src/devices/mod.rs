@@ -48,8 +48,8 @@ pub(crate) const TOMBSTONE: &str = "";
 pub(crate) const BIRTH: &str = "+";
 
 /// Tables that belong to this device alone (their names start with `device_`), SQLite's own,
-/// the search index's (FTS5 keeps its index in ordinary tables, which its triggers refill
-/// wherever a change is applied) and the other tables triggers refill are not recorded; every
+/// the search index's (FTS5 keeps its index in ordinary tables and `search_index_order` places
+/// each record in it by age, all refilled by triggers wherever a change is applied) and the other tables triggers refill are not recorded; every
 /// other table is.
 pub fn is_carried(table: &str) -> bool {
     !(table.starts_with("device_")

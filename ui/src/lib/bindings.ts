@@ -1232,6 +1232,11 @@ export type SearchResults = {
 	groups: SearchGroup[],
 	/**  True when there were more hits than `MAX_HITS`. */
 	truncated: boolean,
+	/**
+	 *  Set when the words matched more records than can be ranked while the coach types: then
+	 *  only this many of the newest, and every client, were ranked.
+	 */
+	ranked_newest: number | null,
 };
 
 /**  One client's hits of one kind, best first. */

@@ -21,6 +21,7 @@ describe('rowsOf and moveSelection', () => {
   const hit = (id: string) => ({ kind: 'session' as const, item_id: id, title: id, snippet: id, score: -1 });
   const results: SearchResults = {
     truncated: false,
+    ranked_newest: null,
     groups: [
       { client_id: 'a', client_name: 'A', sections: [{ kind: 'session', hits: [hit('1'), hit('2')] }] },
       { client_id: 'b', client_name: 'B', sections: [{ kind: 'session', hits: [hit('3')] }] },
