@@ -291,9 +291,13 @@ impl Bench<'_> {
             core.time(|| self.practice.search(word).expect("search"));
             raw.time(|| stmt.query_map([&query], |r| r.get::<_, String>(0)).expect("match").count());
         }
+        let ranked = match self.practice.search(word).expect("search").ranked_newest {
+            Some(newest) => format!(", the newest {newest} and the clients ranked"),
+            None => String::new(),
+        };
         Measured {
             name,
-            detail: format!("“{word}”, in {matches} records; {} searches", self.runs.searches),
+            detail: format!("“{word}”, in {matches} records{ranked}; {} searches", self.runs.searches),
             core,
             baseline_name: "raw FTS5 MATCH of the same query",
             baseline: raw,
