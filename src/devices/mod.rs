@@ -48,9 +48,9 @@ pub(crate) const TOMBSTONE: &str = "";
 pub(crate) const BIRTH: &str = "+";
 
 /// Tables that belong to this device alone (their names start with `device_`), SQLite's own,
-/// the search index's (FTS5 keeps its index in ordinary tables and `search_index_order` places
-/// each record in it by age, all refilled by triggers wherever a change is applied) and the other tables triggers refill are not recorded; every
-/// other table is.
+/// the search index's (FTS5 keeps its index in ordinary tables, and `search_index_order`
+/// places each record in it by age; triggers refill them all wherever a change is applied) and
+/// the other tables triggers refill are not recorded; every other table is.
 pub fn is_carried(table: &str) -> bool {
     !(table.starts_with("device_")
         || table.starts_with("sqlite_")
