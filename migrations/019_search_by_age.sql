@@ -8,6 +8,10 @@
 -- kind, as before) its index rowid: the second it was written * 2^22 + its place among the
 -- records of that second. Like the index, it is rebuilt by the triggers wherever a change
 -- lands, so its name keeps it with the index's tables, which are neither exported nor carried.
+--
+-- Each dated kind has a view whose INSTEAD OF trigger (re)writes one record's index row from
+-- what the record holds now: the one place that does, for the first fill and for every
+-- trigger on the record and on the answers that are part of it.
 
 DROP TRIGGER search_client_insert;
 DROP TRIGGER search_client_update;
@@ -96,29 +100,28 @@ END;
 
 -- focus_area (2): its title, its answers and its notes.
 
-INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
+CREATE VIEW search_focus_area_stale AS SELECT '' AS id WHERE 0;
+
+CREATE TRIGGER search_focus_area_rewrite INSTEAD OF INSERT ON search_focus_area_stale BEGIN
+    DELETE FROM search_index
+    WHERE rowid = (SELECT o.index_rowid FROM focus_area a JOIN search_index_order o ON o.source_key = a.rowid * 8 + 2 WHERE a.id = new.id);
+    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
     SELECT o.index_rowid, a.title,
            concat_ws(char(10), (SELECT group_concat(text, char(10)) FROM focus_answer WHERE focus_area_id = a.id), a.notes),
            'focus_area', a.id, a.client_id
     FROM focus_area a JOIN search_index_order o ON o.source_key = a.rowid * 8 + 2
-    WHERE a.trashed_at IS NULL;
+    WHERE a.id = new.id AND a.trashed_at IS NULL;
+END;
+
+INSERT INTO search_focus_area_stale (id) SELECT id FROM focus_area;
 
 CREATE TRIGGER search_focus_area_insert AFTER INSERT ON focus_area BEGIN
     INSERT INTO search_index_order_new (source_key, created_at) VALUES (new.rowid * 8 + 2, new.created_at);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.title,
-           concat_ws(char(10), (SELECT group_concat(text, char(10)) FROM focus_answer WHERE focus_area_id = new.id), new.notes),
-           'focus_area', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 2 AND new.trashed_at IS NULL;
+    INSERT INTO search_focus_area_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_focus_area_update AFTER UPDATE OF title, notes, trashed_at ON focus_area BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT index_rowid FROM search_index_order WHERE source_key = old.rowid * 8 + 2);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.title,
-           concat_ws(char(10), (SELECT group_concat(text, char(10)) FROM focus_answer WHERE focus_area_id = new.id), new.notes),
-           'focus_area', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 2 AND new.trashed_at IS NULL;
+    INSERT INTO search_focus_area_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_focus_area_delete AFTER DELETE ON focus_area BEGIN
@@ -127,50 +130,37 @@ CREATE TRIGGER search_focus_area_delete AFTER DELETE ON focus_area BEGIN
 END;
 
 CREATE TRIGGER search_focus_answer_insert AFTER INSERT ON focus_answer BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT o.index_rowid FROM focus_area a JOIN search_index_order o ON o.source_key = a.rowid * 8 + 2 WHERE a.id = new.focus_area_id);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, a.title,
-           concat_ws(char(10), (SELECT group_concat(text, char(10)) FROM focus_answer WHERE focus_area_id = a.id), a.notes),
-           'focus_area', a.id, a.client_id
-    FROM focus_area a JOIN search_index_order o ON o.source_key = a.rowid * 8 + 2
-    WHERE a.id = new.focus_area_id AND a.trashed_at IS NULL;
+    INSERT INTO search_focus_area_stale (id) VALUES (new.focus_area_id);
 END;
 
 CREATE TRIGGER search_focus_answer_update AFTER UPDATE OF text ON focus_answer BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT o.index_rowid FROM focus_area a JOIN search_index_order o ON o.source_key = a.rowid * 8 + 2 WHERE a.id = new.focus_area_id);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, a.title,
-           concat_ws(char(10), (SELECT group_concat(text, char(10)) FROM focus_answer WHERE focus_area_id = a.id), a.notes),
-           'focus_area', a.id, a.client_id
-    FROM focus_area a JOIN search_index_order o ON o.source_key = a.rowid * 8 + 2
-    WHERE a.id = new.focus_area_id AND a.trashed_at IS NULL;
+    INSERT INTO search_focus_area_stale (id) VALUES (new.focus_area_id);
 END;
 
 -- session (3): its day, its notes and its answers.
 
-INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
+CREATE VIEW search_session_stale AS SELECT '' AS id WHERE 0;
+
+CREATE TRIGGER search_session_rewrite INSTEAD OF INSERT ON search_session_stale BEGIN
+    DELETE FROM search_index
+    WHERE rowid = (SELECT o.index_rowid FROM session s JOIN search_index_order o ON o.source_key = s.rowid * 8 + 3 WHERE s.id = new.id);
+    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
     SELECT o.index_rowid, s.held_on,
            concat_ws(char(10), s.notes, (SELECT group_concat(text, char(10)) FROM session_answer WHERE session_id = s.id)),
            'session', s.id, s.client_id
     FROM session s JOIN search_index_order o ON o.source_key = s.rowid * 8 + 3
-    WHERE s.trashed_at IS NULL;
+    WHERE s.id = new.id AND s.trashed_at IS NULL;
+END;
+
+INSERT INTO search_session_stale (id) SELECT id FROM session;
 
 CREATE TRIGGER search_session_insert AFTER INSERT ON session BEGIN
     INSERT INTO search_index_order_new (source_key, created_at) VALUES (new.rowid * 8 + 3, new.created_at);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.held_on,
-           concat_ws(char(10), new.notes, (SELECT group_concat(text, char(10)) FROM session_answer WHERE session_id = new.id)),
-           'session', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 3 AND new.trashed_at IS NULL;
+    INSERT INTO search_session_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_session_update AFTER UPDATE OF held_on, notes, trashed_at ON session BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT index_rowid FROM search_index_order WHERE source_key = old.rowid * 8 + 3);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.held_on,
-           concat_ws(char(10), new.notes, (SELECT group_concat(text, char(10)) FROM session_answer WHERE session_id = new.id)),
-           'session', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 3 AND new.trashed_at IS NULL;
+    INSERT INTO search_session_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_session_delete AFTER DELETE ON session BEGIN
@@ -179,44 +169,37 @@ CREATE TRIGGER search_session_delete AFTER DELETE ON session BEGIN
 END;
 
 CREATE TRIGGER search_session_answer_insert AFTER INSERT ON session_answer BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT o.index_rowid FROM session s JOIN search_index_order o ON o.source_key = s.rowid * 8 + 3 WHERE s.id = new.session_id);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, s.held_on,
-           concat_ws(char(10), s.notes, (SELECT group_concat(text, char(10)) FROM session_answer WHERE session_id = s.id)),
-           'session', s.id, s.client_id
-    FROM session s JOIN search_index_order o ON o.source_key = s.rowid * 8 + 3
-    WHERE s.id = new.session_id AND s.trashed_at IS NULL;
+    INSERT INTO search_session_stale (id) VALUES (new.session_id);
 END;
 
 CREATE TRIGGER search_session_answer_update AFTER UPDATE OF text ON session_answer BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT o.index_rowid FROM session s JOIN search_index_order o ON o.source_key = s.rowid * 8 + 3 WHERE s.id = new.session_id);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, s.held_on,
-           concat_ws(char(10), s.notes, (SELECT group_concat(text, char(10)) FROM session_answer WHERE session_id = s.id)),
-           'session', s.id, s.client_id
-    FROM session s JOIN search_index_order o ON o.source_key = s.rowid * 8 + 3
-    WHERE s.id = new.session_id AND s.trashed_at IS NULL;
+    INSERT INTO search_session_stale (id) VALUES (new.session_id);
 END;
 
--- formulation (4)
+-- formulation (4): its presenting problem and the rest of its text.
 
-INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, f.presenting_problem, concat_ws(char(10), f.attempted_solutions, f.pattern, f.pattern_protects, f.people_in_system, f.client_position, f.resistance, f.first_sign_of_change, f.hypothesis, f.directive_ideas), 'formulation', f.id, f.client_id
+CREATE VIEW search_formulation_stale AS SELECT '' AS id WHERE 0;
+
+CREATE TRIGGER search_formulation_rewrite INSTEAD OF INSERT ON search_formulation_stale BEGIN
+    DELETE FROM search_index
+    WHERE rowid = (SELECT o.index_rowid FROM formulation f JOIN search_index_order o ON o.source_key = f.rowid * 8 + 4 WHERE f.id = new.id);
+    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
+    SELECT o.index_rowid, f.presenting_problem,
+           concat_ws(char(10), f.attempted_solutions, f.pattern, f.pattern_protects, f.people_in_system, f.client_position, f.resistance, f.first_sign_of_change, f.hypothesis, f.directive_ideas),
+           'formulation', f.id, f.client_id
     FROM formulation f JOIN search_index_order o ON o.source_key = f.rowid * 8 + 4
-    WHERE f.trashed_at IS NULL;
+    WHERE f.id = new.id AND f.trashed_at IS NULL;
+END;
+
+INSERT INTO search_formulation_stale (id) SELECT id FROM formulation;
 
 CREATE TRIGGER search_formulation_insert AFTER INSERT ON formulation BEGIN
     INSERT INTO search_index_order_new (source_key, created_at) VALUES (new.rowid * 8 + 4, new.created_at);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.presenting_problem, concat_ws(char(10), new.attempted_solutions, new.pattern, new.pattern_protects, new.people_in_system, new.client_position, new.resistance, new.first_sign_of_change, new.hypothesis, new.directive_ideas), 'formulation', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 4 AND new.trashed_at IS NULL;
+    INSERT INTO search_formulation_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_formulation_update AFTER UPDATE OF presenting_problem, attempted_solutions, pattern, pattern_protects, people_in_system, client_position, resistance, first_sign_of_change, hypothesis, directive_ideas, trashed_at ON formulation BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT index_rowid FROM search_index_order WHERE source_key = old.rowid * 8 + 4);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.presenting_problem, concat_ws(char(10), new.attempted_solutions, new.pattern, new.pattern_protects, new.people_in_system, new.client_position, new.resistance, new.first_sign_of_change, new.hypothesis, new.directive_ideas), 'formulation', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 4 AND new.trashed_at IS NULL;
+    INSERT INTO search_formulation_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_formulation_delete AFTER DELETE ON formulation BEGIN
@@ -224,25 +207,30 @@ CREATE TRIGGER search_formulation_delete AFTER DELETE ON formulation BEGIN
     DELETE FROM search_index_order WHERE source_key = old.rowid * 8 + 4;
 END;
 
--- directive (5)
+-- directive (5): its title and the rest of its text.
 
-INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, d.title, concat_ws(char(10), d.instructions, d.timing, d.report_back, d.rationale, d.outcome), 'directive', d.id, d.client_id
+CREATE VIEW search_directive_stale AS SELECT '' AS id WHERE 0;
+
+CREATE TRIGGER search_directive_rewrite INSTEAD OF INSERT ON search_directive_stale BEGIN
+    DELETE FROM search_index
+    WHERE rowid = (SELECT o.index_rowid FROM directive d JOIN search_index_order o ON o.source_key = d.rowid * 8 + 5 WHERE d.id = new.id);
+    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
+    SELECT o.index_rowid, d.title,
+           concat_ws(char(10), d.instructions, d.timing, d.report_back, d.rationale, d.outcome),
+           'directive', d.id, d.client_id
     FROM directive d JOIN search_index_order o ON o.source_key = d.rowid * 8 + 5
-    WHERE d.trashed_at IS NULL;
+    WHERE d.id = new.id AND d.trashed_at IS NULL;
+END;
+
+INSERT INTO search_directive_stale (id) SELECT id FROM directive;
 
 CREATE TRIGGER search_directive_insert AFTER INSERT ON directive BEGIN
     INSERT INTO search_index_order_new (source_key, created_at) VALUES (new.rowid * 8 + 5, new.created_at);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.title, concat_ws(char(10), new.instructions, new.timing, new.report_back, new.rationale, new.outcome), 'directive', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 5 AND new.trashed_at IS NULL;
+    INSERT INTO search_directive_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_directive_update AFTER UPDATE OF title, instructions, timing, report_back, rationale, outcome, trashed_at ON directive BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT index_rowid FROM search_index_order WHERE source_key = old.rowid * 8 + 5);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.title, concat_ws(char(10), new.instructions, new.timing, new.report_back, new.rationale, new.outcome), 'directive', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 5 AND new.trashed_at IS NULL;
+    INSERT INTO search_directive_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_directive_delete AFTER DELETE ON directive BEGIN
@@ -250,25 +238,30 @@ CREATE TRIGGER search_directive_delete AFTER DELETE ON directive BEGIN
     DELETE FROM search_index_order WHERE source_key = old.rowid * 8 + 5;
 END;
 
--- homework (6)
+-- homework_item (6): its text.
 
-INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, h.text, '', 'homework', h.id, h.client_id
+CREATE VIEW search_homework_item_stale AS SELECT '' AS id WHERE 0;
+
+CREATE TRIGGER search_homework_item_rewrite INSTEAD OF INSERT ON search_homework_item_stale BEGIN
+    DELETE FROM search_index
+    WHERE rowid = (SELECT o.index_rowid FROM homework_item h JOIN search_index_order o ON o.source_key = h.rowid * 8 + 6 WHERE h.id = new.id);
+    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
+    SELECT o.index_rowid, h.text,
+           '',
+           'homework', h.id, h.client_id
     FROM homework_item h JOIN search_index_order o ON o.source_key = h.rowid * 8 + 6
-    WHERE h.trashed_at IS NULL;
+    WHERE h.id = new.id AND h.trashed_at IS NULL;
+END;
+
+INSERT INTO search_homework_item_stale (id) SELECT id FROM homework_item;
 
 CREATE TRIGGER search_homework_item_insert AFTER INSERT ON homework_item BEGIN
     INSERT INTO search_index_order_new (source_key, created_at) VALUES (new.rowid * 8 + 6, new.created_at);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.text, '', 'homework', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 6 AND new.trashed_at IS NULL;
+    INSERT INTO search_homework_item_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_homework_item_update AFTER UPDATE OF text, trashed_at ON homework_item BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT index_rowid FROM search_index_order WHERE source_key = old.rowid * 8 + 6);
-    INSERT INTO search_index (rowid, title, body, kind, item_id, client_id)
-    SELECT o.index_rowid, new.text, '', 'homework', new.id, new.client_id
-    FROM search_index_order o WHERE o.source_key = new.rowid * 8 + 6 AND new.trashed_at IS NULL;
+    INSERT INTO search_homework_item_stale (id) VALUES (new.id);
 END;
 
 CREATE TRIGGER search_homework_item_delete AFTER DELETE ON homework_item BEGIN
