@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{flat, pdf_text, pdf_text_as_drawn, TempPractice};
+use common::{flat, pdf_text, pdf_text_as_drawn, pdf_word_tops, TempPractice};
 use tenfold::assessment::{AssessmentInput, ScoreInput};
 use tenfold::branding::BrandingInput;
 use tenfold::clients::{Client, ClientInput};
@@ -616,6 +616,33 @@ fn a_session_summary_prints_each_answer_under_the_question_it_answered() {
     assert!(text.contains("Spoke about the move; #calm *not bold*"), "{text}");
     assert!(text.contains("List three moments of pride Optional"), "{text}");
     assert!(text.contains("Clear Path Coaching"), "branded like the other documents: {text}");
+}
+
+/// What the coach typed keeps its shape: a line break stays a line break, and a blank line (or
+/// one of only spaces, tabs or a Windows line end) starts a new paragraph, set further down than
+/// the next line would be. Blank lines at either end or several in a row add nothing.
+#[test]
+fn typed_text_prints_its_line_breaks_and_paragraphs() {
+    let practice = TempPractice::new();
+    brand(&practice);
+    let client = client(&practice, "Ada Okafor", "");
+    let notes = "\n\n  Alpha one\nBravo two\n \t \nCharlie three\r\n\r\n\n\nDelta four  \n\n";
+    let session = session_of(&practice, &client, SessionKind::Values, notes);
+    let request = DocumentRequest::SessionSummary { session_id: session.id.clone() };
+    let pdf = practice.render_document(&request).expect("summary").pdf;
+
+    let text = flat(&pdf_text(&pdf));
+    assert!(text.contains("Alpha one Bravo two Charlie three Delta four"), "{text}");
+    let words = pdf_word_tops(&pdf);
+    let top = |word: &str| words.iter().find(|(text, _)| text == word).unwrap_or_else(|| panic!("{word} in {words:?}")).1;
+    let (alpha, bravo, charlie, delta) = (top("Alpha"), top("Bravo"), top("Charlie"), top("Delta"));
+    let line = bravo - alpha;
+    assert!(line > 0.0, "a line break starts a new line: {alpha} then {bravo}");
+    assert!(charlie - bravo > line + 2.0, "a blank line starts a paragraph: {alpha}, {bravo}, {charlie}");
+    assert!(
+        (delta - charlie - (charlie - bravo)).abs() < 0.5,
+        "several blank lines make one paragraph break: {bravo}, {charlie}, {delta}"
+    );
 }
 
 /// A strategy session answers its set per focus area: one part per area, its rating question

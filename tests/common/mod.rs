@@ -7,7 +7,7 @@ pub mod killed_child;
 mod pdf;
 pub mod seeded;
 
-pub use pdf::{flat, pdf_image_count, pdf_text, pdf_text_as_drawn};
+pub use pdf::{flat, pdf_image_count, pdf_text, pdf_text_as_drawn, pdf_word_tops};
 use tenfold::clients::{Client, ClientInput};
 use tenfold::{Error, Practice};
 

@@ -31,6 +31,20 @@ fn pdftotext(pdf: &[u8], options: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")
 }
 
+/// Every word of `pdf` with the top of its box in points from the top of its page
+/// (`pdftotext -bbox`), in reading order: where text sits, which the text alone does not say.
+pub fn pdf_word_tops(pdf: &[u8]) -> Vec<(String, f64)> {
+    let html = pdftotext(pdf, &["-bbox"]);
+    html.split("<word ")
+        .skip(1)
+        .map(|word| {
+            let top = word.split("yMin=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("yMin");
+            let text = word.split('>').nth(1).and_then(|rest| rest.split('<').next()).expect("word text");
+            (text.to_string(), top.parse().expect("yMin is a number"))
+        })
+        .collect()
+}
+
 /// `text` with every run of white space made one space, so line breaks in the PDF do not
 /// decide whether a phrase is found.
 pub fn flat(text: &str) -> String {
