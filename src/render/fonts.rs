@@ -89,3 +89,28 @@ impl Fonts {
         self.store.font(index)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FONT_FILES;
+
+    /// The tags in a TrueType file's table directory: a count at byte 4, then 16-byte records
+    /// from byte 12, each starting with its tag.
+    fn table_tags(font: &[u8]) -> Vec<&[u8]> {
+        let count = u16::from_be_bytes([font[4], font[5]]) as usize;
+        (0..count).map(|n| &font[12 + 16 * n..12 + 16 * n + 4]).collect()
+    }
+
+    /// scripts/dehint-fonts took the hinting out: a replaced font that still had it would be
+    /// copied into every PDF again.
+    #[test]
+    fn the_bundled_fonts_carry_no_hinting_programs() {
+        for font in FONT_FILES {
+            let tags = table_tags(font);
+            assert!(tags.contains(&&b"glyf"[..]), "a TrueType font: {tags:?}");
+            for hinting in [b"fpgm", b"prep", b"cvt "] {
+                assert!(!tags.contains(&&hinting[..]), "{} still in a bundled font", String::from_utf8_lossy(hinting));
+            }
+        }
+    }
+}
