@@ -634,7 +634,8 @@ fn typed_text_prints_its_line_breaks_and_paragraphs() {
     let text = flat(&pdf_text(&pdf));
     assert!(text.contains("Alpha one Bravo two Charlie three Delta four"), "{text}");
     let words = pdf_word_tops(&pdf);
-    let top = |word: &str| words.iter().find(|(text, _)| text == word).unwrap_or_else(|| panic!("{word} in {words:?}")).1;
+    let top =
+        |word: &str| words.iter().find(|(text, _)| text == word).unwrap_or_else(|| panic!("{word} in {words:?}")).1;
     let (alpha, bravo, charlie, delta) = (top("Alpha"), top("Bravo"), top("Charlie"), top("Delta"));
     let line = bravo - alpha;
     assert!(line > 0.0, "a line break starts a new line: {alpha} then {bravo}");
