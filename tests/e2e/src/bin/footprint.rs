@@ -31,10 +31,13 @@
 //!
 //! Both apps turn WebKitGTK's DMA-BUF renderer off unless told otherwise; the renderer decides
 //! much of the web process's memory, so the tool reads the setting from each app's WebKit
-//! processes and refuses to compare two apps that ran with different ones.
+//! processes and refuses to compare two apps that ran with different ones. Tenfold also turns
+//! JavaScriptCore's optimising compilers off, which the bare page, with next to no script, has
+//! no use for: the tool prints that setting as each app's web process saw it, and how long
+//! opening the busiest client and its History took, which is where slower script would show.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tenfold_e2e::{app_pid, desktop_bin, flows, process_tree, testid, App, READY, READY_TIMEOUT};
 
@@ -65,6 +68,9 @@ const TENFOLD_STEP_NAMES: [&str; 7] = [
     "painting it",
 ];
 const RENDERER_VARIABLE: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+/// JavaScriptCore's optimising compilers, which Tenfold turns off (src-tauri/src/lib.rs) and
+/// the bare app leaves on: printed as each app's web process saw it.
+const COMPILERS_VARIABLE: &str = "JSC_useDFGJIT";
 /// How long an app is left alone before its memory is read.
 const SETTLE: Duration = Duration::from_secs(3);
 
@@ -79,6 +85,8 @@ struct Start {
     idle_parts: Parts,
     processes: usize,
     renderer: String,
+    /// [`COMPILERS_VARIABLE`] as WebKit's processes saw it.
+    compilers: String,
 }
 
 /// PSS by role: the app's own process, WebKit's web process and its network process.
@@ -116,6 +124,10 @@ struct TenfoldRun {
     client_open_dirty_kib: u64,
     client_open_parts: Parts,
     processes_with_client: usize,
+    /// From the click on the busiest client to their Overview in the page, then from the
+    /// History tab's click to its rows.
+    client_ms: f64,
+    history_ms: f64,
 }
 
 /// Seconds since the epoch at which the process `pid` started.
@@ -164,15 +176,16 @@ fn tree_private_dirty_kib(tree: &[u32]) -> u64 {
     tree.iter().filter_map(|p| rollup_kib(*p, &["Private_Dirty:"])).sum()
 }
 
-/// The renderer setting WebKit's processes below the app started with: the app sets it for
-/// itself before WebKit starts, so its children's environment shows what WebKit saw.
-fn renderer_setting(tree: &[u32]) -> String {
+/// A setting WebKit's processes below the app started with (`variable`, "unset" when absent):
+/// the app sets its own before WebKit starts, so its children's environment shows what WebKit
+/// saw.
+fn webkit_setting(tree: &[u32], variable: &str) -> String {
     let mut seen: Vec<String> = tree
         .iter()
         .skip(1)
         .filter_map(|pid| std::fs::read(format!("/proc/{pid}/environ")).ok())
         .map(|environ| {
-            let prefix = format!("{RENDERER_VARIABLE}=");
+            let prefix = format!("{variable}=");
             environ
                 .split(|b| *b == 0)
                 .find_map(|var| var.strip_prefix(prefix.as_bytes()))
@@ -246,7 +259,8 @@ async fn start(bin: &Path, data: &Path, ready: &str, mark: &str) -> (App, u32, S
         idle_dirty_kib: tree_private_dirty_kib(&tree),
         idle_parts: Parts::of(&tree),
         processes: tree.len(),
-        renderer: renderer_setting(&tree),
+        renderer: webkit_setting(&tree, RENDERER_VARIABLE),
+        compilers: webkit_setting(&tree, COMPILERS_VARIABLE),
     };
     (app, pid, start)
 }
@@ -260,10 +274,16 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
     let items = app.find_all(&testid("client-item")).await.len();
     assert!(items > 0, "the client list is empty");
 
+    // Timed from outside, WebDriver's round trips included: what the compilers setting costs
+    // the coach shows here, if anywhere.
+    let opening = Instant::now();
     flows::open_client(&app, &client).await;
     app.wait_for_testid("focus-summary").await;
+    let client_ms = opening.elapsed().as_secs_f64() * 1000.0;
+    let opening = Instant::now();
     flows::open_tab(&app, "history").await;
     app.wait_for_testid("history-row").await;
+    let history_ms = opening.elapsed().as_secs_f64() * 1000.0;
     tokio::time::sleep(SETTLE).await;
     let tree = process_tree(pid);
     let client_open_pss_kib = tree_pss_kib(&tree);
@@ -277,6 +297,8 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
         client_open_dirty_kib,
         client_open_parts,
         processes_with_client: tree.len(),
+        client_ms,
+        history_ms,
     }
 }
 
@@ -417,6 +439,10 @@ async fn main() {
     println!("bare_pss_mib_max={:.1}", max(&bare_idle));
     println!("bare_processes={}", bare_runs.last().map_or(0, |r| r.processes));
     println!("renderer={}", renderers[0]);
+    println!("compilers={}", tenfold_runs[0].start.compilers);
+    println!("bare_compilers={}", bare_runs[0].compilers);
+    println!("client_ms_median={:.0}", median(tenfold_runs.iter().map(|r| r.client_ms).collect()));
+    println!("history_ms_median={:.0}", median(tenfold_runs.iter().map(|r| r.history_ms).collect()));
     let dirty_median = |runs: Vec<u64>| median(runs.into_iter().map(mib).collect());
     println!(
         "idle_dirty_mib_median={:.1}",
