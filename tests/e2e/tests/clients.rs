@@ -1,7 +1,9 @@
 //! Clients, end to end: the real app, its real database in a temporary folder, driven through
 //! the selectors in docs/ui-contract.md.
 
-use tenfold_e2e::{client_count, open_db, testid, App};
+use tenfold::clients::ClientInput;
+use tenfold::Practice;
+use tenfold_e2e::{client_count, open_db, testid, App, Key, READY};
 
 const ITEM: &str = r#"[data-testid="client-item"]"#;
 
@@ -152,5 +154,71 @@ async fn edit_and_trash_and_restore() {
     app.wait_no_text(&testid("trash-item"), "Jonas Berg").await;
     assert_eq!(db_clients(data.path()), vec![("Jonas Berg".to_string(), "Jonny".to_string(), false)]);
     app.screenshot("restored-client").await;
+    app.quit().await;
+}
+
+/// The focused client row's name, whether the whole row is inside the list's scrolling box, and
+/// whether it shows the focus ring.
+const FOCUSED_ROW: &str = r#"
+    const row = document.activeElement.closest('[data-testid="client-item"]');
+    if (!row) return null;
+    const box = row.closest('nav').getBoundingClientRect();
+    const at = row.getBoundingClientRect();
+    return [row.querySelector('.name').textContent, at.top >= box.top && at.bottom <= box.bottom, row.matches(':focus-visible')];
+"#;
+
+async fn focused_row(app: &App) -> Option<(String, bool, bool)> {
+    let found = app.client().execute(FOCUSED_ROW, vec![]).await.expect("read the focused row");
+    let row = found.as_array()?;
+    Some((row[0].as_str()?.to_owned(), row[1].as_bool()?, row[2].as_bool()?))
+}
+
+/// Presses `key` and waits until the focus is on the row of `name`, shown whole in the list
+/// with the focus ring drawn.
+async fn key_to_row(app: &App, key: Key, name: &str) {
+    app.press(&[key.into()]).await;
+    app.wait_until(&format!("{key:?} to bring the focus, ring drawn, to {name} in view"), async || {
+        (focused_row(app).await == Some((name.to_owned(), true, true))).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_long_list_holds_only_the_rows_near_its_view_and_the_keys_reach_every_client() {
+    const COUNT: usize = 400;
+    let data = tempfile::tempdir().unwrap();
+    let practice = Practice::open_in(data.path()).unwrap();
+    for n in 1..=COUNT {
+        practice.create_client(&ClientInput::named(&format!("Client {n:03}"))).unwrap();
+    }
+    drop(practice);
+
+    let app = App::launch(data.path()).await;
+    let rows = app.find_all(&format!("{READY} {ITEM}")).await.len();
+    assert!((10..100).contains(&rows), "{rows} of {COUNT} rows are in the page");
+    let first = app.find_all(&format!("{READY} li[aria-setsize=\"{COUNT}\"][aria-posinset=\"1\"]")).await;
+    assert_eq!(first.len(), 1, "the first row tells a screen reader it is the first of {COUNT}");
+
+    // Ctrl+F goes to the search, Down from there into the list; End, Up and Home move along all
+    // of it.
+    app.press(&[Key::Control.into(), 'f']).await;
+    app.wait_until("Ctrl+F to focus the search", async || {
+        let focused = app.client().active_element().await.ok()?;
+        (focused.attr("data-testid").await.ok()?? == "client-search").then_some(())
+    })
+    .await;
+    key_to_row(&app, Key::Down, "Client 001").await;
+    key_to_row(&app, Key::End, "Client 400").await;
+    key_to_row(&app, Key::Up, "Client 399").await;
+    app.screenshot("long-client-list-end").await;
+    let rows = app.find_all(&format!("{READY} {ITEM}")).await.len();
+    assert!(rows < 100, "{rows} rows are in the page at the end of the list");
+    key_to_row(&app, Key::Home, "Client 001").await;
+
+    // A client far down is found by the search and opened.
+    app.find_testid("client-search").await.send_keys("Client 377").await.unwrap();
+    let found = app.wait_for_text(ITEM, "Client 377").await;
+    app.click_element(&found).await.expect("choose the client found");
+    app.wait_for_text(&testid("client-heading"), "Client 377").await;
     app.quit().await;
 }
