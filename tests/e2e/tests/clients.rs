@@ -183,15 +183,19 @@ async fn key_to_row(app: &App, key: Key, name: &str) {
     .await;
 }
 
+/// A practice of `count` clients named "Client 001" onwards, none with a session yet.
+fn numbered_clients(dir: &std::path::Path, count: usize) {
+    let practice = Practice::open_in(dir).unwrap();
+    for n in 1..=count {
+        practice.create_client(&ClientInput::named(&format!("Client {n:03}"))).unwrap();
+    }
+}
+
 #[tokio::test]
 async fn a_long_list_holds_only_the_rows_near_its_view_and_the_keys_reach_every_client() {
     const COUNT: usize = 400;
     let data = tempfile::tempdir().unwrap();
-    let practice = Practice::open_in(data.path()).unwrap();
-    for n in 1..=COUNT {
-        practice.create_client(&ClientInput::named(&format!("Client {n:03}"))).unwrap();
-    }
-    drop(practice);
+    numbered_clients(data.path(), COUNT);
 
     let app = App::launch(data.path()).await;
     let rows = app.find_all(&format!("{READY} {ITEM}")).await.len();
@@ -220,5 +224,34 @@ async fn a_long_list_holds_only_the_rows_near_its_view_and_the_keys_reach_every_
     let found = app.wait_for_text(ITEM, "Client 377").await;
     app.click_element(&found).await.expect("choose the client found");
     app.wait_for_text(&testid("client-heading"), "Client 377").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_long_card_of_the_today_page_shows_its_first_rows_and_the_rest_on_request() {
+    let data = tempfile::tempdir().unwrap();
+    numbered_clients(data.path(), 40);
+    let app = App::launch(data.path()).await;
+    let card = testid("today-unplanned");
+    let rows = format!("{card} {}", testid("today-unplanned-client"));
+    let toggle = format!("{card} {}", testid("today-show-all"));
+
+    let more = app.wait_for_text(&toggle, "Show all 40").await;
+    assert_eq!(app.texts(&rows).await.len(), 8, "the card shows its first rows");
+    assert_eq!(more.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    app.click_element(&more).await.expect("show all");
+    app.wait_until("every client without a session on the card", async || {
+        (app.find_all(&rows).await.len() == 40).then_some(())
+    })
+    .await;
+    // The focus goes on to the first row the button brought in.
+    let focused = app.client().active_element().await.expect("a focused element");
+    let focused_text = app.text(&focused).await;
+    assert!(focused_text.contains("Client 009"), "the ninth row has the focus, not {focused_text:?}");
+    app.screenshot("today-long-card-expanded").await;
+
+    let fewer = app.wait_for_text(&toggle, "Show the first few").await;
+    app.click_element(&fewer).await.expect("show the first few");
+    app.wait_until("the card back to its first rows", async || (app.find_all(&rows).await.len() == 8).then_some(())).await;
     app.quit().await;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaySession } from '../lib/bindings';
-import { attentionCount, dayLabel, lateness, longDay, splitWeek } from './today';
+import { FIRST_ROWS, attentionCount, dayLabel, lateness, longDay, shownRows, splitWeek } from './today';
 
 function day(held_on: string, client_name: string): DaySession {
   return { session: { held_on } as DaySession['session'], client_name, homework_count: 0, ahead: false };
@@ -34,5 +34,18 @@ describe('labels', () => {
 
   it('counts what asks for action, not the sessions', () => {
     expect(attentionCount({ flagged_maps: [{}, {}] as never, overdue_directives: [{}] as never, unsent_letters: [] })).toBe(3);
+  });
+});
+
+describe('shownRows', () => {
+  const rows = Array.from({ length: 20 }, (_, i) => `row ${i + 1}`);
+
+  it('shows the first few rows of a long card until the coach asks for all', () => {
+    expect(shownRows(rows, false)).toEqual(rows.slice(0, FIRST_ROWS));
+    expect(shownRows(rows, true)).toEqual(rows);
+  });
+
+  it('shows a short card whole', () => {
+    expect(shownRows(rows.slice(0, 3), false)).toEqual(rows.slice(0, 3));
   });
 });

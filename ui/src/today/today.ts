@@ -16,6 +16,14 @@ export function splitWeek(view: Pick<TodayView, 'date' | 'sessions'>): WeekSplit
   return split;
 }
 
+/** How many rows a card of the Today page shows before its "Show all" button. */
+export const FIRST_ROWS = 8;
+
+/** The rows a card shows: every one once the coach asked for all, else the first few. */
+export function shownRows<T>(rows: readonly T[], expanded: boolean): readonly T[] {
+  return expanded ? rows : rows.slice(0, FIRST_ROWS);
+}
+
 /** "Mon 16 Nov" for a day of this week. */
 export function dayLabel(iso: string, locale?: string): string {
   const date = parseIsoDate(iso);
