@@ -252,6 +252,7 @@ async fn a_long_card_of_the_today_page_shows_its_first_rows_and_the_rest_on_requ
 
     let fewer = app.wait_for_text(&toggle, "Show the first few").await;
     app.click_element(&fewer).await.expect("show the first few");
-    app.wait_until("the card back to its first rows", async || (app.find_all(&rows).await.len() == 8).then_some(())).await;
+    app.wait_until("the card back to its first rows", async || (app.find_all(&rows).await.len() == 8).then_some(()))
+        .await;
     app.quit().await;
 }
