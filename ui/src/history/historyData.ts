@@ -3,7 +3,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartColors } from '../lib/chartColors';
 import type { ClientHistory, Session, SessionKindInfo } from '../lib/bindings';
-import { formatDate, formatInstantDate } from '../lib/dates';
+import { dateFormatter, formatDate, formatInstantDate } from '../lib/dates';
 import { kindLabel } from '../sessions/kinds';
 
 export type HistoryRow = {
@@ -82,8 +82,7 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
       });
     }
   });
-  const dateText = (ms: number) =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(new Date(ms));
+  const dateText = (ms: number) => dateFormatter('dayMonth', locale).format(new Date(ms));
   const font = { family: colors.font, size: 13 };
   return {
     type: 'line',

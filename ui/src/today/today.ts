@@ -1,7 +1,7 @@
 // How the Today page groups and words what the core found: today's sessions apart from the
 // rest of the week, and short labels for days and lateness.
 import type { DaySession, TodayView } from '../lib/bindings';
-import { parseIsoDate } from '../lib/dates';
+import { dateFormatter, parseIsoDate } from '../lib/dates';
 
 export type WeekSplit = { today: DaySession[]; earlier: DaySession[]; later: DaySession[] };
 
@@ -28,14 +28,14 @@ export function shownRows<T>(rows: readonly T[], expanded: boolean): readonly T[
 export function dayLabel(iso: string, locale?: string): string {
   const date = parseIsoDate(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+  return dateFormatter('weekdayShort', locale).format(date);
 }
 
 /** "Saturday 21 November" for the page's heading. */
 export function longDay(iso: string, locale?: string): string {
   const date = parseIsoDate(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+  return dateFormatter('weekdayLong', locale).format(date);
 }
 
 /** "1 day late" / "12 days late". */
