@@ -60,6 +60,15 @@ describe('filterClients', () => {
     expect(filterClients(all, 'zoe', 'paused')).toEqual([]);
     expect(filterClients(all, 'o', 'active')).toEqual([zoe]);
   });
+
+  it('finds a renamed client by the new name once the list holds the new client object', () => {
+    expect(filterClients(all, 'zoe', 'all')).toEqual([zoe]);
+    const renamed = { ...zoe, name: 'Zoë Lindqvist', preferred_name: '' };
+    const after = [renamed, marc, ines];
+    expect(filterClients(after, 'lindqvist', 'all')).toEqual([renamed]);
+    expect(filterClients(after, 'akesson', 'all')).toEqual([]);
+    expect(filterClients(all, 'akesson', 'all')).toEqual([zoe]);
+  });
 });
 
 describe('initials', () => {

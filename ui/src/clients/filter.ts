@@ -22,16 +22,34 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+// Each client's folded text is kept with the client object: the list filters on every key
+// press, and folding a few thousand names each time costs milliseconds a keystroke. The core's
+// answer replaces a client with a new object when anything about them changes, so a kept text
+// is never out of date.
+const haystacks = new WeakMap<Client, string>();
+
 function haystack(client: Client): string {
-  return fold([client.name, client.preferred_name, ...client.tags].join('\n'));
+  let text = haystacks.get(client);
+  if (text === undefined) {
+    text = fold([client.name, client.preferred_name, ...client.tags].join('\n'));
+    haystacks.set(client, text);
+  }
+  return text;
+}
+
+function queryWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
+function matchesWords(client: Client, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const text = haystack(client);
+  return words.every((word) => text.includes(word));
 }
 
 /** Every word of the query must appear somewhere in the client's name, preferred name or tags. */
 export function matchesQuery(client: Client, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const text = haystack(client);
-  return words.every((word) => text.includes(word));
+  return matchesWords(client, queryWords(query));
 }
 
 export function matchesStatus(client: Client, status: StatusFilter): boolean {
@@ -40,7 +58,8 @@ export function matchesStatus(client: Client, status: StatusFilter): boolean {
 
 /** The clients to show, in the order given. */
 export function filterClients(clients: readonly Client[], query: string, status: StatusFilter): Client[] {
-  return clients.filter((c) => matchesStatus(c, status) && matchesQuery(c, query));
+  const words = queryWords(query);
+  return clients.filter((c) => matchesStatus(c, status) && matchesWords(c, words));
 }
 
 /** Up to two initials for the avatar, from the name the coach uses. */
