@@ -128,6 +128,8 @@ struct TenfoldRun {
     /// History tab's click to its rows.
     client_ms: f64,
     history_ms: f64,
+    /// The median time for the client list to follow a key typed into its search box.
+    keystroke_ms: f64,
 }
 
 /// Seconds since the epoch at which the process `pid` started.
@@ -274,6 +276,7 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
     let items = app.find_all(&testid("client-item")).await.len();
     assert!(items > 0, "the client list is empty");
 
+    let keystroke_ms = keystroke_ms(&app).await;
     // Found by the search, as a coach finds a client in a long list: the list only holds the
     // rows near its view. Timed from outside, WebDriver's round trips included: what the
     // compilers setting costs the coach shows here, if anywhere.
@@ -302,7 +305,43 @@ async fn run_tenfold(bin: &Path, source: &Path) -> TenfoldRun {
         processes_with_client: tree.len(),
         client_ms,
         history_ms,
+        keystroke_ms,
     }
+}
+
+/// How long the client list takes to follow the search box as a coach types, timed in the page:
+/// from the input event to the list's update being done (Svelte applies it in a microtask, so a
+/// zero-delay timer runs after it), before the browser lays the page out. A few short words are
+/// typed a letter at a time and cleared, three times over; the median of every key. The box is
+/// left empty.
+async fn keystroke_ms(app: &App) -> f64 {
+    let typed = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+                 const input = document.querySelector(arguments[0]);
+                 const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+                 const times = [];
+                 for (let round = 0; round < 3; round++) {
+                     for (const text of ['a', 'an', 'ann', 'anna', '', 'm', 'ma', 'mar', 'mari', '']) {
+                         const start = performance.now();
+                         setValue.call(input, text);
+                         input.dispatchEvent(new Event('input', { bubbles: true }));
+                         await new Promise((settled) => setTimeout(settled, 0));
+                         times.push(performance.now() - start);
+                         await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 20)));
+                     }
+                 }
+                 done(times);
+             })().catch((error) => done(String(error)));",
+            vec![testid("client-search").into()],
+        )
+        .await
+        .expect("type into the client search");
+    let times: Vec<f64> =
+        serde_json::from_value(typed.clone()).unwrap_or_else(|_| panic!("the page timed no keys: {typed}"));
+    median(times)
 }
 
 /// When, after navigation start, the document arrived and each of Tenfold's marks was set.
@@ -446,6 +485,7 @@ async fn main() {
     println!("bare_compilers={}", bare_runs[0].compilers);
     println!("client_ms_median={:.0}", median(tenfold_runs.iter().map(|r| r.client_ms).collect()));
     println!("history_ms_median={:.0}", median(tenfold_runs.iter().map(|r| r.history_ms).collect()));
+    println!("keystroke_ms_median={:.1}", median(tenfold_runs.iter().map(|r| r.keystroke_ms).collect()));
     let dirty_median = |runs: Vec<u64>| median(runs.into_iter().map(mib).collect());
     println!(
         "idle_dirty_mib_median={:.1}",
