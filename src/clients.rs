@@ -55,6 +55,31 @@ pub struct Client {
     pub trashed_at: Option<DateTime<Utc>>,
 }
 
+/// What the client list shows and searches of a client: enough to find them, not their notes
+/// or contact details. A practice of thousands of clients sends this list at every start and
+/// after every change to a client; the whole record comes when one is opened
+/// ([`Practice::client`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ClientSummary {
+    pub id: String,
+    pub name: String,
+    pub preferred_name: String,
+    pub status: ClientStatus,
+    pub tags: Vec<String>,
+}
+
+impl From<&Client> for ClientSummary {
+    fn from(client: &Client) -> Self {
+        ClientSummary {
+            id: client.id.clone(),
+            name: client.name.clone(),
+            preferred_name: client.preferred_name.clone(),
+            status: client.status,
+            tags: client.tags.clone(),
+        }
+    }
+}
+
 /// What a person types into the client form. Dates arrive as text so a bad one is reported
 /// against its field rather than failing the whole request.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
@@ -163,8 +188,12 @@ fn looks_like_email(text: &str) -> bool {
 const CLIENT_COLUMNS: &str = "id, name, preferred_name, email, phone, status, tags, started_on, private_notes, \
                               is_sample, created_at, updated_at, trashed_at";
 
+/// Tags are kept as a JSON array of strings.
+fn tags_from_column(tags: &str) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(tags).map_err(|_| crate::rows::bad_value("tags", tags))
+}
+
 fn client_from_row(row: &Row<'_>) -> rusqlite::Result<Client> {
-    let tags: String = row.get(6)?;
     Ok(Client {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -172,7 +201,7 @@ fn client_from_row(row: &Row<'_>) -> rusqlite::Result<Client> {
         email: row.get(3)?,
         phone: row.get(4)?,
         status: ClientStatus::parse(&row.get::<_, String>(5)?)?,
-        tags: serde_json::from_str(&tags).map_err(|_| crate::rows::bad_value("tags", &tags))?,
+        tags: tags_from_column(&row.get::<_, String>(6)?)?,
         started_on: row.get(7)?,
         private_notes: row.get(8)?,
         is_sample: row.get(9)?,
@@ -251,6 +280,30 @@ impl Practice {
         ))?;
         let rows = stmt.query_map([status.map(ClientStatus::as_str)], client_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// [`Practice::list_clients`] as the client list shows it: the same clients in the same order.
+    pub fn client_summaries(&self, status: Option<ClientStatus>) -> Result<Vec<ClientSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, preferred_name, status, tags FROM client
+             WHERE trashed_at IS NULL AND (?1 IS NULL OR status = ?1)
+             ORDER BY name COLLATE tenfold_name, id",
+        )?;
+        let rows = stmt.query_map([status.map(ClientStatus::as_str)], |row| {
+            Ok(ClientSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                preferred_name: row.get(2)?,
+                status: ClientStatus::parse(&row.get::<_, String>(3)?)?,
+                tags: tags_from_column(&row.get::<_, String>(4)?)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many clients are in the trash.
+    pub fn trashed_client_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row("SELECT count(*) FROM client WHERE trashed_at IS NOT NULL", [], |row| row.get(0))?)
     }
 
     /// Clients in the trash, most recently trashed first.

@@ -1,7 +1,7 @@
 mod common;
 
 use common::{assert_in_trash, assert_invalid, assert_not_found, TempPractice};
-use tenfold::clients::{ClientInput, ClientStatus};
+use tenfold::clients::{ClientInput, ClientStatus, ClientSummary};
 
 fn full_input() -> ClientInput {
     ClientInput {
@@ -68,6 +68,36 @@ fn list_is_by_name_and_filters_by_status() {
     assert_eq!(names(p.list_clients(Some(ClientStatus::Paused)).unwrap()), vec!["Mia"]);
     assert!(p.list_clients(Some(ClientStatus::Completed)).unwrap().is_empty());
     let _ = (zoe, amir, paused);
+}
+
+#[test]
+fn the_summaries_are_the_list_without_notes_or_contact_details() {
+    let p = TempPractice::new();
+    p.create_client(&full_input()).unwrap();
+    p.add_client("zoë Adams");
+    p.create_client(&ClientInput { status: Some(ClientStatus::Paused), ..ClientInput::named("Mia") }).unwrap();
+    p.trash_client(&p.add_client("Aaron Gone").id).unwrap();
+    for status in [None, Some(ClientStatus::Active), Some(ClientStatus::Paused), Some(ClientStatus::Completed)] {
+        let from_list: Vec<ClientSummary> = p.list_clients(status).unwrap().iter().map(ClientSummary::from).collect();
+        assert_eq!(p.client_summaries(status).unwrap(), from_list, "the same clients, order and fields for {status:?}");
+    }
+    let elodie = p.client_summaries(None).unwrap().into_iter().find(|c| c.preferred_name == "Lou").unwrap();
+    assert_eq!(elodie.tags, vec!["career", "leadership"]);
+    let json = serde_json::to_string(&elodie).unwrap();
+    assert!(!json.contains("Prefers mornings") && !json.contains("lou@example.org"), "{json}");
+}
+
+#[test]
+fn the_trash_is_counted() {
+    let p = TempPractice::new();
+    assert_eq!(p.trashed_client_count().unwrap(), 0);
+    let first = p.add_client("Priya Raman");
+    p.trash_client(&first.id).unwrap();
+    p.trash_client(&p.add_client("Omar").id).unwrap();
+    p.add_client("Still Here");
+    assert_eq!(p.trashed_client_count().unwrap(), 2);
+    p.restore_client(&first.id).unwrap();
+    assert_eq!(p.trashed_client_count().unwrap(), 1);
 }
 
 #[test]
