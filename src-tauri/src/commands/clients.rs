@@ -1,19 +1,22 @@
 use tauri::State;
-use tenfold::clients::{Client, ClientInput, ClientStatus};
+use tenfold::clients::{Client, ClientInput, ClientStatus, ClientSummary};
 use tenfold::ErrorView;
 
 use crate::state::AppState;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_clients(state: State<'_, AppState>, status: Option<ClientStatus>) -> Result<Vec<Client>, ErrorView> {
-    state.with(|p| p.list_clients(status))
+pub async fn list_clients(
+    state: State<'_, AppState>,
+    status: Option<ClientStatus>,
+) -> Result<Vec<ClientSummary>, ErrorView> {
+    state.with(|p| p.client_summaries(status))
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_trashed_clients(state: State<'_, AppState>) -> Result<Vec<Client>, ErrorView> {
-    state.with(|p| p.list_trashed_clients())
+pub async fn trashed_client_count(state: State<'_, AppState>) -> Result<u32, ErrorView> {
+    state.with(|p| p.trashed_client_count())
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 // Finding a client in the sidebar: as-you-type search over name, preferred name and tags,
 // ignoring case and accents, plus the status filter.
-import type { Client, ClientStatus } from '../lib/bindings';
+import type { ClientStatus, ClientSummary } from '../lib/bindings';
 
 export type StatusFilter = 'all' | ClientStatus;
 
@@ -26,9 +26,9 @@ export function fold(text: string): string {
 // press, and folding a few thousand names each time costs milliseconds a keystroke. The core's
 // answer replaces a client with a new object when anything about them changes, so a kept text
 // is never out of date.
-const haystacks = new WeakMap<Client, string>();
+const haystacks = new WeakMap<ClientSummary, string>();
 
-function haystack(client: Client): string {
+function haystack(client: ClientSummary): string {
   let text = haystacks.get(client);
   if (text === undefined) {
     text = fold([client.name, client.preferred_name, ...client.tags].join('\n'));
@@ -41,29 +41,29 @@ function queryWords(query: string): string[] {
   return fold(query).split(/\s+/).filter(Boolean);
 }
 
-function matchesWords(client: Client, words: readonly string[]): boolean {
+function matchesWords(client: ClientSummary, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   const text = haystack(client);
   return words.every((word) => text.includes(word));
 }
 
 /** Every word of the query must appear somewhere in the client's name, preferred name or tags. */
-export function matchesQuery(client: Client, query: string): boolean {
+export function matchesQuery(client: ClientSummary, query: string): boolean {
   return matchesWords(client, queryWords(query));
 }
 
-export function matchesStatus(client: Client, status: StatusFilter): boolean {
+export function matchesStatus(client: ClientSummary, status: StatusFilter): boolean {
   return status === 'all' || client.status === status;
 }
 
 /** The clients to show, in the order given. */
-export function filterClients(clients: readonly Client[], query: string, status: StatusFilter): Client[] {
+export function filterClients<C extends ClientSummary>(clients: readonly C[], query: string, status: StatusFilter): C[] {
   const words = queryWords(query);
   return clients.filter((c) => matchesStatus(c, status) && matchesWords(c, words));
 }
 
 /** Up to two initials for the avatar, from the name the coach uses. */
-export function initials(client: Pick<Client, 'name' | 'preferred_name'>): string {
+export function initials(client: Pick<ClientSummary, 'name' | 'preferred_name'>): string {
   // Only words that start with a letter: "Alex Morgan (sample)" is AM, not A(.
   const words = client.name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   const first = [...(client.preferred_name.trim() || words[0] || '?')][0] ?? '?';

@@ -49,8 +49,8 @@ export const commands = {
 	exportCalendar: () => __TAURI_INVOKE<string | null>("export_calendar"),
 	/**  What "plan the next session" offers for this client. */
 	nextSessionSuggestion: (clientId: string) => __TAURI_INVOKE<PlannedSessionInput>("next_session_suggestion", { clientId }),
-	listClients: (status: ClientStatus | null) => __TAURI_INVOKE<Client[]>("list_clients", { status }),
-	listTrashedClients: () => __TAURI_INVOKE<Client[]>("list_trashed_clients"),
+	listClients: (status: ClientStatus | null) => __TAURI_INVOKE<ClientSummary[]>("list_clients", { status }),
+	trashedClientCount: () => __TAURI_INVOKE<number>("trashed_client_count"),
 	getClient: (id: string) => __TAURI_INVOKE<Client>("get_client", { id }),
 	createClient: (input: ClientInput) => __TAURI_INVOKE<Client>("create_client", { input }),
 	updateClient: (id: string, input: ClientInput) => __TAURI_INVOKE<Client>("update_client", { id, input }),
@@ -545,6 +545,20 @@ export type ClientOverview = {
 };
 
 export type ClientStatus = "active" | "paused" | "completed";
+
+/**
+ *  What the client list shows and searches of a client: enough to find them, not their notes
+ *  or contact details. A practice of thousands of clients sends this list at every start and
+ *  after every change to a client; the whole record comes when one is opened
+ *  ([`Practice::client`]).
+ */
+export type ClientSummary = {
+	id: string,
+	name: string,
+	preferred_name: string,
+	status: ClientStatus,
+	tags: string[],
+};
 
 export type ClientValue = {
 	id: string,
