@@ -72,7 +72,8 @@ pub fn startup(path: &Path, runs: &Repetitions) -> Measured {
     for _ in 0..runs.starts {
         let (practice, check) = core.time(|| {
             let (practice, check) = Practice::open_checking_beside(path).expect("open");
-            practice.list_clients(None).expect("clients");
+            practice.client_summaries(None).expect("clients");
+            practice.trashed_client_count().expect("trash");
             (practice, check)
         });
         check.wait().expect("the practice passes its check");
