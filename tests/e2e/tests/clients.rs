@@ -3,6 +3,7 @@
 
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
+use tenfold_e2e::flows::{open_client, open_tab};
 use tenfold_e2e::{client_count, open_db, testid, App, Key, READY};
 
 const ITEM: &str = r#"[data-testid="client-item"]"#;
@@ -54,6 +55,45 @@ async fn added_client_survives_restart() {
         "client rows in {}",
         data.path().join("tenfold.sqlite3").display()
     );
+}
+
+/// The list holds only what it shows of each client (name, preferred name, status, tags); the
+/// rest of a client's record is read when the coach opens them.
+#[tokio::test]
+async fn an_opened_client_shows_the_whole_record_the_list_does_not_hold() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let practice = Practice::open_in(data.path()).unwrap();
+        for (name, email, notes) in [
+            ("Noor Haddad", "noor@example.org", "Prefers early calls.\nNever on Fridays."),
+            ("Ilse Brandt", "ilse@example.org", "Writes everything down."),
+        ] {
+            let input = ClientInput {
+                email: email.into(),
+                private_notes: notes.into(),
+                tags: vec!["career".into()],
+                ..ClientInput::named(name)
+            };
+            practice.create_client(&input).unwrap();
+        }
+    }
+    let app = App::launch(data.path()).await;
+    open_client(&app, "Noor Haddad").await;
+    open_tab(&app, "profile").await;
+    app.wait_for_text(&testid("client-notes"), "Never on Fridays.").await;
+    app.wait_for_text(&testid("client-email"), "noor@example.org").await;
+
+    // Two clicks back to back: the screen ends on the second client, with the second's record.
+    let ilse = app.wait_for_text(ITEM, "Ilse Brandt").await;
+    let noor = app.wait_for_text(ITEM, "Noor Haddad").await;
+    ilse.click().await.unwrap();
+    noor.click().await.unwrap();
+    app.wait_for_text(&testid("client-heading"), "Noor Haddad").await;
+    open_tab(&app, "profile").await;
+    let notes = app.wait_for_text(&testid("client-notes"), "Prefers early calls.").await;
+    assert!(!app.text(&notes).await.contains("Writes everything down"), "Noor's screen shows Noor's notes");
+    app.screenshot("client-profile-record").await;
+    app.quit().await;
 }
 
 #[tokio::test]
