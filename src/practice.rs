@@ -109,6 +109,25 @@ impl Practice {
         }
     }
 
+    /// The practice as it is now, read-only, on a connection of its own: what it reads stays as
+    /// it was when it was taken, whatever is saved meanwhile, and reading it neither waits for
+    /// the practice's own connection nor holds it up (in WAL mode a reader works beside the
+    /// writer). For long reads that write nothing, such as gathering an export's documents, so
+    /// that autosaves do not queue behind them. Anything that writes through it is refused.
+    pub fn snapshot(&self) -> Result<Practice> {
+        let key = crate::encryption::key_of(&self.path)?;
+        let conn = store::open_reader(&self.path, key.as_ref())?;
+        // A read transaction fixes what the connection sees at its first read, not at BEGIN.
+        conn.execute_batch("BEGIN")?;
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(Practice {
+            conn,
+            path: self.path.clone(),
+            changes_at_last_backup: Cell::new(0),
+            check: Arc::clone(&self.check),
+        })
+    }
+
     /// Closes the practice's connection (a conversion replaces the file under it); until
     /// [`Practice::replace_connection`] the practice holds an empty in-memory database.
     pub(crate) fn close_connection(&mut self) -> Result<()> {

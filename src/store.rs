@@ -201,6 +201,16 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// A read-only connection to the practice at `path` (opened under `key` when encrypted), with
+/// what its queries need: the name collation, and a wait rather than an error while the writer
+/// briefly holds the log.
+pub(crate) fn open_reader(path: &Path, key: Option<&key::DatabaseKey>) -> Result<Connection> {
+    let conn = key::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.create_collation(crate::text::NAME_COLLATION, crate::text::compare_names)?;
+    Ok(conn)
+}
+
 /// The page cache of the app's connection, in KiB (a negative `cache_size` counts KiB).
 const PAGE_CACHE_KIB: i64 = 32 * 1024;
 
