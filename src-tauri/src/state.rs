@@ -27,6 +27,18 @@ impl AppState {
         self.with_mut(|p| f(p))
     }
 
+    /// Runs `f` on a snapshot of the practice (`Practice::snapshot`): read-only, as it was when
+    /// taken, on a connection of its own. The practice is held only while the snapshot is
+    /// taken, so a long read (gathering an export's documents) never keeps an autosave waiting.
+    pub fn reading<T>(&self, f: impl FnOnce(&Practice) -> tenfold::Result<T>) -> Result<T, ErrorView> {
+        let snapshot = {
+            let guard = lock(&self.practice);
+            let practice = guard.as_ref().map_err(|e| e.clone())?;
+            practice.snapshot().map_err(ErrorView::from)?
+        };
+        f(&snapshot).map_err(ErrorView::from)
+    }
+
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Practice) -> tenfold::Result<T>) -> Result<T, ErrorView> {
         let mut guard = lock(&self.practice);
         let practice = guard.as_mut().map_err(|e| e.clone())?;

@@ -3,9 +3,10 @@
 //! in Rust, so the window itself needs no dialog or opener permission.
 //!
 //! Laying a document out and writing its PDF take far longer than reading what it shows, so
-//! each command gathers the document while it holds the practice, lays it out and writes it
-//! on a blocking worker after letting go, and takes the practice again only to record the
-//! file: an autosave sent meanwhile does not wait for the render.
+//! each command gathers the document from a snapshot of the practice (`AppState::reading`: the
+//! practice is held only while the snapshot is taken), lays it out and writes it on a blocking
+//! worker, and takes the practice again only to record the file: an autosave sent meanwhile
+//! waits neither for the render nor for the gathering.
 
 use std::path::PathBuf;
 
@@ -54,7 +55,7 @@ pub async fn preview_document(
     state: State<'_, AppState>,
     request: DocumentRequest,
 ) -> Result<DocumentPreview, ErrorView> {
-    let document = state.with(|p| p.prepare_document(&request))?;
+    let document = state.reading(|p| p.prepare_document(&request))?;
     let preview = off_the_lock(move || document.preview()).await?;
     Ok(DocumentPreview {
         pages: preview.pages.iter().map(|png| png_data_url(png)).collect(),
@@ -70,14 +71,14 @@ pub async fn document_missing_characters(
     state: State<'_, AppState>,
     request: DocumentRequest,
 ) -> Result<MissingCharacters, ErrorView> {
-    let document = state.with(|p| p.prepare_document(&request))?;
+    let document = state.reading(|p| p.prepare_document(&request))?;
     off_the_lock(move || document.missing_characters()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn export_document(state: State<'_, AppState>, request: DocumentRequest) -> Result<ExportedFile, ErrorView> {
-    let pending = state.with(|p| p.prepare_export(&request))?;
+    let pending = state.reading(|p| p.prepare_export(&request))?;
     let written = off_the_lock(move || pending.write()).await?;
     state.with(|p| p.record_export(&written))
 }
@@ -90,7 +91,7 @@ pub async fn save_document_as(
     state: State<'_, AppState>,
     request: DocumentRequest,
 ) -> Result<Option<ExportedFile>, ErrorView> {
-    let (prepared, folder) = state.with(|p| Ok((p.prepare_document(&request)?, p.exports_folder()?)))?;
+    let (prepared, folder) = state.reading(|p| Ok((p.prepare_document(&request)?, p.exports_folder()?)))?;
     let file_name = suggested_file_name(&prepared);
     // The PDF is made while the coach picks a place for it.
     let rendering = off_the_lock(move || prepared.render());
@@ -188,7 +189,7 @@ pub async fn export_client_documents(
     state: State<'_, AppState>,
     client_id: String,
 ) -> Result<Vec<ExportedFile>, ErrorView> {
-    let export = state.with(|p| p.prepare_client_export(&client_id))?;
+    let export = state.reading(|p| p.prepare_client_export(&client_id))?;
     let written = tauri::async_runtime::spawn_blocking(move || export.write())
         .await
         .map_err(|e| failure(ErrorKind::Storage, format!("The documents could not be made: {e}")))?;
