@@ -9,16 +9,19 @@
 //!   fresh temporary folder; the client with the most documents is the one exported.
 //! - **alone** (the baseline): AUTOSAVES saves of one focus-area answer, each a character
 //!   longer, with a short pause between them as typing has; nothing else runs.
-//! - **during exports, rendering outside the lock** (the core's split API, for the shell): the
-//!   exporting thread
-//!   lists the client's documents, then for each one takes the practice only to gather it
-//!   (`prepare_export`), renders and writes the PDF without it, and records all the files in
-//!   one go at the end (`record_exports`). The same saves are timed meanwhile.
-//! - **during exports, rendering under the lock** (as the shell's commands still do): the
-//!   exporting thread holds the practice for the whole `export_client_documents`.
+//! - **during exports, gathered from a snapshot** (as the shell's commands do): the exporting
+//!   thread takes the practice only to take a snapshot of it (`Practice::snapshot`, a read-only
+//!   connection of its own), gathers every document from the snapshot (`prepare_export`),
+//!   renders and writes the PDFs, and takes the practice again to record all the files in one
+//!   go (`record_exports`). The same saves are timed meanwhile.
+//! - **during exports, gathered under the lock**: the same, but the practice is taken to gather
+//!   each document, as the shell's commands did before snapshots.
+//! - **during exports, rendering under the lock** (the way before that): the exporting thread
+//!   holds the practice for the whole `export_client_documents`.
 //!
 //! Each prints the median and p99 of the saves and the p99's ratio to the baseline's; the
-//! target is p99 during exports ≤ 1.5 × p99 alone. A second table shows what building the
+//! target is p99 during exports ≤ 1.5 × p99 alone. Then how long taking a snapshot holds the
+//! practice. A second table shows what building the
 //! renderer costs (the first render of a process waits for it) against the renderer as it was
 //! with the bundled fonts alone, and what listing the computer's fonts costs: it happens once,
 //! for the first document with a character the bundled fonts lack.
@@ -42,6 +45,7 @@ const AUTOSAVES: usize = 600;
 const TYPING_PAUSE: Duration = Duration::from_millis(2);
 const TARGET_RATIO: f64 = 1.5;
 const RENDERER_BUILDS: usize = 7;
+const SNAPSHOTS: usize = 51;
 
 fn lock(practice: &Mutex<Practice>) -> MutexGuard<'_, Practice> {
     practice.lock().expect("no thread panicked while holding the practice")
@@ -113,7 +117,19 @@ fn autosaves_while(
     (Timings(timings), loops.load(Ordering::SeqCst))
 }
 
-/// The split way: the practice only to gather each document and to record the files.
+/// The way the app exports: the practice only to take a snapshot and to record the files.
+fn export_from_a_snapshot(practice: &Mutex<Practice>, client_id: &str) {
+    let snapshot = lock(practice).snapshot().expect("a snapshot");
+    let requests = snapshot.client_document_requests(client_id).expect("documents");
+    let mut written = Vec::with_capacity(requests.len());
+    for request in &requests {
+        let pending = snapshot.prepare_export(request).expect("gathered");
+        written.push(pending.write().expect("written"));
+    }
+    lock(practice).record_exports(WrittenExports { written, failure: None }).expect("recorded");
+}
+
+/// The way before snapshots: the practice only to gather each document and to record the files.
 fn export_outside_the_lock(practice: &Mutex<Practice>, client_id: &str) {
     let requests = lock(practice).client_document_requests(client_id).expect("documents");
     let mut written = Vec::with_capacity(requests.len());
@@ -190,6 +206,8 @@ fn main() {
     let practice = Mutex::new(practice);
 
     let (alone, _) = autosaves_while(&practice, &area, "alone", None, &exports);
+    let snapshot = |p: &Mutex<Practice>| export_from_a_snapshot(p, &client);
+    let (during_snapshot, loops_snapshot) = autosaves_while(&practice, &area, "snapshot", Some(&snapshot), &exports);
     let outside = |p: &Mutex<Practice>| export_outside_the_lock(p, &client);
     let (during, loops) = autosaves_while(&practice, &area, "outside", Some(&outside), &exports);
     let under = |p: &Mutex<Practice>| export_under_the_lock(p, &client);
@@ -199,9 +217,28 @@ fn main() {
     println!("| autosave of one answer, {AUTOSAVES} saves | median | p99 | p99 ÷ p99 alone | target |");
     println!("|---|---|---|---|---|");
     println!("| alone (baseline) | {:.2} ms | {:.2} ms | 1.00× | |", alone.at(0.5), alone.at(0.99));
-    row("during exports, rendered outside the lock", &during, &alone, Some(loops));
-    row("during exports, rendered under the lock (the old way)", &during_old, &alone, Some(loops_old));
-    assert!(loops > 0 && loops_old > 0, "the exports ran while the saves were timed");
+    row(
+        "during exports, gathered from a snapshot, rendered outside the lock",
+        &during_snapshot,
+        &alone,
+        Some(loops_snapshot),
+    );
+    row("during exports, gathered under the lock, rendered outside it (the way before)", &during, &alone, Some(loops));
+    row("during exports, rendered under the lock (the first way)", &during_old, &alone, Some(loops_old));
+    assert!(loops_snapshot > 0 && loops > 0 && loops_old > 0, "the exports ran while the saves were timed");
+
+    let snapshot_ms = median_ms(
+        (0..SNAPSHOTS)
+            .map(|_| {
+                let held = lock(&practice);
+                let started = Instant::now();
+                drop(held.snapshot().expect("a snapshot"));
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect(),
+    );
+    println!();
+    println!("| taking a snapshot (the practice held meanwhile), median of {SNAPSHOTS} | {snapshot_ms:.2} ms |");
 
     let (before, now, listing) = renderer_builds();
     println!();
