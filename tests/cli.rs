@@ -168,7 +168,11 @@ fn tenfold_as_unprivileged(data_dir: &Path, args: &[&str], scratch: &Path) -> Op
         return Some(tenfold(data_dir, args));
     }
     let binary = scratch.join("tenfold");
-    fs::copy(env!("CARGO_BIN_EXE_tenfold"), &binary).unwrap();
+    // Copied by `cp`, not `fs::copy`: a file this process held open for writing would be
+    // inherited by any child another test forks meanwhile, and until that child runs its program
+    // the copy cannot be run ("Text file busy").
+    let copied = Command::new("cp").arg(env!("CARGO_BIN_EXE_tenfold")).arg(&binary).status().expect("run cp");
+    assert!(copied.success(), "cp of the tenfold binary failed: {copied}");
     fs::set_permissions(scratch, fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
     Command::new("setpriv")
