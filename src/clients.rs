@@ -188,6 +188,11 @@ fn looks_like_email(text: &str) -> bool {
 const CLIENT_COLUMNS: &str = "id, name, preferred_name, email, phone, status, tags, started_on, private_notes, \
                               is_sample, created_at, updated_at, trashed_at";
 
+/// The clients of the client list and their order, for the whole records and the summaries
+/// alike: not in the trash, with the status `?1` when it is not NULL, by name.
+const LISTED_CLIENTS: &str = "FROM client WHERE trashed_at IS NULL AND (?1 IS NULL OR status = ?1) \
+                              ORDER BY name COLLATE tenfold_name, id";
+
 /// Tags are kept as a JSON array of strings.
 fn tags_from_column(tags: &str) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(tags).map_err(|_| crate::rows::bad_value("tags", tags))
@@ -273,22 +278,15 @@ impl Practice {
 
     /// Clients not in the trash, by name (`text::compare_names`); only those with `status` when given.
     pub fn list_clients(&self, status: Option<ClientStatus>) -> Result<Vec<Client>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CLIENT_COLUMNS} FROM client
-             WHERE trashed_at IS NULL AND (?1 IS NULL OR status = ?1)
-             ORDER BY name COLLATE tenfold_name, id"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {CLIENT_COLUMNS} {LISTED_CLIENTS}"))?;
         let rows = stmt.query_map([status.map(ClientStatus::as_str)], client_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// [`Practice::list_clients`] as the client list shows it: the same clients in the same order.
     pub fn client_summaries(&self, status: Option<ClientStatus>) -> Result<Vec<ClientSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, preferred_name, status, tags FROM client
-             WHERE trashed_at IS NULL AND (?1 IS NULL OR status = ?1)
-             ORDER BY name COLLATE tenfold_name, id",
-        )?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT id, name, preferred_name, status, tags {LISTED_CLIENTS}"))?;
         let rows = stmt.query_map([status.map(ClientStatus::as_str)], |row| {
             Ok(ClientSummary {
                 id: row.get(0)?,
