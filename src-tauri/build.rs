@@ -56,6 +56,7 @@ fn is_tauri_command(attr: &syn::Attribute) -> bool {
 
 fn main() {
     println!("cargo:rerun-if-changed={COMMANDS_DIR}");
+    link_release_binary();
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let commands = commands();
     assert!(!commands.is_empty(), "no #[tauri::command] found in {COMMANDS_DIR}");
@@ -90,6 +91,39 @@ fn main() {
             .app_manifest(tauri_build::AppManifest::new().commands(names).permissions_path_pattern(pattern)),
     )
     .expect("tauri build configuration");
+}
+
+/// How the release binary is linked, from here rather than the release profile: a profile setting
+/// changes the hash in every function name of the crate, and `scripts/startup-order` must see the
+/// names of the binary that ships.
+fn link_release_binary() {
+    println!("cargo:rerun-if-env-changed={KEEP_SYMBOLS}");
+    if std::env::var("PROFILE").is_ok_and(|profile| profile != "release") {
+        return;
+    }
+    // The shipped binary carries no symbol table (a quarter of its size); scripts/startup-order keeps
+    // it, to read the names of the functions it saw run.
+    if std::env::var_os(KEEP_SYMBOLS).is_none() && std::env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|env| env == "gnu") {
+        println!("cargo:rustc-link-arg-bin=tenfold-desktop=-Wl,--strip-all");
+    }
+    place_startup_code_first();
+}
+
+const KEEP_SYMBOLS: &str = "TENFOLD_KEEP_SYMBOLS";
+
+/// The start-up functions `scripts/startup-order` listed go first and side by side: the kernel
+/// maps code 64 KiB at a time around each page run, so scattered through the binary they mapped
+/// four times the memory. Only lld reads the list, the linker Rust uses on x86-64 Linux since
+/// 1.90 (`rust-version`); names it no longer finds are passed over quietly.
+fn place_startup_code_first() {
+    const ORDER: &str = "startup-order.txt";
+    println!("cargo:rerun-if-changed={ORDER}");
+    if !std::env::var("TARGET").is_ok_and(|target| target == "x86_64-unknown-linux-gnu") {
+        return;
+    }
+    let order = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join(ORDER);
+    println!("cargo:rustc-link-arg-bin=tenfold-desktop=-Wl,--symbol-ordering-file={}", order.display());
+    println!("cargo:rustc-link-arg-bin=tenfold-desktop=-Wl,--no-warn-symbol-ordering");
 }
 
 /// Leaves the file alone when it would not change, so nothing downstream rebuilds for nothing.
