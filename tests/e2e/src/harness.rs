@@ -97,7 +97,8 @@ impl App {
         App::launch_only_via(data_dir, None).await
     }
 
-    async fn launch_only_via(data_dir: &Path, via: Option<&Path>) -> App {
+    /// Like [`App::launch_only`], started through `via` as [`App::launch_via`] is.
+    pub async fn launch_only_via(data_dir: &Path, via: Option<&Path>) -> App {
         let bin = desktop_bin();
         let application = via.map_or_else(|| bin.clone(), Path::to_path_buf);
         let tauri_driver = tauri_driver_bin();
@@ -313,7 +314,7 @@ impl App {
         self.wait_until_within(what, TIMEOUT, probe).await
     }
 
-    async fn wait_for_css_within(&self, css: &str, timeout: Duration, what: &str) -> Element {
+    pub async fn wait_for_css_within(&self, css: &str, timeout: Duration, what: &str) -> Element {
         self.wait_until_within(what, timeout, async || self.try_find(css).await).await
     }
 
@@ -646,6 +647,18 @@ pub fn open_db(data_dir: &Path) -> rusqlite::Connection {
     .unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
     conn.busy_timeout(Duration::from_secs(5)).unwrap();
     conn
+}
+
+/// The client with the most ratings in the practice at `data_dir`: the heaviest screen to open.
+pub fn busiest_client(data_dir: &Path) -> String {
+    open_db(data_dir)
+        .query_row(
+            "SELECT c.name FROM client c JOIN focus_area f ON f.client_id = c.id JOIN rating r ON r.focus_area_id = f.id
+             WHERE c.trashed_at IS NULL GROUP BY c.id ORDER BY count(*) DESC, c.name LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a client with ratings (generate a practice first)")
 }
 
 /// Number of `client` rows (trashed or not).

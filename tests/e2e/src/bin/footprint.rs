@@ -39,7 +39,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use tenfold_e2e::{app_pid, desktop_bin, flows, process_tree, testid, App, READY, READY_TIMEOUT};
+use tenfold_e2e::{app_pid, busiest_client, desktop_bin, flows, process_tree, testid, App, READY, READY_TIMEOUT};
 
 /// The variable the harness reads the app to start from (see `harness::desktop_bin`).
 const APP_VARIABLE: &str = "TENFOLD_DESKTOP_BIN";
@@ -206,18 +206,6 @@ fn copy_practice(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), to.join(&name)).expect("copy the practice");
         }
     }
-}
-
-/// The client with the most ratings: the heaviest screen to open.
-fn busiest_client(data: &Path) -> String {
-    tenfold_e2e::open_db(data)
-        .query_row(
-            "SELECT c.name FROM client c JOIN focus_area f ON f.client_id = c.id JOIN rating r ON r.focus_area_id = f.id
-             WHERE c.trashed_at IS NULL GROUP BY c.id ORDER BY count(*) DESC, c.name LIMIT 1",
-            [],
-            |row| row.get(0),
-        )
-        .expect("a client with ratings (generate a practice first)")
 }
 
 /// Starts the app at `bin` and waits for `ready`; returns it with the start's figures once it
