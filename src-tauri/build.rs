@@ -113,7 +113,7 @@ const KEEP_SYMBOLS: &str = "TENFOLD_KEEP_SYMBOLS";
 
 /// The start-up functions `scripts/startup-order` listed go first and side by side: the kernel
 /// maps code 64 KiB at a time around each page run, so scattered through the binary they mapped
-/// four times the memory. Only lld reads the list, the linker Rust uses on x86-64 Linux since
+/// three times the memory. Only lld reads the list, the linker Rust uses on x86-64 Linux since
 /// 1.90 (`rust-version`); names it no longer finds are passed over quietly.
 fn place_startup_code_first() {
     const ORDER: &str = "startup-order.txt";
