@@ -23,6 +23,13 @@ TF_BUILD_APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential perl make pkg-confi
 TF_TEST_APT_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils fonts-noto-cjk fonts-noto-color-emoji strace dbus
     gcc-mingw-w64-x86-64 syncthing)
 
+# The practice scripts/footprint measures and scripts/startup-order profiles (the same one, so
+# the code placed first is the code the measured start runs): a solo coach's, this many clients
+# with a year of data each (tenfold generate).
+TF_FOOTPRINT_CLIENTS=25
+TF_FOOTPRINT_YEARS=1
+TF_FOOTPRINT_SEED=8
+
 # The Windows target scripts/test compile-checks the workspace for.
 TF_WINDOWS_TARGET=x86_64-pc-windows-gnu
 
@@ -138,6 +145,13 @@ tf_desktop_bin() {
 tf_build_desktop() {
   (cd "$TF_ROOT" && cargo build -p tenfold-desktop)
   [ -x "$(tf_desktop_bin)" ] || tf_die "cargo build did not produce $(tf_desktop_bin)"
+}
+
+# tf_generate_footprint_practice DIR — generate the practice of TF_FOOTPRINT_* into DIR with the
+# release build of tenfold.
+tf_generate_footprint_practice() {
+  "$(tf_target_dir)/release/tenfold" --data-dir "$1" generate \
+    --clients "$TF_FOOTPRINT_CLIENTS" --years "$TF_FOOTPRINT_YEARS" --seed "$TF_FOOTPRINT_SEED"
 }
 
 # The newest .deb the release script made, or nothing.
