@@ -11,9 +11,11 @@
 //!   longer, with a short pause between them as typing has; nothing else runs.
 //! - **during exports, gathered from a snapshot** (as the shell's commands do): the exporting
 //!   thread takes the practice only to take a snapshot of it (`Practice::snapshot`, a read-only
-//!   connection of its own), gathers every document from the snapshot (`prepare_export`),
-//!   renders and writes the PDFs, and takes the practice again to record all the files in one
-//!   go (`record_exports`). The same saves are timed meanwhile.
+//!   connection of its own), gathers every document from the snapshot
+//!   (`prepare_client_export`), renders and writes the PDFs (`ClientExport::write`), and takes
+//!   the practice again to record all the files in one go (`record_exports`). The same saves
+//!   are timed meanwhile. In every way the exporting thread runs at background priority, as the
+//!   shell's document threads do (`tenfold::background`).
 //! - **during exports, gathered under the lock**: the same, but the practice is taken to gather
 //!   each document, as the shell's commands did before snapshots.
 //! - **during exports, rendering under the lock** (the way before that): the exporting thread
@@ -94,6 +96,8 @@ fn autosaves_while(
     std::thread::scope(|scope| {
         if let Some(export) = exports {
             scope.spawn(|| {
+                // At the priority the shell's document threads run at.
+                tenfold::background::lower_this_thread();
                 while !done.load(Ordering::SeqCst) {
                     export(practice);
                     loops.fetch_add(1, Ordering::SeqCst);
@@ -120,13 +124,10 @@ fn autosaves_while(
 /// The way the app exports: the practice only to take a snapshot and to record the files.
 fn export_from_a_snapshot(practice: &Mutex<Practice>, client_id: &str) {
     let snapshot = lock(practice).snapshot().expect("a snapshot");
-    let requests = snapshot.client_document_requests(client_id).expect("documents");
-    let mut written = Vec::with_capacity(requests.len());
-    for request in &requests {
-        let pending = snapshot.prepare_export(request).expect("gathered");
-        written.push(pending.write().expect("written"));
-    }
-    lock(practice).record_exports(WrittenExports { written, failure: None }).expect("recorded");
+    let export = snapshot.prepare_client_export(client_id).expect("gathered");
+    let written = export.write();
+    assert!(written.failure.is_none(), "every document written");
+    lock(practice).record_exports(written).expect("recorded");
 }
 
 /// The way before snapshots: the practice only to gather each document and to record the files.

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod assessment;
+pub mod background;
 pub mod backup;
 pub mod branding;
 pub mod calendar;

@@ -187,3 +187,39 @@ fn a_write_that_fails_after_gathering_reports_the_failure_and_records_nothing() 
     assert_eq!(error.kind(), tenfold::ErrorKind::Storage, "{error}");
     assert!(practice.exports_of(&client.id).expect("listed").is_empty());
 }
+
+/// A thread's nice value, as the kernel reports it (field 19 of `/proc/thread-self/stat`).
+#[cfg(target_os = "linux")]
+fn nice_of_this_thread() -> i32 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").expect("the thread's stat");
+    // The name in field 2 may hold spaces; the fields after it start at field 3.
+    let after_name = &stat[stat.rfind(')').expect("the name's end") + 2..];
+    after_name.split(' ').nth(19 - 3).expect("field 19").parse().expect("a number")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn documents_are_made_below_the_priority_of_what_the_coach_types() {
+    use tenfold::background::{self, BACKGROUND_NICE};
+
+    let caller = nice_of_this_thread();
+    let practice = TempPractice::new();
+    let client = practice.add_client("Samantha Reyes");
+    let request = DocumentRequest::ProgressReport { client_id: client.id };
+    // Made here first, at the caller's priority: the pool's threads must not owe their
+    // priority to whichever thread happened to start them.
+    practice.render_document(&request).expect("the report made");
+    let pending = practice.prepare_export(&request).expect("gathered");
+    let (written, nice_while_writing) = background::spawn(move || (pending.write(), nice_of_this_thread()))
+        .expect("a thread")
+        .join()
+        .expect("no panic");
+    written.expect("the report written");
+    assert_eq!(nice_while_writing, caller.max(BACKGROUND_NICE), "the document's thread runs lower");
+    assert_eq!(nice_of_this_thread(), caller, "the thread that started it keeps its own priority");
+
+    // Typst lays pages out and compresses them on a shared pool of threads; those run low too.
+    let pool = rayon::broadcast(|_| nice_of_this_thread());
+    assert!(!pool.is_empty());
+    assert!(pool.iter().all(|&nice| nice >= BACKGROUND_NICE), "render threads at {pool:?}");
+}

@@ -82,6 +82,7 @@ impl Renderer {
     }
 
     pub fn with_fonts(fonts: FontChoice) -> Self {
+        crate::background::lower_render_threads();
         let with_system = match fonts {
             FontChoice::BundledThenSystem => Some(OnceLock::new()),
             FontChoice::BundledOnly => None,

@@ -25,15 +25,24 @@ fn failure(kind: ErrorKind, message: impl Into<String>) -> ErrorView {
     ErrorView { kind, message: message.into(), field: None }
 }
 
-/// Runs `work` (layout, drawing, writing files) on a blocking worker, where it holds neither
-/// the practice nor one of the async runtime's threads.
+/// Runs `work` (layout, drawing, writing files) on a background thread of its own, where it
+/// holds neither the practice nor one of the async runtime's threads, and yields the cores to
+/// what the coach types (`tenfold::background`).
 pub(crate) async fn off_the_lock<T: Send + 'static>(
     work: impl FnOnce() -> tenfold::Result<T> + Send + 'static,
 ) -> Result<T, ErrorView> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| failure(ErrorKind::Storage, format!("The document could not be made: {e}")))?
-        .map_err(|e| ErrorView::from(&e))
+    in_background(work).await?.map_err(|e| ErrorView::from(&e))
+}
+
+/// Runs `work` at background priority and waits for it without holding a thread.
+async fn in_background<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, ErrorView> {
+    let (done, mut result) = tauri::async_runtime::channel(1);
+    tenfold::background::spawn(move || {
+        let _ = done.blocking_send(work());
+    })
+    .map_err(|e| failure(ErrorKind::Storage, format!("The document could not be made: {e}")))?;
+    // No answer means the work panicked before sending one.
+    result.recv().await.ok_or_else(|| failure(ErrorKind::Storage, "The document could not be made."))
 }
 
 /// A PNG image as a `data:` URL, ready for `<img src>`.
@@ -190,9 +199,7 @@ pub async fn export_client_documents(
     client_id: String,
 ) -> Result<Vec<ExportedFile>, ErrorView> {
     let export = state.reading(|p| p.prepare_client_export(&client_id))?;
-    let written = tauri::async_runtime::spawn_blocking(move || export.write())
-        .await
-        .map_err(|e| failure(ErrorKind::Storage, format!("The documents could not be made: {e}")))?;
+    let written = in_background(move || export.write()).await?;
     state.with(|p| p.record_exports(written))
 }
 
