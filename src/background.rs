@@ -7,6 +7,10 @@
 //! Here it runs a step behind: still on every core that is free, but yielding whenever the
 //! coach's own work wants one.
 //!
+//! Only threads that never touch the practice file run here. The start-up check and the
+//! backups stay at the app's own priority: the window already starts beside the check, and a
+//! lowered check would hold back the report of damage it finds.
+//!
 //! On Linux the nice value is a thread's own, so the rest of the app keeps its priority. Other
 //! systems set it for the whole process, so there the threads are left as they are.
 

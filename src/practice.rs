@@ -45,9 +45,21 @@ pub struct StartupCheck(Option<std::thread::JoinHandle<Result<(), integrity::Pro
 impl StartupCheck {
     /// Waits for the check; `Error::Damaged` says what it found. By then the practice already
     /// holds its writes.
-    pub fn wait(self) -> Result<()> {
-        let Some(handle) = self.0 else { return Ok(()) };
+    pub fn wait(mut self) -> Result<()> {
+        let Some(handle) = self.0.take() else { return Ok(()) };
         Ok(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?)
+    }
+}
+
+/// A check dropped unwaited is still waited for. Left reading when the process ends, it can
+/// crash the process on its way out: a fresh-clone run of the tests died at the exit of
+/// `tests/encryption_start.rs`, SQLCipher failing to decrypt a page as OpenSSL was torn down
+/// under the check's thread. The app always waits (`after_the_check` in the shell).
+impl Drop for StartupCheck {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = handle.join();
+        }
     }
 }
 
