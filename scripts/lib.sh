@@ -154,6 +154,30 @@ tf_generate_footprint_practice() {
     --clients "$TF_FOOTPRINT_CLIENTS" --years "$TF_FOOTPRINT_YEARS" --seed "$TF_FOOTPRINT_SEED"
 }
 
+# The list of functions the release link places first (scripts/startup-order, src-tauri/build.rs).
+TF_STARTUP_ORDER="$TF_ROOT/src-tauri/startup-order.txt"
+
+# What the names in that list depend on besides the code: a release build names each function
+# with a hash of its crate's Cargo metadata, which covers the crate's dependencies and their
+# features, so adding a dependency renames every function of the crates above it and the linker,
+# finding none of the listed names, places them as if there were no list (the app's own process
+# then holds about 6 MiB more). A digest of the desktop app's dependency tree (normal and build
+# dependencies, with features; path dependencies without their folder) changes when that happens.
+tf_startup_order_dependencies() {
+  (cd "$TF_ROOT" && cargo tree --locked -p tenfold-desktop -e normal,build --prefix depth -f '{p} {f}') \
+    | sed 's| (/[^)]*)||' | sha256sum | cut -c1-16
+}
+
+# Fails when the start-up order was taken for another dependency tree than the current one.
+tf_check_startup_order() {
+  local taken current
+  taken="$(sed -n 's/^# Dependencies: \([0-9a-f]*\).*/\1/p' "$TF_STARTUP_ORDER")"
+  current="$(tf_startup_order_dependencies)"
+  [ "$taken" = "$current" ] || tf_die "src-tauri/startup-order.txt was taken for other dependencies" \
+    "(${taken:-none recorded}, now $current): run scripts/startup-order and commit the new list," \
+    "or the release build places its start-up code as if there were no list"
+}
+
 # The newest .deb the release script made, or nothing.
 tf_release_deb() {
   local newest
