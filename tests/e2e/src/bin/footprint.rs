@@ -32,9 +32,10 @@
 //! Both apps turn WebKitGTK's DMA-BUF renderer off unless told otherwise; the renderer decides
 //! much of the web process's memory, so the tool reads the setting from each app's WebKit
 //! processes and refuses to compare two apps that ran with different ones. Tenfold also turns
-//! JavaScriptCore's optimising compilers off, which the bare page, with next to no script, has
-//! no use for: the tool prints that setting as each app's web process saw it, and how long
-//! opening the busiest client and its History took, which is where slower script would show.
+//! JavaScriptCore's compilers off, which the bare app leaves as WebKit ships them: the tool
+//! prints that setting as each app's web process saw it, and how long the client list takes to
+//! follow a key typed into its search, opening the busiest client and its History take, which
+//! is where slower script would show.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -68,9 +69,9 @@ const TENFOLD_STEP_NAMES: [&str; 7] = [
     "painting it",
 ];
 const RENDERER_VARIABLE: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
-/// JavaScriptCore's optimising compilers, which Tenfold turns off (src-tauri/src/lib.rs) and
-/// the bare app leaves on: printed as each app's web process saw it.
-const COMPILERS_VARIABLE: &str = "JSC_useDFGJIT";
+/// JavaScriptCore's compilers, which Tenfold turns off (src-tauri/src/lib.rs) and the bare app
+/// leaves on: printed as each app's web process saw it.
+const COMPILERS_VARIABLE: &str = "JSC_useJIT";
 /// How long an app is left alone before its memory is read.
 const SETTLE: Duration = Duration::from_secs(3);
 
