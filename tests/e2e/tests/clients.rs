@@ -227,7 +227,7 @@ async fn key_to_row(app: &App, key: Key, name: &str) {
 fn numbered_clients(dir: &std::path::Path, count: usize) {
     let practice = Practice::open_in(dir).unwrap();
     for n in 1..=count {
-        practice.create_client(&ClientInput::named(&format!("Client {n:03}"))).unwrap();
+        practice.create_client(&ClientInput::named(format!("Client {n:03}"))).unwrap();
     }
 }
 
