@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod licences;
+mod relocations;
 mod state;
 
 use tauri::{AppHandle, Emitter, Manager};
@@ -11,6 +12,8 @@ use tenfold::backup::BackupReason;
 
 /// Opens the practice and the window, and serves the window's commands until it closes.
 pub fn run() {
+    // The loader read its relocation table before this line, and nothing reads it after.
+    relocations::release_relocation_table();
     webkit_defaults();
     tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch focuses this window and exits.
