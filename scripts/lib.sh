@@ -147,6 +147,15 @@ tf_build_desktop() {
   [ -x "$(tf_desktop_bin)" ] || tf_die "cargo build did not produce $(tf_desktop_bin)"
 }
 
+# tf_build_release_keeping_symbols DEST — the release build of tenfold-desktop as scripts/release
+# makes it (Tauri's CLI sets the release features), minus the strip, which changes only the final
+# link (src-tauri/build.rs): function names and code are the shipped binary's. Copied to DEST,
+# because the next release build strips the binary in place.
+tf_build_release_keeping_symbols() {
+  (cd "$TF_ROOT" && TENFOLD_KEEP_SYMBOLS=1 "$TF_ROOT/ui/node_modules/.bin/tauri" build --no-bundle --ci)
+  cp "$(tf_target_dir)/release/tenfold-desktop" "$1"
+}
+
 # tf_generate_footprint_practice DIR — generate the practice of TF_FOOTPRINT_* into DIR with the
 # release build of tenfold.
 tf_generate_footprint_practice() {
