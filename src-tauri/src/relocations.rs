@@ -141,18 +141,22 @@ fn release_pages(range: std::ops::Range<usize>) -> usize {
 mod tests {
     use super::*;
 
+    /// The address range a line of `/proc/self/maps` or `/proc/self/smaps` describes, when it
+    /// is a mapping's first line (`start-end perms ...`).
+    fn mapping_range(line: &str) -> Option<std::ops::Range<usize>> {
+        let (range, _) = line.split_once(' ')?;
+        let (start, end) = range.split_once('-')?;
+        Some(usize::from_str_radix(start, 16).ok()?..usize::from_str_radix(end, 16).ok()?)
+    }
+
     /// The resident size, in KiB, of the mapping of this test binary that holds `address`.
     fn resident_kib_of_mapping_at(address: usize) -> u64 {
         let smaps = std::fs::read_to_string("/proc/self/smaps").expect("this process's smaps");
         let mut inside = false;
         for line in smaps.lines() {
-            if let Some((range, _)) = line.split_once(' ') {
-                if let Some((start, end)) = range.split_once('-') {
-                    if let (Ok(start), Ok(end)) = (usize::from_str_radix(start, 16), usize::from_str_radix(end, 16)) {
-                        inside = (start..end).contains(&address);
-                        continue;
-                    }
-                }
+            if let Some(mapping) = mapping_range(line) {
+                inside = mapping.contains(&address);
+                continue;
             }
             if inside {
                 if let Some(kib) = line.strip_prefix("Rss:") {
@@ -185,10 +189,8 @@ mod tests {
         let holder = maps
             .lines()
             .find(|line| {
-                let (range, _) = line.split_once(' ').expect("a mapping");
-                let (start, end) = range.split_once('-').expect("a range");
-                let (start, end) = (usize::from_str_radix(start, 16).unwrap(), usize::from_str_radix(end, 16).unwrap());
-                start <= table.start && table.end <= end
+                let mapping = mapping_range(line).expect("each line of maps is a mapping");
+                mapping.start <= table.start && table.end <= mapping.end
             })
             .expect("one mapping holds the whole table");
         assert!(holder.ends_with(&*executable.to_string_lossy()), "the table lies in {holder}");
