@@ -8,6 +8,7 @@ pub mod backup;
 pub mod branding;
 pub mod calendar;
 pub mod clients;
+pub mod coach_programs;
 pub mod devices;
 pub mod directives;
 pub mod documents;

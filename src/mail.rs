@@ -81,7 +81,7 @@ impl LetterMail {
 mod xdg_email {
     use std::io::Read;
     use std::path::Path;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     use std::time::{Duration, Instant};
 
     use super::LetterMail;
@@ -93,7 +93,7 @@ mod xdg_email {
     const SETTLED_AFTER: Duration = Duration::from_secs(5);
 
     pub(super) fn open(mail: &LetterMail, pdf: &Path) -> Result<()> {
-        let mut child = Command::new("xdg-email")
+        let mut child = crate::coach_programs::command("xdg-email")
             .arg("--utf8")
             .args(["--subject", &mail.subject, "--body", &mail.body, "--attach"])
             .arg(pdf)

@@ -91,13 +91,20 @@ pub(crate) fn after_the_check(app: AppHandle, database: std::path::PathBuf, chec
 ///   went from 13.5 to 19 ms (scripts/footprint, README). It also leaves the page, which shows
 ///   what coaches type and imports bring, with no machine code written while it runs, a common
 ///   way in for attacks on a JavaScript engine.
+///
+/// They are for Tenfold's own web view: the programs it starts for the coach (their mail
+/// program) go without the ones set here (`tenfold::coach_programs`).
 const WEBKIT_DEFAULTS: [(&str, &str); 2] = [("WEBKIT_DISABLE_DMABUF_RENDERER", "1"), ("JSC_useJIT", "0")];
 
 /// Sets [`WEBKIT_DEFAULTS`] before any thread starts or WebKit loads.
 fn webkit_defaults() {
     #[cfg(target_os = "linux")]
-    for (name, value) in defaults_to_set(|name| std::env::var_os(name).is_some()) {
-        std::env::set_var(name, value);
+    {
+        let set = defaults_to_set(|name| std::env::var_os(name).is_some());
+        for (name, value) in &set {
+            std::env::set_var(name, value);
+        }
+        tenfold::coach_programs::keep_from_programs(set.into_iter().map(|(name, _)| name).collect());
     }
 }
 

@@ -1,7 +1,8 @@
 //! "E-mail the letter" in the real app, with a stand-in `xdg-email` first on `PATH` that records
 //! the arguments it was given: a client with no address gets the field to type it (a bad one is
 //! refused under it), then the mail program is asked for the client's address, the letter's
-//! subject and text, and the exported PDF attached (read back with pdftotext); the wrap-up
+//! subject and text, and the exported PDF attached (read back with pdftotext), with the
+//! coach's environment rather than the settings the app made for its own web view; the wrap-up
 //! counts the letter as e-mailed, and the typed address is on the client's record.
 
 use std::os::unix::fs::PermissionsExt;
@@ -23,7 +24,8 @@ fn write_script(path: &Path, text: &str) {
 }
 
 /// A folder with the stand-in `xdg-email`, and a wrapper that starts the app with that folder
-/// first on its `PATH`. The stand-in writes its arguments, NUL-separated, to `args`.
+/// first on its `PATH`. The stand-in writes its environment to `env`, then its arguments,
+/// NUL-separated, to `args`.
 struct StandIn {
     dir: tempfile::TempDir,
 }
@@ -36,7 +38,8 @@ impl StandIn {
         write_script(
             &bin.join("xdg-email"),
             &format!(
-                "#!/bin/sh\nfor argument in \"$@\"; do printf '%s\\0' \"$argument\"; done > '{args}.part'\nmv '{args}.part' '{args}'\n",
+                "#!/bin/sh\nenv > '{env}'\nfor argument in \"$@\"; do printf '%s\\0' \"$argument\"; done > '{args}.part'\nmv '{args}.part' '{args}'\n",
+                env = dir.path().join("env").display(),
                 args = dir.path().join("args").display()
             ),
         );
@@ -55,6 +58,12 @@ impl StandIn {
         self.dir.path().join("tenfold-with-stand-in")
     }
 
+    /// The value of `name` in the stand-in's environment, if it had one.
+    fn variable(&self, name: &str) -> Option<String> {
+        let env = std::fs::read_to_string(self.dir.path().join("env")).expect("the stand-in wrote its environment");
+        env.lines().find_map(|line| line.strip_prefix(&format!("{name}=")).map(str::to_owned))
+    }
+
     fn args(&self) -> Option<Vec<String>> {
         let bytes = std::fs::read(self.dir.path().join("args")).ok()?;
         Some(
@@ -65,6 +74,12 @@ impl StandIn {
                 .collect(),
         )
     }
+}
+
+/// What the test harness sets for the app when the test's own environment has nothing
+/// (`tenfold_e2e::App::launch_via`): WebKit's own choice of renderer, for its screenshots.
+fn harness_set(variable: &str) -> Option<String> {
+    (variable == "WEBKIT_DISABLE_DMABUF_RENDERER").then(|| "0".to_owned())
 }
 
 /// The value that follows `flag` in `args`.
@@ -120,6 +135,12 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
     assert!(attached.starts_with(exports.path()), "the PDF exported into the exports folder: {}", attached.display());
     let text = pdf_text(&attached);
     assert!(text.contains(CLIENT) && text.contains(ITEMS[0]), "{text}");
+    // The mail program gets the coach's environment: not the JavaScript setting the app made
+    // for its own web view, but the renderer setting the coach (here, the test harness) made.
+    for variable in ["JSC_useJIT", "WEBKIT_DISABLE_DMABUF_RENDERER"] {
+        let coach_set = std::env::var(variable).ok().or_else(|| harness_set(variable));
+        assert_eq!(stand_in.variable(variable), coach_set, "{variable} as the mail program got it");
+    }
     app.quit().await;
 
     let practice = Practice::open_in(data.path()).unwrap();
