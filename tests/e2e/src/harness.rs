@@ -46,6 +46,28 @@ pub fn use_shipped_renderer() {
     SHIPPED_RENDERER.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
+/// The app turns WebKit's DMA-BUF renderer off (src-tauri/src/lib.rs), but under Xvfb
+/// WebKitWebDriver's screenshots then never return; tests and the README pictures need them, so
+/// they run the renderer WebKit would choose, unless a tool asked for the app as shipped
+/// (`use_shipped_renderer`: `None`, the variable left out) or the variable is set already.
+fn renderer_setting() -> Option<String> {
+    if SHIPPED_RENDERER.load(std::sync::atomic::Ordering::SeqCst) {
+        None
+    } else {
+        Some(std::env::var(DMABUF_VARIABLE).unwrap_or_else(|_| "0".to_owned()))
+    }
+}
+
+/// The value of `variable` in the environment the app is launched with: this process's own,
+/// with the renderer setting above.
+pub fn launched_with(variable: &str) -> Option<String> {
+    if variable == DMABUF_VARIABLE {
+        renderer_setting()
+    } else {
+        std::env::var(variable).ok()
+    }
+}
+
 /// Resolves once `arguments[0]` has kept the same place in the page (not in the window, so
 /// scrolling does not count as moving) for three samples 50 ms apart, or after 10 s, when the
 /// click goes ahead and fails or succeeds on its own.
@@ -138,15 +160,10 @@ impl App {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
-        // The app turns WebKit's DMA-BUF renderer off (src-tauri/src/main.rs), but under Xvfb
-        // WebKitWebDriver's screenshots then never return; tests and the README pictures need
-        // them, so they run the renderer WebKit would choose, unless a tool asked for the app
-        // as shipped (`use_shipped_renderer`) or the variable is set already.
-        if SHIPPED_RENDERER.load(std::sync::atomic::Ordering::SeqCst) {
-            cmd.env_remove(DMABUF_VARIABLE);
-        } else if std::env::var_os(DMABUF_VARIABLE).is_none() {
-            cmd.env(DMABUF_VARIABLE, "0");
-        }
+        match renderer_setting() {
+            Some(value) => cmd.env(DMABUF_VARIABLE, value),
+            None => cmd.env_remove(DMABUF_VARIABLE),
+        };
         let driver = cmd.spawn().unwrap_or_else(|e| panic!("could not start {}: {e}", tauri_driver.display()));
 
         // From here on, Drop cleans up whatever happens.

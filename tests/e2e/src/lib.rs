@@ -24,6 +24,6 @@ pub mod trace;
 /// Special keys (Control, Alt, arrows) for [`App::press`].
 pub use fantoccini::key::Key;
 pub use harness::{
-    app_pid, busiest_client, client_count, desktop_bin, open_db, process_tree, testid, use_shipped_renderer, App,
-    READY, READY_TIMEOUT, TIMEOUT,
+    app_pid, busiest_client, client_count, desktop_bin, launched_with, open_db, process_tree, testid,
+    use_shipped_renderer, App, READY, READY_TIMEOUT, TIMEOUT,
 };

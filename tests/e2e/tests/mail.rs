@@ -12,7 +12,7 @@ use tenfold::branding::BrandingInput;
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
 use tenfold_e2e::flows::{pdf_text, wrap_up_with_homework};
-use tenfold_e2e::{desktop_bin, testid, App};
+use tenfold_e2e::{desktop_bin, launched_with, testid, App};
 
 const CLIENT: &str = "Samantha Reyes";
 const ADDRESS: &str = "sam.reyes@example.com";
@@ -76,12 +76,6 @@ impl StandIn {
     }
 }
 
-/// What the test harness sets for the app when the test's own environment has nothing
-/// (`tenfold_e2e::App::launch_via`): WebKit's own choice of renderer, for its screenshots.
-fn harness_set(variable: &str) -> Option<String> {
-    (variable == "WEBKIT_DISABLE_DMABUF_RENDERER").then(|| "0".to_owned())
-}
-
 /// The value that follows `flag` in `args`.
 fn after<'a>(args: &'a [String], flag: &str) -> &'a str {
     let at = args.iter().position(|a| a == flag).unwrap_or_else(|| panic!("no {flag} in {args:?}"));
@@ -138,8 +132,7 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
     // The mail program gets the coach's environment: not the JavaScript setting the app made
     // for its own web view, but the renderer setting the coach (here, the test harness) made.
     for variable in ["JSC_useJIT", "WEBKIT_DISABLE_DMABUF_RENDERER"] {
-        let coach_set = std::env::var(variable).ok().or_else(|| harness_set(variable));
-        assert_eq!(stand_in.variable(variable), coach_set, "{variable} as the mail program got it");
+        assert_eq!(stand_in.variable(variable), launched_with(variable), "{variable} as the mail program got it");
     }
     app.quit().await;
 
