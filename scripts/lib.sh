@@ -187,6 +187,23 @@ tf_check_startup_order() {
     "or the release build places its start-up code as if there were no list"
 }
 
+# tf_deb_depends_with_declared SHLIBDEPS DECLARED: the libraries dpkg-shlibdeps found, followed by
+# each package of the bundler's Depends line that they do not name. The bundler's line holds the
+# programs tauri.conf.json declares (xdg-utils: "E-mail the letter" and "Open" run its xdg-email
+# and xdg-open) beside two libraries of its own, which dpkg-shlibdeps names again with versions.
+tf_deb_depends_with_declared() {
+  local found="$1" entry name merged="$1"
+  local -a declared
+  IFS=',' read -ra declared <<<"$2"
+  for entry in "${declared[@]}"; do
+    entry="$(printf '%s' "$entry" | sed 's/^ *//; s/ *$//')"
+    name="${entry%% *}"
+    [ -n "$name" ] || continue
+    printf '%s\n' "$found" | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qxF "$name" || merged+=", $entry"
+  done
+  printf '%s\n' "$merged"
+}
+
 # The newest .deb the release script made, or nothing.
 tf_release_deb() {
   local newest
