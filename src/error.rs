@@ -83,6 +83,11 @@ pub enum Error {
     #[error("Your mail program could not be opened: {reason}. The PDF is saved in the exports folder, and the letter can still be copied as e-mail text")]
     MailProgram { reason: String },
 
+    /// The coach's PDF viewer could not be started with an exported file; the file stays where
+    /// it was saved.
+    #[error("The PDF could not be opened: {reason}. The file is still where it was saved")]
+    Viewer { reason: String },
+
     /// Encrypting or decrypting could not go on; the practice is as it was.
     #[error("encryption: {reason}")]
     Encryption { reason: String },
@@ -135,6 +140,7 @@ impl Error {
             Error::Keyring { .. } => ErrorKind::Keyring,
             Error::NotEncrypted | Error::Encryption { .. } => ErrorKind::Encryption,
             Error::MailProgram { .. } => ErrorKind::MailProgram,
+            Error::Viewer { .. } => ErrorKind::Viewer,
             Error::NotShared => ErrorKind::NotShared,
             Error::SharedFolder { .. } => ErrorKind::SharedFolder,
         }
@@ -240,6 +246,8 @@ pub enum ErrorKind {
     Encryption,
     /// The coach's mail program did not open; the letter can still be copied as text.
     MailProgram,
+    /// The coach's PDF viewer did not open; the file is still where it was saved.
+    Viewer,
     /// The practice is not shared with another device: the UI offers to share it.
     NotShared,
     /// The shared folder cannot be used (missing, read-only, full, another practice's).

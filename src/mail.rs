@@ -79,10 +79,11 @@ impl LetterMail {
 }
 
 mod xdg_email {
+    use std::ffi::OsStr;
     use std::io::Read;
     use std::path::Path;
     use std::process::Stdio;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use super::LetterMail;
     use crate::error::{Error, Result};
@@ -93,7 +94,12 @@ mod xdg_email {
     const SETTLED_AFTER: Duration = Duration::from_secs(5);
 
     pub(super) fn open(mail: &LetterMail, pdf: &Path) -> Result<()> {
-        let mut child = crate::coach_programs::command("xdg-email")
+        open_with("xdg-email".as_ref(), mail, pdf)
+    }
+
+    /// `open` through `program`, a stand-in in the tests.
+    pub(super) fn open_with(program: &OsStr, mail: &LetterMail, pdf: &Path) -> Result<()> {
+        let mut child = crate::coach_programs::command(program)
             .arg("--utf8")
             .args(["--subject", &mail.subject, "--body", &mail.body, "--attach"])
             .arg(pdf)
@@ -108,25 +114,22 @@ mod xdg_email {
                 }
                 _ => failed(format!("xdg-email could not be started: {e}")),
             })?;
-        let started = Instant::now();
-        loop {
-            if let Some(status) = child.try_wait().map_err(|e| failed(format!("xdg-email: {e}")))? {
-                if status.success() {
-                    return Ok(());
-                }
-                let mut said = String::new();
-                if let Some(mut stderr) = child.stderr.take() {
-                    let _ = stderr.read_to_string(&mut said);
-                }
-                return Err(failed(reason(status.code(), said.trim())));
+        let stderr = child.stderr.take();
+        let settled =
+            crate::coach_programs::settle(child, SETTLED_AFTER).map_err(|e| failed(format!("xdg-email: {e}")))?;
+        let Some(status) = settled.filter(|status| !status.success()) else {
+            // The mail program xdg-email started may have been handed its stderr: read to the
+            // end, so it neither blocks on a full pipe nor dies writing to a closed one.
+            if let Some(mut stderr) = stderr {
+                std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
             }
-            if started.elapsed() >= SETTLED_AFTER {
-                // Reaped when the mail program closes, so it leaves no zombie behind.
-                std::thread::spawn(move || child.wait());
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(50));
+            return Ok(());
+        };
+        let mut said = String::new();
+        if let Some(mut stderr) = stderr {
+            let _ = stderr.read_to_string(&mut said);
         }
+        Err(failed(reason(status.code(), said.trim())))
     }
 
     /// xdg-email's exit codes, as its manual lists them, in the coach's terms.
@@ -146,6 +149,38 @@ mod xdg_email {
 
     fn failed(reason: impl Into<String>) -> Error {
         Error::MailProgram { reason: reason.into() }
+    }
+
+    #[cfg(all(test, unix))]
+    mod tests {
+        use std::os::unix::fs::PermissionsExt;
+        use std::time::{Duration, Instant};
+
+        use super::super::LetterMail;
+
+        /// xdg-email hands the message over and exits at once, and the mail program it started
+        /// goes on with xdg-email's stderr: it must still be able to write there.
+        #[test]
+        fn the_mail_program_outlives_xdg_email_and_may_still_write_to_its_stderr() {
+            let dir = tempfile::tempdir().unwrap();
+            let alive = dir.path().join("alive");
+            let program = dir.path().join("xdg-email");
+            std::fs::write(
+                &program,
+                format!("#!/bin/sh\n( sleep 0.2; echo 'a warning' >&2; echo yes > '{}' ) &\nexit 0\n", alive.display()),
+            )
+            .unwrap();
+            std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let mail =
+                LetterMail { to: "sam@example.com".into(), subject: "Homework".into(), body: "Dear Sam,".into() };
+
+            super::open_with(program.as_os_str(), &mail, &dir.path().join("letter.pdf")).unwrap();
+            let started = Instant::now();
+            while !alive.exists() && started.elapsed() < Duration::from_secs(5) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert!(alive.exists(), "the mail program died writing to its stderr");
+        }
     }
 }
 

@@ -134,6 +134,7 @@ fn exit_code(error: &Error) -> u8 {
         | ErrorKind::InTrash
         | ErrorKind::Render
         | ErrorKind::MailProgram
+        | ErrorKind::Viewer
         | ErrorKind::NotShared => 1,
         ErrorKind::Damaged | ErrorKind::WritesHeld => 3,
         ErrorKind::Storage | ErrorKind::ReadOnly | ErrorKind::DiskFull | ErrorKind::SharedFolder => 4,

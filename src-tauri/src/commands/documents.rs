@@ -34,6 +34,18 @@ pub(crate) async fn off_the_lock<T: Send + 'static>(
     in_background(work).await?.map_err(|e| ErrorView::from(&e))
 }
 
+/// Runs `work`, which starts one of the coach's own programs (their mail program, their PDF
+/// viewer) and waits to see it start, on a thread at the app's own priority: a program started
+/// from a background thread keeps that thread's lowered priority until the coach closes it.
+pub(crate) async fn starting_the_coachs_program<T: Send + 'static>(
+    work: impl FnOnce() -> tenfold::Result<T> + Send + 'static,
+) -> Result<T, ErrorView> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| failure(ErrorKind::Storage, format!("The program could not be started: {e}")))?
+        .map_err(|e| ErrorView::from(&e))
+}
+
 /// Runs `work` at background priority and waits for it without holding a thread.
 async fn in_background<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, ErrorView> {
     let (done, mut result) = tauri::async_runtime::channel(1);
@@ -121,16 +133,14 @@ pub async fn save_document_as(
     state.with(|p| p.record_export(&written)).map(Some)
 }
 
-/// Opens a PDF this practice exported in the system's viewer; any other path is refused.
+/// Opens a PDF this practice exported in the coach's viewer; any other path is refused.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_exported_file(app: AppHandle, state: State<'_, AppState>, path: String) -> Result<(), ErrorView> {
+pub async fn open_exported_file(state: State<'_, AppState>, path: String) -> Result<(), ErrorView> {
     if !state.with(|p| p.is_exported_file(&path))? {
         return Err(failure(ErrorKind::NotFound, "Tenfold did not export that file"));
     }
-    app.opener()
-        .open_path(&path, None::<&str>)
-        .map_err(|e| failure(ErrorKind::Storage, format!("Could not open {path}: {e}")))
+    starting_the_coachs_program(move || tenfold::coach_programs::open_pdf(std::path::Path::new(&path))).await
 }
 
 /// Shows an exported PDF in the system's file manager.

@@ -10,7 +10,7 @@ use tenfold::documents::DocumentRequest;
 use tenfold::mail::{LetterEmailed, MailHandOff};
 use tenfold::ErrorView;
 
-use crate::commands::documents::off_the_lock;
+use crate::commands::documents::{off_the_lock, starting_the_coachs_program};
 use crate::state::AppState;
 
 /// Opens the coach's mail program with the homework letter of `session_id`. `address` is the
@@ -38,7 +38,7 @@ pub async fn email_letter(
     let file = state.with(|p| p.record_export(&written))?;
     let pdf = PathBuf::from(&file.path);
     let to = mail.to.clone();
-    let hand_off = off_the_lock(move || mail.hand_to_mail_program(&pdf)).await?;
+    let hand_off = starting_the_coachs_program(move || mail.hand_to_mail_program(&pdf)).await?;
     if let MailHandOff::TextOnly { mailto } = &hand_off {
         let opener = app.opener();
         opener.open_url(mailto, None::<&str>).map_err(|e| mail_failure(format!("the mail link did not open: {e}")))?;

@@ -8,7 +8,8 @@
 //! client's screens (open a client, a tab, start a session, choose a focus area) that several
 //! of them share; [`day`] is a coach's whole day, which more than one test runs. [`trace`] runs
 //! the app under `strace` and reads what it logged; [`skips`] records a test that could not run
-//! here; [`a11y`] runs axe-core on what the window shows.
+//! here; [`a11y`] runs axe-core on what the window shows; [`stand_in`] puts stand-ins for the
+//! coach's own programs (their mail program, their PDF viewer) on the app's `PATH`.
 
 pub mod a11y;
 pub mod day;
@@ -18,6 +19,7 @@ pub mod harness;
 #[path = "../../common/seeded.rs"]
 pub mod seeded;
 pub mod skips;
+pub mod stand_in;
 pub mod syncthing;
 pub mod trace;
 

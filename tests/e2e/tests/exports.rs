@@ -1,6 +1,7 @@
 //! Documents through the real app: a homework letter exported with one click into the exports
 //! folder set in Settings, and a directive sheet printed from its card, both read back with
-//! pdftotext.
+//! pdftotext; a saved PDF opened in the coach's viewer (a stand-in that records how it was
+//! started), and the reason shown when no viewer opens it.
 
 use std::path::Path;
 
@@ -11,7 +12,8 @@ use tenfold::Practice;
 use tenfold_e2e::flows::{
     export_document as export, find_in, open_client, open_tab, pdf_text, set_exports_folder, wrap_up_with_homework,
 };
-use tenfold_e2e::{testid, App};
+use tenfold_e2e::stand_in::StandIn;
+use tenfold_e2e::{launched_with, testid, App};
 
 const CLIENT: &str = "Samantha Reyes";
 
@@ -64,32 +66,40 @@ async fn a_homework_letter_exports_into_the_chosen_folder_with_one_click() {
     app.quit().await;
 }
 
+/// The seeded practice with one directive for the client and `exports` as the exports folder.
+fn practice_with_a_directive(data: &Path, exports: &Path) {
+    let client_id = seeded_practice(data);
+    let practice = Practice::open_in(data).unwrap();
+    practice.set_exports_folder(exports.to_str().unwrap()).unwrap();
+    practice
+        .create_directive(&DirectiveInput {
+            client_id,
+            title: "The worry appointment".into(),
+            instructions: "Set a timer for ten minutes each evening and worry on purpose.".into(),
+            timing: "Every evening at seven".into(),
+            report_back: "Which evenings felt long".into(),
+            rationale: "Prescribing the symptom takes away its surprise.".into(),
+            ..DirectiveInput::default()
+        })
+        .unwrap();
+}
+
+/// Opens the client's directive card, where its sheet is exported.
+async fn open_the_directive(app: &App) {
+    open_client(app, CLIENT).await;
+    open_tab(app, "directives").await;
+    let item = app.wait_for(&testid("directive-item")).await;
+    find_in(&item, "button[aria-expanded]").await.expect("the card's header").click().await.unwrap();
+}
+
 #[tokio::test]
 async fn a_directive_sheet_prints_the_instructions_but_never_the_rationale() {
     let data = tempfile::tempdir().unwrap();
     let exports = tempfile::tempdir().unwrap();
-    let client_id = seeded_practice(data.path());
-    {
-        let practice = Practice::open_in(data.path()).unwrap();
-        practice.set_exports_folder(exports.path().to_str().unwrap()).unwrap();
-        practice
-            .create_directive(&DirectiveInput {
-                client_id,
-                title: "The worry appointment".into(),
-                instructions: "Set a timer for ten minutes each evening and worry on purpose.".into(),
-                timing: "Every evening at seven".into(),
-                report_back: "Which evenings felt long".into(),
-                rationale: "Prescribing the symptom takes away its surprise.".into(),
-                ..DirectiveInput::default()
-            })
-            .unwrap();
-    }
+    practice_with_a_directive(data.path(), exports.path());
 
     let app = App::launch(data.path()).await;
-    open_client(&app, CLIENT).await;
-    open_tab(&app, "directives").await;
-    let item = app.wait_for(&testid("directive-item")).await;
-    find_in(&item, "button[aria-expanded]").await.expect("the card's header").click().await.unwrap();
+    open_the_directive(&app).await;
 
     let path = export(&app, "directive_sheet").await;
     let text = pdf_text(Path::new(&path));
@@ -103,5 +113,50 @@ async fn a_directive_sheet_prints_the_instructions_but_never_the_rationale() {
     app.wait_for_text(&testid("client-documents-result"), "Saved 2 PDFs").await;
     let saved = std::fs::read_dir(exports.path().join(CLIENT)).unwrap().count();
     assert_eq!(saved, 3, "the sheet printed before, plus the report and the sheet again");
+    app.quit().await;
+}
+
+/// Every launcher the app may try, in its order: the desktop's own, then GLib's, GNOME's and KDE's.
+const LAUNCHERS: [&str; 6] = ["xdg-open", "gio", "gnome-open", "kde-open6", "kde-open5", "kde-open"];
+
+#[tokio::test]
+async fn open_shows_the_saved_pdf_in_the_coachs_viewer_and_says_why_when_none_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    practice_with_a_directive(data.path(), exports.path());
+    let stand_in = StandIn::new(&LAUNCHERS);
+    let app = App::launch_via(data.path(), Some(&stand_in.wrapper())).await;
+    open_the_directive(&app).await;
+    let path = export(&app, "directive_sheet").await;
+
+    let open = r#"[data-kind="directive_sheet"] [data-testid="open-export"]"#;
+    app.click_element(&app.wait_for(open).await).await.unwrap();
+    let args = app.wait_until("xdg-open to be called", async || stand_in.args("xdg-open")).await;
+    assert_eq!(args, vec![path.clone()], "the desktop's launcher opens the saved file");
+    assert!(stand_in.args("gio").is_none(), "once one launcher opened it, no other opens it again");
+    // The viewer gets the coach's environment and priority, not what the app set for its own
+    // web view or the background thread the PDF was written on.
+    for variable in ["JSC_useJIT", "WEBKIT_DISABLE_DMABUF_RENDERER"] {
+        assert_eq!(stand_in.variable("xdg-open", variable), launched_with(variable), "{variable} as the viewer got it");
+    }
+    assert_eq!(stand_in.niceness("xdg-open"), stand_in.app_niceness(), "the viewer's priority");
+    assert!(app.try_find(&testid("export-error")).await.is_none());
+
+    // No program on this computer opens PDFs: each launcher is tried, and the first one's
+    // reason is what the coach reads.
+    stand_in.exit_with(3);
+    stand_in.forget("xdg-open");
+    app.click_element(&app.wait_for(open).await).await.unwrap();
+    app.wait_for_text(
+        r#"[data-kind="directive_sheet"] [data-testid="export-error"]"#,
+        "no program is set up on this computer to open PDF files",
+    )
+    .await;
+    for launcher in LAUNCHERS {
+        assert!(stand_in.args(launcher).is_some(), "{launcher} was tried");
+    }
+    assert_eq!(stand_in.args("gio"), Some(vec!["open".to_owned(), path.clone()]));
+    app.screenshot("open-export-failed").await;
+    assert!(Path::new(&path).exists(), "the PDF stays where it was saved");
     app.quit().await;
 }

@@ -2,79 +2,22 @@
 //! the arguments it was given: a client with no address gets the field to type it (a bad one is
 //! refused under it), then the mail program is asked for the client's address, the letter's
 //! subject and text, and the exported PDF attached (read back with pdftotext), with the
-//! coach's environment rather than the settings the app made for its own web view; the wrap-up
+//! coach's environment rather than the settings the app made for its own web view, and at the
+//! app's priority rather than that of its background threads; the wrap-up
 //! counts the letter as e-mailed, and the typed address is on the client's record.
 
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tenfold::branding::BrandingInput;
 use tenfold::clients::ClientInput;
 use tenfold::Practice;
 use tenfold_e2e::flows::{pdf_text, wrap_up_with_homework};
-use tenfold_e2e::{desktop_bin, launched_with, testid, App};
+use tenfold_e2e::stand_in::StandIn;
+use tenfold_e2e::{launched_with, testid, App};
 
 const CLIENT: &str = "Samantha Reyes";
 const ADDRESS: &str = "sam.reyes@example.com";
 const ITEMS: [&str; 2] = ["Notice one moment each day when you chose for yourself", "Write the list of three"];
-
-fn write_script(path: &Path, text: &str) {
-    std::fs::write(path, text).unwrap();
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
-}
-
-/// A folder with the stand-in `xdg-email`, and a wrapper that starts the app with that folder
-/// first on its `PATH`. The stand-in writes its environment to `env`, then its arguments,
-/// NUL-separated, to `args`.
-struct StandIn {
-    dir: tempfile::TempDir,
-}
-
-impl StandIn {
-    fn new() -> StandIn {
-        let dir = tempfile::tempdir().unwrap();
-        let bin = dir.path().join("bin");
-        std::fs::create_dir(&bin).unwrap();
-        write_script(
-            &bin.join("xdg-email"),
-            &format!(
-                "#!/bin/sh\nenv > '{env}'\nfor argument in \"$@\"; do printf '%s\\0' \"$argument\"; done > '{args}.part'\nmv '{args}.part' '{args}'\n",
-                env = dir.path().join("env").display(),
-                args = dir.path().join("args").display()
-            ),
-        );
-        write_script(
-            &dir.path().join("tenfold-with-stand-in"),
-            &format!(
-                "#!/bin/sh\nPATH='{bin}':\"$PATH\" exec '{app}' \"$@\"\n",
-                bin = bin.display(),
-                app = desktop_bin().display()
-            ),
-        );
-        StandIn { dir }
-    }
-
-    fn wrapper(&self) -> PathBuf {
-        self.dir.path().join("tenfold-with-stand-in")
-    }
-
-    /// The value of `name` in the stand-in's environment, if it had one.
-    fn variable(&self, name: &str) -> Option<String> {
-        let env = std::fs::read_to_string(self.dir.path().join("env")).expect("the stand-in wrote its environment");
-        env.lines().find_map(|line| line.strip_prefix(&format!("{name}=")).map(str::to_owned))
-    }
-
-    fn args(&self) -> Option<Vec<String>> {
-        let bytes = std::fs::read(self.dir.path().join("args")).ok()?;
-        Some(
-            bytes
-                .split(|b| *b == 0)
-                .filter(|a| !a.is_empty())
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect(),
-        )
-    }
-}
 
 /// The value that follows `flag` in `args`.
 fn after<'a>(args: &'a [String], flag: &str) -> &'a str {
@@ -93,7 +36,7 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
         practice.update_branding(&branding).unwrap();
         practice.create_client(&ClientInput { preferred_name: "Sam".into(), ..ClientInput::named(CLIENT) }).unwrap();
     }
-    let stand_in = StandIn::new();
+    let stand_in = StandIn::new(&["xdg-email"]);
     let app = App::launch_via(data.path(), Some(&stand_in.wrapper())).await;
 
     wrap_up_with_homework(&app, CLIENT, &ITEMS).await;
@@ -105,7 +48,7 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
     app.fill("letter-email-address", "sam.reyes@").await;
     app.click_testid("email-letter").await;
     app.wait_for_text("#letter-email-address-error", "name@example.com").await;
-    assert!(stand_in.args().is_none(), "nothing may reach the mail program before the address is good");
+    assert!(stand_in.args("xdg-email").is_none(), "nothing may reach the mail program before the address is good");
 
     app.fill("letter-email-address", ADDRESS).await;
     app.click_testid("email-letter").await;
@@ -116,7 +59,7 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
     // With the address on record, the field gives way to whom the letter goes.
     app.wait_gone("#letter-email-address").await;
 
-    let args = app.wait_until("xdg-email to be called", async || stand_in.args()).await;
+    let args = app.wait_until("xdg-email to be called", async || stand_in.args("xdg-email")).await;
     assert_eq!(args.last().map(String::as_str), Some(ADDRESS), "{args:?}");
     assert_eq!(after(&args, "--subject"), "Before we meet again: your homework, Sam");
     let body = after(&args, "--body");
@@ -130,10 +73,16 @@ async fn the_letter_opens_in_the_mail_program_addressed_with_its_pdf_attached() 
     let text = pdf_text(&attached);
     assert!(text.contains(CLIENT) && text.contains(ITEMS[0]), "{text}");
     // The mail program gets the coach's environment: not the JavaScript setting the app made
-    // for its own web view, but the renderer setting the coach (here, the test harness) made.
+    // for its own web view, but the renderer setting the coach (here, the test harness) made;
+    // and the app's own priority, not that of the background thread the PDF was written on.
     for variable in ["JSC_useJIT", "WEBKIT_DISABLE_DMABUF_RENDERER"] {
-        assert_eq!(stand_in.variable(variable), launched_with(variable), "{variable} as the mail program got it");
+        assert_eq!(
+            stand_in.variable("xdg-email", variable),
+            launched_with(variable),
+            "{variable} as the mail program got it"
+        );
     }
+    assert_eq!(stand_in.niceness("xdg-email"), stand_in.app_niceness(), "the mail program's priority");
     app.quit().await;
 
     let practice = Practice::open_in(data.path()).unwrap();

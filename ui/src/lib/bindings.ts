@@ -92,7 +92,7 @@ export const commands = {
 	exportDocument: (request: DocumentRequest) => __TAURI_INVOKE<ExportedFile>("export_document", { request }),
 	/**  Asks where to save with the system dialog; `None` when the coach cancels. */
 	saveDocumentAs: (request: DocumentRequest) => __TAURI_INVOKE<ExportedFile | null>("save_document_as", { request }),
-	/**  Opens a PDF this practice exported in the system's viewer; any other path is refused. */
+	/**  Opens a PDF this practice exported in the coach's viewer; any other path is refused. */
 	openExportedFile: (path: string) => __TAURI_INVOKE<null>("open_exported_file", { path }),
 	/**  Shows an exported PDF in the system's file manager. */
 	showExportedFile: (path: string) => __TAURI_INVOKE<null>("show_exported_file", { path }),
@@ -735,6 +735,8 @@ export type ErrorKind = "invalid" | "not_found" | "in_trash" | "storage" | "rend
 "keyring" | "encryption" | 
 /**  The coach's mail program did not open; the letter can still be copied as text. */
 "mail_program" | 
+/**  The coach's PDF viewer did not open; the file is still where it was saved. */
+"viewer" | 
 /**  The practice is not shared with another device: the UI offers to share it. */
 "not_shared" | 
 /**  The shared folder cannot be used (missing, read-only, full, another practice's). */

@@ -21,6 +21,7 @@ const KINDS: Record<ErrorKind, true> = {
   keyring: true,
   encryption: true,
   mail_program: true,
+  viewer: true,
   not_shared: true,
   shared_folder: true,
 };
@@ -108,6 +109,8 @@ export function errorTitle(error: ErrorView): string {
       return 'Encryption could not be changed';
     case 'mail_program':
       return 'Your mail program did not open';
+    case 'viewer':
+      return 'The PDF did not open';
     case 'not_shared':
       return 'This practice is not shared with another device';
     case 'shared_folder':
