@@ -125,24 +125,29 @@ pub async fn find_in(parent: &Element, css: &str) -> Option<Element> {
     parent.find(Locator::Css(css)).await.ok()
 }
 
+/// The export button of the document block of `kind`, once it can be pressed: enabled, and not
+/// marked busy while the block saves, previews or opens a file.
+pub async fn idle_export_button(app: &App, kind: &str) -> Element {
+    let css = format!(r#"[data-testid="document-actions"][data-kind="{kind}"] [data-testid="export-document"]"#);
+    app.wait_until("an enabled export button", async || {
+        let button = app.try_find(&css).await?;
+        let idle = attr(&button, "disabled").await.is_none()
+            && attr(&button, "aria-disabled").await.as_deref() != Some("true");
+        idle.then_some(button)
+    })
+    .await
+}
+
 /// Clicks the export button of the document block of `kind` (e.g. `homework_letter`) and returns
 /// the saved file's path, once it is a new one: the block keeps showing the previous export
 /// until then.
 pub async fn export_document(app: &App, kind: &str) -> String {
-    let css = format!(r#"[data-testid="document-actions"][data-kind="{kind}"] [data-testid="export-document"]"#);
     let result_css = format!(r#"[data-kind="{kind}"] [data-testid="export-result"]"#);
     let before = match app.try_find(&result_css).await {
         Some(result) => attr(&result, "data-path").await,
         None => None,
     };
-    let button = app
-        .wait_until("an enabled export button", async || {
-            let button = app.try_find(&css).await?;
-            let idle = attr(&button, "disabled").await.is_none()
-                && attr(&button, "aria-disabled").await.as_deref() != Some("true");
-            idle.then_some(button)
-        })
-        .await;
+    let button = idle_export_button(app, kind).await;
     app.click_element(&button).await.unwrap();
     app.wait_until("the new file's path", async || {
         let path = attr(&app.try_find(&result_css).await?, "data-path").await?;

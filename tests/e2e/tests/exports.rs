@@ -10,7 +10,7 @@ use tenfold::clients::ClientInput;
 use tenfold::directives::DirectiveInput;
 use tenfold::Practice;
 use tenfold_e2e::flows::{
-    attr, export_document as export, find_in, open_client, open_tab, pdf_text, set_exports_folder,
+    export_document as export, find_in, idle_export_button, open_client, open_tab, pdf_text, set_exports_folder,
     wrap_up_with_homework,
 };
 use tenfold_e2e::stand_in::StandIn;
@@ -135,11 +135,7 @@ async fn open_shows_the_saved_pdf_in_the_coachs_viewer_and_says_why_when_none_op
     let args = app.wait_until("xdg-open to be called", async || stand_in.args("xdg-open")).await;
     assert_eq!(args, vec![path.clone()], "the desktop's launcher opens the saved file");
     // The buttons say they are busy until the app has done with the launchers.
-    app.wait_until("Open to finish", async || {
-        let export_button = app.try_find(r#"[data-kind="directive_sheet"] [data-testid="export-document"]"#).await?;
-        (attr(&export_button, "aria-disabled").await.as_deref() != Some("true")).then_some(())
-    })
-    .await;
+    idle_export_button(&app, "directive_sheet").await;
     assert!(stand_in.args("gio").is_none(), "once one launcher opened it, no other opens it again");
     // The viewer gets the coach's environment and priority, not what the app set for its own
     // web view or the background thread the PDF was written on.
