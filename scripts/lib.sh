@@ -199,9 +199,15 @@ tf_deb_depends_with_declared() {
     entry="$(printf '%s' "$entry" | sed 's/^ *//; s/ *$//')"
     name="${entry%% *}"
     [ -n "$name" ] || continue
-    printf '%s\n' "$found" | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qxF "$name" || merged+=", $entry"
+    tf_depends_names_package "$found" "$name" || merged+=", $entry"
   done
   printf '%s\n' "$merged"
+}
+
+# tf_depends_names_package DEPENDS NAME: whether a Depends line ("libc6 (>= 2.35), xdg-utils")
+# names the package NAME, whatever version it asks for.
+tf_depends_names_package() {
+  printf '%s\n' "$1" | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qxF "$2"
 }
 
 # The newest .deb the release script made, or nothing.
