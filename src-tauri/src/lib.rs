@@ -93,7 +93,7 @@ pub(crate) fn after_the_check(app: AppHandle, database: std::path::PathBuf, chec
 ///   way in for attacks on a JavaScript engine.
 ///
 /// They are for Tenfold's own web view: the programs it starts for the coach (their mail
-/// program) go without the ones set here (`tenfold::coach_programs`).
+/// program, their PDF viewer) go without the ones set here (`tenfold::coach_programs`).
 const WEBKIT_DEFAULTS: [(&str, &str); 2] = [("WEBKIT_DISABLE_DMABUF_RENDERER", "1"), ("JSC_useJIT", "0")];
 
 /// Sets [`WEBKIT_DEFAULTS`] before any thread starts or WebKit loads.
