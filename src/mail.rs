@@ -80,10 +80,11 @@ impl LetterMail {
 
 mod xdg_email {
     use std::ffi::OsStr;
-    use std::io::Read;
+    use std::io::{BufRead, BufReader};
     use std::path::Path;
-    use std::process::Stdio;
-    use std::time::Duration;
+    use std::process::{ChildStderr, Stdio};
+    use std::sync::mpsc::{self, Receiver};
+    use std::time::{Duration, Instant};
 
     use super::LetterMail;
     use crate::error::{Error, Result};
@@ -114,22 +115,46 @@ mod xdg_email {
                 }
                 _ => failed(format!("xdg-email could not be started: {e}")),
             })?;
-        let stderr = child.stderr.take();
+        // A mail program xdg-email started may have been handed its stderr: the pipe is read to
+        // the end on a thread of its own, so that program neither blocks on a full pipe nor dies
+        // writing to a closed one, and a failure is reported without waiting for it to close.
+        let said = child.stderr.take().map(read_to_the_end);
         let settled =
             crate::coach_programs::settle(child, SETTLED_AFTER).map_err(|e| failed(format!("xdg-email: {e}")))?;
         let Some(status) = settled.filter(|status| !status.success()) else {
-            // The mail program xdg-email started may have been handed its stderr: read to the
-            // end, so it neither blocks on a full pipe nor dies writing to a closed one.
-            if let Some(mut stderr) = stderr {
-                std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-            }
             return Ok(());
         };
-        let mut said = String::new();
-        if let Some(mut stderr) = stderr {
-            let _ = stderr.read_to_string(&mut said);
-        }
+        let said = said.map(|lines| what_it_said(&lines)).unwrap_or_default();
         Err(failed(reason(status.code(), said.trim())))
+    }
+
+    /// How long, once xdg-email has failed, its last words may take to be read: what it wrote
+    /// is already in the pipe, so this only bounds a wait for a program it left holding it.
+    const LAST_WORDS_WITHIN: Duration = Duration::from_millis(250);
+
+    /// Reads `stderr` line by line on a thread until every holder has closed it.
+    fn read_to_the_end(stderr: ChildStderr) -> Receiver<String> {
+        let (lines, received) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut stderr = BufReader::new(stderr);
+            let mut line = Vec::new();
+            while stderr.read_until(b'\n', &mut line).is_ok_and(|read| read > 0) {
+                // Nobody listening any more is fine: the point is to keep reading.
+                let _ = lines.send(String::from_utf8_lossy(&line).into_owned());
+                line.clear();
+            }
+        });
+        received
+    }
+
+    /// What was written to stderr until it was closed or LAST_WORDS_WITHIN passed.
+    fn what_it_said(lines: &Receiver<String>) -> String {
+        let deadline = Instant::now() + LAST_WORDS_WITHIN;
+        let mut said = String::new();
+        while let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            said.push_str(&line);
+        }
+        said
     }
 
     /// xdg-email's exit codes, as its manual lists them, in the coach's terms.
@@ -154,9 +179,11 @@ mod xdg_email {
     #[cfg(all(test, unix))]
     mod tests {
         use std::os::unix::fs::PermissionsExt;
+        use std::process::Command;
         use std::time::{Duration, Instant};
 
         use super::super::LetterMail;
+        use crate::error::Error;
 
         /// xdg-email hands the message over and exits at once, and the mail program it started
         /// goes on with xdg-email's stderr: it must still be able to write there.
@@ -180,6 +207,42 @@ mod xdg_email {
                 std::thread::sleep(Duration::from_millis(20));
             }
             assert!(alive.exists(), "the mail program died writing to its stderr");
+        }
+
+        /// xdg-email fails after starting a program that keeps its stderr open: the coach hears
+        /// why while that program still runs, not once it closes.
+        #[cfg(target_os = "linux")]
+        #[test]
+        fn a_failure_is_reported_while_a_program_xdg_email_started_still_holds_its_stderr() {
+            let dir = tempfile::tempdir().unwrap();
+            let program = dir.path().join("xdg-email");
+            let holder = dir.path().join("holder.pid");
+            std::fs::write(
+                &program,
+                format!(
+                    "#!/bin/sh\nsleep 30 &\necho $! > '{}'\necho 'xdg-email: no method available' >&2\nexit 3\n",
+                    holder.display()
+                ),
+            )
+            .unwrap();
+            std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let mail =
+                LetterMail { to: "sam@example.com".into(), subject: "Homework".into(), body: "Dear Sam,".into() };
+
+            let error = super::open_with(program.as_os_str(), &mail, &dir.path().join("letter.pdf")).unwrap_err();
+            let holder = std::fs::read_to_string(&holder).unwrap();
+            // A zombie counts as closed: it has let go of the pipe.
+            let state = std::fs::read_to_string(format!("/proc/{}/stat", holder.trim())).unwrap_or_default();
+            let still_running = state.rsplit_once(") ").is_some_and(|(_, rest)| !rest.starts_with('Z'));
+            let _ = Command::new("kill").arg(holder.trim()).status();
+            assert!(still_running, "the failure was reported only once the program holding stderr had closed");
+            assert_eq!(
+                error.to_string(),
+                Error::MailProgram {
+                    reason: "no mail program is set up on this computer (xdg-email found none to open): xdg-email: no method available".into()
+                }
+                .to_string()
+            );
         }
     }
 }
