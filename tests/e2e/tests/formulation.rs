@@ -93,6 +93,7 @@ async fn three_steps_survive_a_restart_and_the_wizard_resumes_at_the_third() {
     assert_eq!(app.value_of("formulation-pattern").await, PATTERN, "step 3 after the restart");
     let answered = app.find_all(&format!(r#"{}[data-answered="true"]"#, testid("formulation-step"))).await;
     assert_eq!(answered.len(), 3, "the step list ticks the three answered steps");
+    app.wait_for_text(&testid("formulation-version"), "Version 1 · current").await;
 
     // The earlier steps hold what was typed before the restart.
     app.press(&[Key::Control.into(), Key::Up.into()]).await;
