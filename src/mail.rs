@@ -179,11 +179,9 @@ mod xdg_email {
     #[cfg(all(test, unix))]
     mod tests {
         use std::os::unix::fs::PermissionsExt;
-        use std::process::Command;
         use std::time::{Duration, Instant};
 
         use super::super::LetterMail;
-        use crate::error::Error;
 
         /// xdg-email hands the message over and exits at once, and the mail program it started
         /// goes on with xdg-email's stderr: it must still be able to write there.
@@ -214,6 +212,9 @@ mod xdg_email {
         #[cfg(target_os = "linux")]
         #[test]
         fn a_failure_is_reported_while_a_program_xdg_email_started_still_holds_its_stderr() {
+            use crate::error::Error;
+            use std::process::Command;
+
             let dir = tempfile::tempdir().unwrap();
             let program = dir.path().join("xdg-email");
             let holder = dir.path().join("holder.pid");
