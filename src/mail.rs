@@ -182,6 +182,17 @@ mod xdg_email {
         use std::time::{Duration, Instant};
 
         use super::super::LetterMail;
+        use crate::error::Result;
+
+        /// Hands a letter to a stand-in `xdg-email` in `dir` that runs `script` (shell lines).
+        fn hand_over_to_stand_in(dir: &std::path::Path, script: &str) -> Result<()> {
+            let program = dir.join("xdg-email");
+            std::fs::write(&program, format!("#!/bin/sh\n{script}\n")).unwrap();
+            std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let mail =
+                LetterMail { to: "sam@example.com".into(), subject: "Homework".into(), body: "Dear Sam,".into() };
+            super::open_with(program.as_os_str(), &mail, &dir.join("letter.pdf"))
+        }
 
         /// xdg-email hands the message over and exits at once, and the mail program it started
         /// goes on with xdg-email's stderr: it must still be able to write there.
@@ -189,17 +200,11 @@ mod xdg_email {
         fn the_mail_program_outlives_xdg_email_and_may_still_write_to_its_stderr() {
             let dir = tempfile::tempdir().unwrap();
             let alive = dir.path().join("alive");
-            let program = dir.path().join("xdg-email");
-            std::fs::write(
-                &program,
-                format!("#!/bin/sh\n( sleep 0.2; echo 'a warning' >&2; echo yes > '{}' ) &\nexit 0\n", alive.display()),
+            hand_over_to_stand_in(
+                dir.path(),
+                &format!("( sleep 0.2; echo 'a warning' >&2; echo yes > '{}' ) &\nexit 0", alive.display()),
             )
             .unwrap();
-            std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
-            let mail =
-                LetterMail { to: "sam@example.com".into(), subject: "Homework".into(), body: "Dear Sam,".into() };
-
-            super::open_with(program.as_os_str(), &mail, &dir.path().join("letter.pdf")).unwrap();
             let started = Instant::now();
             while !alive.exists() && started.elapsed() < Duration::from_secs(5) {
                 std::thread::sleep(Duration::from_millis(20));
@@ -216,21 +221,15 @@ mod xdg_email {
             use std::process::Command;
 
             let dir = tempfile::tempdir().unwrap();
-            let program = dir.path().join("xdg-email");
             let holder = dir.path().join("holder.pid");
-            std::fs::write(
-                &program,
-                format!(
-                    "#!/bin/sh\nsleep 30 &\necho $! > '{}'\necho 'xdg-email: no method available' >&2\nexit 3\n",
+            let error = hand_over_to_stand_in(
+                dir.path(),
+                &format!(
+                    "sleep 30 &\necho $! > '{}'\necho 'xdg-email: no method available' >&2\nexit 3",
                     holder.display()
                 ),
             )
-            .unwrap();
-            std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
-            let mail =
-                LetterMail { to: "sam@example.com".into(), subject: "Homework".into(), body: "Dear Sam,".into() };
-
-            let error = super::open_with(program.as_os_str(), &mail, &dir.path().join("letter.pdf")).unwrap_err();
+            .unwrap_err();
             let holder = std::fs::read_to_string(&holder).unwrap();
             // A zombie counts as closed: it has let go of the pipe.
             let state = std::fs::read_to_string(format!("/proc/{}/stat", holder.trim())).unwrap_or_default();
