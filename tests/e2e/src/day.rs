@@ -59,7 +59,10 @@ async fn on_field(app: &App, id: &str, script: &str) {
 async fn type_into(app: &App, id: &str, text: &str) {
     app.wait_for(&format!(r#"label[for="{id}"]"#)).await;
     let field = app.wait_for(&format!("#{id}")).await;
-    field.send_keys(text).await.unwrap_or_else(|e| panic!("typing into #{id} failed: {e}"));
+    field
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("typing into #{id} failed: {}", crate::webdriver_failure(&e)));
     assert_eq!(app.value_of(id).await, text, "#{id} holds what was typed");
 }
 

@@ -43,7 +43,9 @@ pub async fn open_live_session(app: &App, name: &str) {
 /// Choose the client whose list item contains `name` and wait for their heading.
 pub async fn open_client(app: &App, name: &str) {
     let item = app.wait_for_text(&testid("client-item"), name).await;
-    item.click().await.unwrap_or_else(|e| panic!("choosing the client {name:?} failed: {e}"));
+    app.click_element(&item)
+        .await
+        .unwrap_or_else(|e| panic!("choosing the client {name:?} failed: {}", crate::webdriver_failure(&e)));
     app.wait_for_text(&testid("client-heading"), name).await;
 }
 
@@ -71,7 +73,7 @@ pub async fn set_value(app: &App, id: &str, value: &str) {
             vec![arg, serde_json::Value::String(value.into())],
         )
         .await
-        .unwrap_or_else(|e| panic!("setting #{id} to {value:?} failed: {e}"));
+        .unwrap_or_else(|e| panic!("setting #{id} to {value:?} failed: {}", crate::webdriver_failure(&e)));
     assert_eq!(app.value_of(id).await, value, "#{id} did not take the value {value:?}");
 }
 
@@ -111,7 +113,9 @@ pub async fn choose_area(app: &App, title: &str) -> Element {
         }
     }
     let item = app.wait_for_text(&css, title).await;
-    item.click().await.unwrap_or_else(|e| panic!("choosing the focus area {title:?} failed: {e}"));
+    item.click()
+        .await
+        .unwrap_or_else(|e| panic!("choosing the focus area {title:?} failed: {}", crate::webdriver_failure(&e)));
     app.wait_for_text(&current, title).await
 }
 

@@ -83,6 +83,39 @@ const HOLDS_STILL: &str = r#"
     }, 50);
 "#;
 
+/// Resolves `true` once nothing covers the middle of `arguments[0]`'s first box in the window and
+/// it is visible, as WebDriver's Element Click requires (it fails at once with "element click
+/// intercepted" otherwise), or `false` after 10 s. Covers come and go: a list that scrolls takes
+/// clicks away from its rows while it moves (virtua sets `pointer-events: none` until the
+/// scrolling ends), and a row is hidden until the list has measured it.
+const NOTHING_COVERS: &str = r#"
+    const [element, done] = arguments;
+    const uncovered = () => {
+        const box = element.getClientRects()[0];
+        if (!box || !element.checkVisibility({ visibilityProperty: true })) return false;
+        const x = (Math.max(box.left, 0) + Math.min(box.right, innerWidth)) / 2;
+        const y = (Math.max(box.top, 0) + Math.min(box.bottom, innerHeight)) / 2;
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && element.contains(hit);
+    };
+    if (uncovered()) return done(true);
+    let tries = 0;
+    const timer = setInterval(() => {
+        const now = uncovered();
+        if (now || ++tries >= 200) { clearInterval(timer); done(now); }
+    }, 50);
+"#;
+
+/// A WebDriver error as a person reads it: WebKitWebDriver leaves the message empty for many
+/// errors (a click on a covered element says only "element click intercepted" in its status).
+pub fn webdriver_failure(err: &fantoccini::error::CmdError) -> String {
+    match err {
+        fantoccini::error::CmdError::Standard(e) if e.message.is_empty() => e.error.to_string(),
+        fantoccini::error::CmdError::Standard(e) => format!("{}: {}", e.error, e.message),
+        other => other.to_string(),
+    }
+}
+
 /// CSS selector for `data-testid="<id>"`.
 pub fn testid(id: &str) -> String {
     format!(r#"[data-testid="{id}"]"#)
@@ -377,7 +410,10 @@ impl App {
     /// Wait for the element with `data-testid=id` and click it.
     pub async fn click_testid(&self, id: &str) {
         let e = self.wait_for_testid(id).await;
-        self.click_element(&e).await.unwrap_or_else(|err| panic!("clicking [data-testid={id}] failed: {err}"));
+        if let Err(err) = self.click_element(&e).await {
+            let shot = self.failure_screenshot(&format!("click {id}")).await;
+            panic!("clicking [data-testid={id}] failed: {}; screenshot: {shot}", webdriver_failure(&err));
+        }
     }
 
     /// Click `e` once it holds still, after bringing it to the middle of the window, as a person
@@ -385,13 +421,20 @@ impl App {
     /// (Settings has several) grow when their data arrives and push what is below them down: a
     /// click aimed before that lands on whatever moved into the spot. WebDriver's own scrolling
     /// may leave the target under a sticky bar or, inside a column that scrolls on its own,
-    /// outside the part that is shown.
+    /// outside the part that is shown. Then it waits for whatever covers it to go, as a person
+    /// waits for a list to stop scrolling: WebDriver refuses a click on a covered element at once.
     pub async fn click_element(&self, e: &Element) -> Result<(), fantoccini::error::CmdError> {
         let arg = serde_json::to_value(e).expect("an element serialises");
         self.client().execute_async(HOLDS_STILL, vec![arg.clone()]).await?;
         self.client()
-            .execute("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;", vec![arg])
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;",
+                vec![arg.clone()],
+            )
             .await?;
+        if self.client().execute_async(NOTHING_COVERS, vec![arg]).await? != serde_json::Value::Bool(true) {
+            eprintln!("e2e: something still covered the element after 10 s; clicking it anyway");
+        }
         e.click().await.map(|_| ())
     }
 
@@ -403,8 +446,14 @@ impl App {
         assert!(!label_text.trim().is_empty(), "the label for #{field_id} has no visible text");
         let for_id = label.attr("for").await.ok().flatten().unwrap_or_default();
         let field = self.wait_for(&format!("#{for_id}")).await;
-        field.clear().await.unwrap_or_else(|e| panic!("clearing #{field_id} ({label_text}) failed: {e}"));
-        field.send_keys(text).await.unwrap_or_else(|e| panic!("typing into #{field_id} ({label_text}) failed: {e}"));
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clearing #{field_id} ({label_text}) failed: {}", webdriver_failure(&e)));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("typing into #{field_id} ({label_text}) failed: {}", webdriver_failure(&e)));
     }
 
     /// Press `keys` together through the WebDriver Actions API, as one chord: each goes down in
@@ -418,7 +467,10 @@ impl App {
         for &k in keys.iter().rev() {
             seq = seq.then(KeyAction::Up { value: k });
         }
-        self.client().perform_actions(seq).await.unwrap_or_else(|e| panic!("pressing {keys:?} failed: {e}"));
+        self.client()
+            .perform_actions(seq)
+            .await
+            .unwrap_or_else(|e| panic!("pressing {keys:?} failed: {}", webdriver_failure(&e)));
         let _ = self.client().release_actions().await;
     }
 

@@ -27,5 +27,5 @@ pub mod trace;
 pub use fantoccini::key::Key;
 pub use harness::{
     app_pid, busiest_client, client_count, desktop_bin, launched_with, open_db, process_tree, testid,
-    use_shipped_renderer, App, READY, READY_TIMEOUT, TIMEOUT,
+    use_shipped_renderer, webdriver_failure, App, READY, READY_TIMEOUT, TIMEOUT,
 };

@@ -1,7 +1,7 @@
 //! Checks the harness itself, independent of what the UI shows: the app starts under
 //! tauri-driver, the page can be read and photographed, and quitting leaves nothing running.
 
-use tenfold_e2e::App;
+use tenfold_e2e::{testid, webdriver_failure, App};
 
 #[tokio::test]
 async fn harness_launches_app_and_shuts_down_cleanly() {
@@ -40,4 +40,34 @@ async fn harness_kills_the_app_hard_and_cleans_up() {
     // The same folder opens again afterwards.
     let app = App::launch(data.path()).await;
     app.quit().await;
+}
+
+/// WebDriver refuses a click on an element something covers, at once and with an empty message
+/// from WebKitWebDriver; a list that is scrolling covers its rows that way for a moment. The
+/// harness waits for the cover to go, as a person would, and the click lands.
+#[tokio::test]
+async fn harness_clicks_once_a_passing_cover_has_gone() {
+    let data = tempfile::tempdir().unwrap();
+    tenfold::Practice::open_in(data.path())
+        .unwrap()
+        .create_client(&tenfold::clients::ClientInput::named("Robin Reyes"))
+        .unwrap();
+    let app = App::launch(data.path()).await;
+    let row = app.wait_for(&testid("client-item")).await;
+
+    cover_the_window_for(&app, 600).await;
+    let refused = row.click().await.expect_err("WebDriver clicked through the cover");
+    assert_eq!(webdriver_failure(&refused), "element click intercepted");
+
+    cover_the_window_for(&app, 600).await;
+    app.click_testid("client-item").await;
+    app.wait_for_text(&testid("client-heading"), "Robin Reyes").await;
+    app.quit().await;
+}
+
+async fn cover_the_window_for(app: &App, ms: u64) {
+    let cover = "const cover = document.createElement('div'); \
+                 cover.style.cssText = 'position: fixed; inset: 0; z-index: 1000'; \
+                 document.body.append(cover); setTimeout(() => cover.remove(), arguments[0]); return null;";
+    app.client().execute(cover, vec![ms.into()]).await.expect("cover the window");
 }
