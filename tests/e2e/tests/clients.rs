@@ -154,8 +154,7 @@ async fn edit_and_trash_and_restore() {
     add_client(&app, "Jonas Berg", "Jo").await;
 
     // Choose the client and edit the preferred name.
-    app.wait_for_text(ITEM, "Jonas Berg").await.click().await.unwrap();
-    app.wait_for_text(&testid("client-heading"), "Jonas Berg").await;
+    open_client(&app, "Jonas Berg").await;
     app.click_testid("edit-client").await;
     app.wait_for_testid("client-form").await;
     let save = app.wait_for_testid("save-client").await;

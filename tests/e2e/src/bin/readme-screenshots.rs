@@ -334,9 +334,7 @@ async fn main() {
     shots.save(&app, "today").await;
 
     // clients.png: the list, one ordinary client chosen and its details on the right.
-    let item = app.wait_for_text(&testid("client-item"), SHOWN).await;
-    item.click().await.expect("choose the client");
-    app.wait_for_text(&testid("client-heading"), SHOWN).await;
+    flows::open_client(&app, SHOWN).await;
     shots.save(&app, "clients").await;
 
     // client-form-error.png: the new-client form after submitting it with no name.

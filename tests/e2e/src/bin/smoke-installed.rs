@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use tenfold_e2e::flows::{export_document, open_tab, pdf_text, set_exports_folder, start_session};
+use tenfold_e2e::flows::{export_document, open_client, open_tab, pdf_text, set_exports_folder, start_session};
 use tenfold_e2e::{desktop_bin, testid, App};
 
 /// With accents, so the PDF's fonts are checked too.
@@ -44,8 +44,7 @@ async fn main() {
     app.click_testid("close-settings").await;
 
     step("writing homework in a session");
-    app.wait_for_text(&testid("client-item"), CLIENT).await.click().await.expect("choose the client");
-    app.wait_for_text(&testid("client-heading"), CLIENT).await;
+    open_client(&app, CLIENT).await;
     open_tab(&app, "session").await;
     start_session(&app, "strategy", &chrono::Local::now().date_naive().to_string()).await;
     app.fill("new-homework-text", HOMEWORK).await;
