@@ -1,6 +1,7 @@
 // How a session's homework list reads: every item numbered HW1, HW2… in list order, optional
 // ones marked as such, the way the homework letter numbers and marks them.
 import type { HomeworkEdit, HomeworkItem, HomeworkStatus } from '../lib/bindings';
+import { counted } from '../lib/counted';
 import type { KeyLike } from '../lib/keys';
 
 export function homeworkLabels(items: readonly Pick<HomeworkItem, 'is_optional'>[]): string[] {
@@ -27,5 +28,5 @@ export function statusFromKey(event: KeyLike): HomeworkStatus | null {
 
 /** "1 item" / "3 items". */
 export function itemCount(n: number): string {
-  return n === 1 ? '1 item' : `${n} items`;
+  return counted(n, 'item', 'items');
 }
