@@ -159,6 +159,40 @@ fn a_chosen_mapping_replaces_the_recognised_one() {
 }
 
 #[test]
+fn columns_tenfold_cannot_read_as_matched_come_back_with_the_problem_to_match_by_hand() {
+    let p = TempPractice::new();
+    let path = write(&p, "german.csv", "Vorname;Nachname;E-Mail\nAda;Lovelace;ada@example.com\n".as_bytes());
+
+    // Import refuses it by field; the preview brings the columns back so they can be matched.
+    assert_eq!(field_of(p.import_client_csv(&path, &Default::default(), &mut no_progress).unwrap_err()), "mapping");
+    let unread = p.preview_client_csv(&path, &Default::default(), &mut no_progress).unwrap();
+    assert_eq!(unread.headers, ["Vorname", "Nachname", "E-Mail"]);
+    assert_eq!(unread.mapping, [ClientColumn::Skip, ClientColumn::Skip, ClientColumn::Email]);
+    assert!(unread.mapping_problem.as_deref().is_some_and(|m| m.contains("client's name")), "{unread:?}");
+    assert_eq!((unread.ready, unread.rows.len()), (0, 0), "no row is read with nothing for the name");
+
+    let twice = ClientCsvOptions {
+        mapping: Some(vec![ClientColumn::Name, ClientColumn::Name, ClientColumn::Email]),
+        ..Default::default()
+    };
+    let refused = p.preview_client_csv(&path, &twice, &mut no_progress).unwrap();
+    assert_eq!(refused.mapping, twice.mapping.clone().unwrap(), "the refused choice stays on screen to be mended");
+    assert!(refused.mapping_problem.as_deref().is_some_and(|m| m.contains("Vorname") && m.contains("Nachname")));
+
+    // A matching made for other columns (the file changed since) starts again from the headers.
+    let stale = ClientCsvOptions { mapping: Some(vec![ClientColumn::Name]), ..Default::default() };
+    assert_eq!(p.preview_client_csv(&path, &stale, &mut no_progress).unwrap().mapping, unread.mapping);
+
+    let matched = ClientCsvOptions {
+        mapping: Some(vec![ClientColumn::FirstName, ClientColumn::LastName, ClientColumn::Email]),
+        ..Default::default()
+    };
+    let preview = p.preview_client_csv(&path, &matched, &mut no_progress).unwrap();
+    assert_eq!((preview.mapping_problem, preview.ready, preview.rows[0].name.as_str()), (None, 1, "Ada Lovelace"));
+    assert!(p.list_clients(None).unwrap().is_empty(), "a preview saves nothing");
+}
+
+#[test]
 fn a_long_file_is_read_row_by_row_with_progress() {
     let p = TempPractice::new();
     let mut text = String::from("Name,Email\n");

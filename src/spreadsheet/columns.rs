@@ -76,14 +76,18 @@ impl ClientColumn {
     }
 }
 
-/// The recognised column of every header; a field named twice keeps its first column.
+/// The recognised column of every header; a field named twice keeps its first column. A file
+/// with a full name and first and last names as well (an address book's export) is read by its
+/// full name, which holds the other two.
 pub fn recognise_all(headers: &[String]) -> Vec<ClientColumn> {
+    let has_full_name = headers.iter().any(|header| ClientColumn::recognise(header) == ClientColumn::Name);
     let mut taken = Vec::new();
     headers
         .iter()
         .map(|header| {
             let column = ClientColumn::recognise(header);
-            if column != ClientColumn::Skip && taken.contains(&column) {
+            let part_of_the_name = matches!(column, ClientColumn::FirstName | ClientColumn::LastName);
+            if column != ClientColumn::Skip && (taken.contains(&column) || (has_full_name && part_of_the_name)) {
                 ClientColumn::Skip
             } else {
                 taken.push(column);
@@ -145,6 +149,16 @@ mod tests {
         assert_eq!(ClientColumn::recognise("Mobile Phone"), ClientColumn::Phone);
         assert_eq!(ClientColumn::recognise("Client Since"), ClientColumn::StartedOn);
         assert_eq!(ClientColumn::recognise("Favourite colour"), ClientColumn::Skip);
+    }
+
+    #[test]
+    fn a_full_name_is_read_rather_than_first_and_last_names_beside_it() {
+        let headers: Vec<String> = ["Given Name", "Name", "Family Name", "E-mail 1 - Value"].map(String::from).into();
+        assert_eq!(
+            recognise_all(&headers),
+            vec![ClientColumn::Skip, ClientColumn::Name, ClientColumn::Skip, ClientColumn::Skip]
+        );
+        check_mapping(&recognise_all(&headers), &headers).unwrap();
     }
 
     #[test]

@@ -11,6 +11,8 @@ mod rows;
 mod source;
 
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -85,6 +87,10 @@ pub struct ClientCsvPreview {
     /// The first rows, then every duplicate and broken row, up to [`LISTED_ROWS`].
     pub rows: Vec<PreviewRow>,
     pub rows_not_listed: u32,
+    /// Why the columns cannot be read as matched (no column for the name, a field chosen for
+    /// two columns). The headers and the matching come back with it so the coach can mend it;
+    /// no row is read until it is mended.
+    pub mapping_problem: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -121,7 +127,9 @@ pub const LISTED_ROWS: usize = 500;
 const PROGRESS_EVERY_ROWS: u32 = 2_000;
 
 impl Practice {
-    /// Reads a client CSV and says what importing it would do, row by row; saves nothing.
+    /// Reads a client CSV and says what importing it would do, row by row; saves nothing. Columns
+    /// that cannot be read as matched (nothing for the name, say) come back with the problem
+    /// rather than as an error, so the coach has the columns in front of them to match by hand.
     pub fn preview_client_csv(
         &self,
         path: &Path,
@@ -131,7 +139,7 @@ impl Practice {
         let mut listed = Vec::new();
         let mut rows_not_listed = 0;
         let mut counts = (0, 0, 0);
-        let (headers, mapping, shape) = self.each_client_row(path, options, progress, |row, input, outcome| {
+        let read = self.each_client_row(path, options, progress, |row, input, outcome| {
             match &outcome {
                 RowOutcome::Ready => counts.0 += 1,
                 RowOutcome::Duplicate { .. } => counts.1 += 1,
@@ -144,7 +152,30 @@ impl Practice {
                 rows_not_listed += 1;
             }
             Ok(())
-        })?;
+        });
+        let (headers, mapping, shape) = match read {
+            Err(Error::Invalid { field, message }) if field == "mapping" => {
+                let opened = open_client_csv(path, options)?;
+                if opened.mapping.len() != opened.headers.len() {
+                    // The file's columns changed since the coach matched them: start again from its headers.
+                    let afresh = ClientCsvOptions { mapping: None, ..options.clone() };
+                    return self.preview_client_csv(path, &afresh, progress);
+                }
+                return Ok(ClientCsvPreview {
+                    encoding: opened.shape.encoding,
+                    delimiter: char::from(opened.shape.delimiter).to_string(),
+                    headers: opened.headers,
+                    mapping: opened.mapping,
+                    ready: 0,
+                    duplicates: 0,
+                    broken: 0,
+                    rows: Vec::new(),
+                    rows_not_listed: 0,
+                    mapping_problem: Some(message),
+                });
+            }
+            read => read?,
+        };
         Ok(ClientCsvPreview {
             encoding: shape.encoding,
             delimiter: char::from(shape.delimiter).to_string(),
@@ -155,6 +186,7 @@ impl Practice {
             broken: counts.2,
             rows: listed,
             rows_not_listed,
+            mapping_problem: None,
         })
     }
 
@@ -191,31 +223,13 @@ impl Practice {
         progress: &mut dyn FnMut(ReadProgress),
         mut each: impl FnMut(u32, &ClientInput, RowOutcome) -> Result<()>,
     ) -> Result<(Vec<String>, Vec<ClientColumn>, source::FileShape)> {
-        let shape = source::sniff(path)?;
-        if shape.encoding == TextEncoding::Windows1252 && !options.read_as_latin1 {
-            return Err(Error::invalid(
-                "encoding",
-                "This file is not UTF-8 text. It looks like Latin-1 (Windows-1252), which older Excel \
-                 versions write: agree to read it that way, or save it as “CSV UTF-8” and choose it again",
-            ));
-        }
-        let mut reader = source::reader(path, &shape)?;
-        let mut record = csv::ByteRecord::new();
-        let read = |reader: &mut csv::Reader<_>, record: &mut csv::ByteRecord, row: u32| {
-            reader
-                .read_byte_record(record)
-                .map_err(|e| Error::invalid("file", format!("Row {row} of the file could not be read: {e}")))
-        };
-        if !read(&mut reader, &mut record, 1)? {
-            return Err(Error::invalid("file", "The file is empty; it needs a header row and a row per client"));
-        }
-        let headers = source::header_texts(&record, shape.encoding)?;
-        let mapping = options.mapping.clone().unwrap_or_else(|| columns::recognise_all(&headers));
+        let OpenedCsv { shape, mut reader, headers, mapping } = open_client_csv(path, options)?;
         columns::check_mapping(&mapping, &headers)?;
 
+        let mut record = csv::ByteRecord::new();
         let mut seen = Seen::of_practice(self)?;
         let mut row = 1;
-        while read(&mut reader, &mut record, row + 1)? {
+        while read_row(&mut reader, &mut record, row + 1)? {
             row += 1;
             if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
                 continue;
@@ -234,6 +248,44 @@ impl Practice {
         progress(ReadProgress { bytes_read: shape.total_bytes, total_bytes: shape.total_bytes, rows: row - 1 });
         Ok((headers, mapping, shape))
     }
+}
+
+/// A client CSV read up to its header row, with the fields its columns are matched to: the
+/// coach's matching, or the one its headers name when there is none yet.
+struct OpenedCsv {
+    shape: source::FileShape,
+    reader: csv::Reader<source::Counted<BufReader<File>>>,
+    headers: Vec<String>,
+    mapping: Vec<ClientColumn>,
+}
+
+fn open_client_csv(path: &Path, options: &ClientCsvOptions) -> Result<OpenedCsv> {
+    let shape = source::sniff(path)?;
+    if shape.encoding == TextEncoding::Windows1252 && !options.read_as_latin1 {
+        return Err(Error::invalid(
+            "encoding",
+            "This file is not UTF-8 text. It looks like Latin-1 (Windows-1252), which older Excel \
+             versions write: agree to read it that way, or save it as “CSV UTF-8” and choose it again",
+        ));
+    }
+    let mut reader = source::reader(path, &shape)?;
+    let mut record = csv::ByteRecord::new();
+    if !read_row(&mut reader, &mut record, 1)? {
+        return Err(Error::invalid("file", "The file is empty; it needs a header row and a row per client"));
+    }
+    let headers = source::header_texts(&record, shape.encoding)?;
+    let mapping = options.mapping.clone().unwrap_or_else(|| columns::recognise_all(&headers));
+    Ok(OpenedCsv { shape, reader, headers, mapping })
+}
+
+fn read_row(
+    reader: &mut csv::Reader<source::Counted<BufReader<File>>>,
+    record: &mut csv::ByteRecord,
+    row: u32,
+) -> Result<bool> {
+    reader
+        .read_byte_record(record)
+        .map_err(|e| Error::invalid("file", format!("Row {row} of the file could not be read: {e}")))
 }
 
 /// The e-mails and names already in the practice (trash included: a client there can be

@@ -122,3 +122,33 @@ async fn a_latin1_file_is_read_only_with_consent_and_a_large_one_is_streamed() {
         Practice::open_in(data.path()).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["José Martínez", "Renée Façon"], "the large file was only previewed");
 }
+
+#[tokio::test]
+async fn columns_tenfold_does_not_recognise_are_matched_by_hand_before_anything_is_read() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    // A practice tool's export in German: no header Tenfold knows holds the name.
+    let german = files.path().join("klienten.csv");
+    std::fs::write(&german, "Vorname;Nachname;E-Mail\r\nAda;Lovelace;ada@example.com\r\n").unwrap();
+    let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+
+    app.fill("client-csv-path", german.to_str().unwrap()).await;
+    app.press(&[Key::Enter.into()]).await;
+    app.wait_for_text(&testid("field-error-mapping"), "Choose the column that holds the client's name").await;
+    assert!(app.try_find(&testid("csv-summary")).await.is_none(), "no rows are read without a name");
+    assert!(app.try_find(&testid("import-client-csv")).await.is_none(), "nothing to import yet");
+
+    set_value(&app, "csv-column-0", "first_name").await;
+    app.wait_for_text(&testid("csv-summary"), "1 client ready").await;
+    set_value(&app, "csv-column-1", "last_name").await;
+    app.wait_for_text(&testid("csv-preview"), "Ada Lovelace").await;
+    app.wait_no_text(&testid("field-error-mapping"), "client's name").await;
+    app.click_testid("import-client-csv").await;
+    app.wait_for_text(&testid("spreadsheet-notice"), "Imported 1 client").await;
+    app.quit().await;
+
+    let clients = Practice::open_in(data.path()).unwrap().list_clients(None).unwrap();
+    let imported: Vec<(&str, &str)> = clients.iter().map(|c| (c.name.as_str(), c.email.as_str())).collect();
+    assert_eq!(imported, [("Ada Lovelace", "ada@example.com")]);
+}

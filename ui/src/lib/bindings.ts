@@ -495,6 +495,12 @@ export type ClientCsvPreview = {
 	/**  The first rows, then every duplicate and broken row, up to [`LISTED_ROWS`]. */
 	rows: PreviewRow[],
 	rows_not_listed: number,
+	/**
+	 *  Why the columns cannot be read as matched (no column for the name, a field chosen for
+	 *  two columns). The headers and the matching come back with it so the coach can mend it;
+	 *  no row is read until it is mended.
+	 */
+	mapping_problem: string | null,
 };
 
 export type ClientHistory = {

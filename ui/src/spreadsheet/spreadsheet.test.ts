@@ -12,6 +12,7 @@ const preview = (ready: number, duplicates: number, broken: number): ClientCsvPr
   broken,
   rows: [],
   rows_not_listed: 0,
+  mapping_problem: null,
 });
 
 describe('client spreadsheet words', () => {

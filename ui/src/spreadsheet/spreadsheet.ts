@@ -1,6 +1,7 @@
 // Words for what the core found in each row of a client spreadsheet. The core decides what a
 // row is (ready, duplicate, broken); this only says it.
 import type { ClientCsvPreview, ReadProgress, RowOutcome } from '../lib/bindings';
+import { counted } from '../lib/counted';
 
 export function outcomeText(outcome: RowOutcome): string {
   switch (outcome.kind) {
@@ -15,12 +16,11 @@ export function outcomeText(outcome: RowOutcome): string {
 
 /** The summary line above the preview. */
 export function previewSummary(preview: ClientCsvPreview, includeDuplicates: boolean): string {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const parts = [plural(preview.ready, 'client ready', 'clients ready')];
+  const parts = [counted(preview.ready, 'client ready', 'clients ready')];
   if (preview.duplicates > 0) {
-    parts.push(plural(preview.duplicates, includeDuplicates ? 'duplicate to import' : 'duplicate to leave out', includeDuplicates ? 'duplicates to import' : 'duplicates to leave out'));
+    parts.push(counted(preview.duplicates, includeDuplicates ? 'duplicate to import' : 'duplicate to leave out', includeDuplicates ? 'duplicates to import' : 'duplicates to leave out'));
   }
-  if (preview.broken > 0) parts.push(plural(preview.broken, 'row with problems', 'rows with problems'));
+  if (preview.broken > 0) parts.push(counted(preview.broken, 'row with problems', 'rows with problems'));
   return parts.join(', ');
 }
 
