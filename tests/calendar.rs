@@ -148,6 +148,39 @@ fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
 }
 
 #[test]
+fn the_calendar_file_in_the_folder_follows_a_change_of_names_or_reminder() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let (folder, file) = calendar_folder_of(&p);
+    plan(&p, &ada.id, in_days(3), "09:00", 60);
+    let read = || events(&std::fs::read_to_string(&file).unwrap());
+    let stamp = prop(&read()[0], "DTSTAMP");
+
+    // Initials for a calendar others see: the file in the folder says so at once, stamped anew.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let initials = CalendarSettings {
+        names: CalendarNames::Initials,
+        reminder_minutes: 0,
+        calendar_folder: folder.path().display().to_string(),
+        ..CalendarSettings::default()
+    };
+    p.update_calendar_settings(&initials).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("Lovelace"), "the full name is still in the folder's file:\n{text}");
+    let event = &read()[0];
+    assert_eq!(prop(event, "SUMMARY"), "Coaching: A. L. (Strategy)");
+    assert!(event.components.iter().all(|c| c.name != "VALARM"), "the reminder is gone from the file");
+    let restamped = prop(event, "DTSTAMP");
+    assert_ne!(restamped, stamp, "a calendar must see every event as changed");
+    assert_eq!(prop(event, "LAST-MODIFIED"), restamped);
+
+    // The same settings again, or another gap to the next session, change no event.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    p.update_calendar_settings(&CalendarSettings { next_session_days: 21, ..initials.clone() }).unwrap();
+    assert_eq!(prop(&read()[0], "DTSTAMP"), restamped);
+}
+
+#[test]
 fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
     let p = TempPractice::new();
     let ada = p.add_client("Ada Lovelace");

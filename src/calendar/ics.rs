@@ -35,6 +35,7 @@ impl Practice {
     /// who (name or initials) and the kind of session, and nothing the client said.
     pub fn calendar_ics(&self) -> Result<String> {
         let settings = self.calendar_settings()?;
+        let events_changed = self.calendar_events_changed_at()?;
         let mut calendar = Calendar::new();
         calendar.name("Tenfold sessions");
         for row in self.timed_sessions_since(Utc::now() - Duration::days(DAYS_BACK))? {
@@ -43,6 +44,7 @@ impl Practice {
                 CalendarNames::Initials => initials(&row.client_name),
             };
             let summary = format!("Coaching: {who} ({})", row.kind_label);
+            let changed = events_changed.map_or(row.updated_at, |at| at.max(row.updated_at));
             let mut event = Event::new();
             event
                 .uid(&format!("{}@tenfold", row.id))
@@ -50,13 +52,13 @@ impl Practice {
                 .starts(row.starts_at)
                 .ends(row.starts_at + Duration::minutes(i64::from(row.duration_minutes)))
                 // The last change, not the moment of export: the same file twice is the same file.
-                .timestamp(row.updated_at)
-                .last_modified(row.updated_at)
+                .timestamp(changed)
+                .last_modified(changed)
                 .class(Class::Private);
             if settings.reminder_minutes > 0 {
                 let mut alarm = Alarm::display(&summary, -Duration::minutes(i64::from(settings.reminder_minutes)));
                 // Named and dated like its event, or the crate makes up a new id and stamp each time.
-                alarm.uid(&format!("{}-reminder@tenfold", row.id)).timestamp(row.updated_at);
+                alarm.uid(&format!("{}-reminder@tenfold", row.id)).timestamp(changed);
                 event.alarm(alarm.done());
             }
             calendar.push(event.done());

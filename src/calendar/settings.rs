@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -46,6 +47,7 @@ const NAMES_KEY: &str = "calendar_names";
 const REMINDER_KEY: &str = "calendar_reminder_minutes";
 const INTERVAL_KEY: &str = "next_session_days";
 pub(crate) const FOLDER_KEY: &str = "calendar_folder";
+const EVENTS_CHANGED_KEY: &str = "calendar_events_changed_at";
 
 impl Practice {
     pub fn calendar_settings(&self) -> Result<CalendarSettings> {
@@ -64,8 +66,7 @@ impl Practice {
         })
     }
 
-    /// Saves the calendar settings; a chosen folder gets the calendar file at once, so a folder
-    /// Tenfold cannot write in is refused now rather than failing quietly later.
+    /// Saves the calendar settings; a chosen folder gets the calendar file at once, with them.
     pub fn update_calendar_settings(&self, settings: &CalendarSettings) -> Result<CalendarSettings> {
         if settings.reminder_minutes > MAX_REMINDER_MINUTES {
             return Err(Error::invalid("reminder_minutes", "A reminder can come at most a week before"));
@@ -77,18 +78,10 @@ impl Practice {
             ));
         }
         let folder = settings.calendar_folder.trim();
-        if !folder.is_empty() {
-            let path = Path::new(folder);
-            if !path.is_absolute() || !path.is_dir() {
-                return Err(Error::invalid("calendar_folder", "Choose a folder that exists on this computer"));
-            }
-            self.write_calendar_file(&calendar_path(path)).map_err(|error| {
-                Error::invalid(
-                    "calendar_folder",
-                    format!("Tenfold cannot write the calendar file in this folder: {error}"),
-                )
-            })?;
+        if !folder.is_empty() && !(Path::new(folder).is_absolute() && Path::new(folder).is_dir()) {
+            return Err(Error::invalid("calendar_folder", "Choose a folder that exists on this computer"));
         }
+        let before = self.calendar_settings()?;
         self.atomically(|| {
             let names = match settings.names {
                 CalendarNames::FullName => "full_name",
@@ -97,9 +90,33 @@ impl Practice {
             self.put_app_setting(NAMES_KEY, names)?;
             self.put_app_setting(REMINDER_KEY, &settings.reminder_minutes.to_string())?;
             self.put_app_setting(INTERVAL_KEY, &settings.next_session_days.to_string())?;
-            self.put_app_setting(FOLDER_KEY, folder)
+            self.put_app_setting(FOLDER_KEY, folder)?;
+            if (before.names, before.reminder_minutes) != (settings.names, settings.reminder_minutes) {
+                // Every event reads differently now: a calendar program that compares the
+                // stamps takes the new text only if they move.
+                self.put_app_setting(EVENTS_CHANGED_KEY, &Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true))?;
+            }
+            // Written from the settings just saved, and refused with them when it cannot be:
+            // a folder Tenfold cannot write in is refused now rather than failing quietly later.
+            if !folder.is_empty() {
+                self.write_calendar_file(&calendar_path(Path::new(folder))).map_err(|error| {
+                    Error::invalid(
+                        "calendar_folder",
+                        format!("Tenfold cannot write the calendar file in this folder: {error}"),
+                    )
+                })?;
+            }
+            Ok(())
         })?;
         self.calendar_settings()
+    }
+
+    /// When the names or the reminder last changed, which changes every event's text.
+    pub(super) fn calendar_events_changed_at(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .app_setting(EVENTS_CHANGED_KEY)?
+            .and_then(|stamp| DateTime::parse_from_rfc3339(&stamp).ok())
+            .map(|stamp| stamp.with_timezone(&Utc)))
     }
 
     /// Brings the calendar file up to date after a change that is not about times (a client
