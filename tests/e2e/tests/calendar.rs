@@ -72,6 +72,11 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     let suggested = (Local::now().date_naive() + Duration::days(14)).to_string();
     assert_eq!(app.value_of("plan-date").await, suggested);
     assert_eq!(app.value_of("plan-time").await, "10:00");
+    // An emptied Minutes field is named by the form, not refused unnamed on its way to the core.
+    set_value(&app, "plan-minutes", "").await;
+    app.click_testid("plan-session-submit").await;
+    app.wait_for_text(&testid("field-error-duration_minutes"), "Minutes are a whole number").await;
+    set_value(&app, "plan-minutes", "60").await;
     let first_day = (Local::now().date_naive() + Duration::days(7)).to_string();
     plan(&app, &first_day, "09:30").await;
     app.wait_for_text(&testid("session-time"), "09:30 · 60 min").await;
@@ -117,7 +122,7 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     if Local::now().time() < chrono::NaiveTime::from_hms_opt(23, 44, 0).unwrap() {
         app.click_element(&planned_row).await.unwrap();
         let card = app.wait_for_testid("planned-session").await;
-        assert!(app.text(&card).await.contains("at 23:45"), "{}", app.text(&card).await);
+        assert!(app.text(&card).await.contains(" at 23:45"), "{}", app.text(&card).await);
         let planned_id = card.attr("data-session-id").await.unwrap().unwrap();
         app.wait_for_testid("session-prep").await;
         let sessions = || -> i64 {
