@@ -98,20 +98,28 @@ impl TrashKind {
         }
     }
 
-    /// SQL for the words that tell the coach which record this is.
+    /// SQL for the words that tell the coach which record this is; a session or a map is told
+    /// by its day alone (`day_sql`).
     fn label_sql(self) -> &'static str {
         match self {
             TrashKind::Client => "t.name",
-            TrashKind::Session => "t.held_on",
+            TrashKind::Session | TrashKind::AssessmentMap => "''",
             TrashKind::FocusArea => "t.title",
-            TrashKind::Rating => {
-                "(SELECT a.title FROM focus_area a WHERE a.id = t.focus_area_id) || ': ' || t.value || ' on ' || substr(t.taken_at, 1, 10)"
-            }
-            TrashKind::AssessmentMap => "substr(t.taken_at, 1, 10)",
+            TrashKind::Rating => "(SELECT a.title FROM focus_area a WHERE a.id = t.focus_area_id) || ': ' || t.value",
             TrashKind::ClientValue => "t.value",
             TrashKind::HomeworkItem => "t.text",
             TrashKind::Formulation => "'version ' || t.version || ': ' || t.presenting_problem",
             TrashKind::Directive => "t.title",
+        }
+    }
+
+    /// SQL for the session's day and the moment a rating or map was taken (NULL for the rest),
+    /// which the interface writes as it writes every date: the moment on the coach's own day.
+    fn day_sql(self) -> (&'static str, &'static str) {
+        match self {
+            TrashKind::Session => ("t.held_on", "NULL"),
+            TrashKind::Rating | TrashKind::AssessmentMap => ("NULL", "t.taken_at"),
+            _ => ("NULL", "NULL"),
         }
     }
 }
@@ -122,8 +130,13 @@ pub struct TrashedItem {
     pub id: String,
     pub client_id: String,
     pub client_name: String,
-    /// Which record this is, in a few words (a title, a date, a rating and its area).
+    /// Which record this is, in a few words (a title, a rating and its area); empty for a
+    /// session or a map, which are told by their day.
     pub label: String,
+    /// A session's day.
+    pub held_on: Option<String>,
+    /// When a rating or a map was taken.
+    pub taken_at: Option<DateTime<Utc>>,
     pub trashed_at: DateTime<Utc>,
     /// From this instant on, purging removes it.
     pub purgeable_from: DateTime<Utc>,
@@ -149,10 +162,12 @@ impl Practice {
         for kind in TrashKind::ALL {
             let sql = format!(
                 "SELECT t.id, {client}, (SELECT c.name FROM client c WHERE c.id = {client}), {label}, t.trashed_at,
-                        {restore_first}
+                        {restore_first}, {held_on}, {taken_at}
                  FROM {table} t WHERE t.trashed_at IS NOT NULL",
                 client = kind.client_id_sql(),
                 label = kind.label_sql(),
+                held_on = kind.day_sql().0,
+                taken_at = kind.day_sql().1,
                 restore_first = kind.restore_first_sql(),
                 table = kind.table()
             );
@@ -166,6 +181,8 @@ impl Practice {
                     client_id: row.get(1)?,
                     client_name: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
                     label: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    held_on: row.get(6)?,
+                    taken_at: row.get(7)?,
                     trashed_at,
                     purgeable_from,
                     purgeable: now >= purgeable_from,

@@ -43,7 +43,15 @@ fn every_kind_can_be_trashed_listed_and_restored() {
         let item = listed.iter().find(|i| &i.id == id).unwrap_or_else(|| panic!("{kind:?} not listed"));
         assert_eq!(item.kind, *kind);
         assert_eq!(item.client_name, "Ada Byron");
-        assert!(!item.label.is_empty(), "{kind:?} has no label");
+        match kind {
+            TrashKind::Session => assert!(item.held_on.is_some() && item.label.is_empty(), "{item:?}"),
+            TrashKind::AssessmentMap => assert!(item.taken_at.is_some() && item.label.is_empty(), "{item:?}"),
+            TrashKind::Rating => {
+                assert!(item.taken_at.is_some(), "{item:?}");
+                assert!(item.label.contains(": "), "a rating is told by its area and value: {item:?}");
+            }
+            _ => assert!(!item.label.is_empty() && item.held_on.is_none() && item.taken_at.is_none(), "{item:?}"),
+        }
         assert!(!item.purgeable);
     }
     // Restore the client first: nothing of theirs can come back while they are in the trash.

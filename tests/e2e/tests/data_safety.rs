@@ -75,6 +75,13 @@ async fn ctrl_k_finds_a_word_from_a_note_and_opens_its_screen() {
 async fn a_trashed_focus_area_waits_in_the_trash_and_comes_back() {
     let data = tempfile::tempdir().unwrap();
     seed(data.path());
+    {
+        // A session in the trash too, told there by its day.
+        let p = Practice::open_in(data.path()).unwrap();
+        let marta = p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Marta Lindqvist").unwrap();
+        let held = p.list_sessions(&marta.id).unwrap().remove(0);
+        p.trash_item(tenfold::trash::TrashKind::Session, &held.id).unwrap();
+    }
     let app = App::launch(data.path()).await;
     open_client(&app, "Marta Lindqvist").await;
     app.click_testid("tab-session").await;
@@ -94,6 +101,12 @@ async fn a_trashed_focus_area_waits_in_the_trash_and_comes_back() {
     let entry = app.wait_for_text(&testid("trash-item"), "Career").await;
     assert_eq!(attr(&entry, "data-kind").await.as_deref(), Some("focus_area"));
     assert!(app.text(&entry).await.contains("Marta Lindqvist"));
+    let session = app.wait_for(&format!(r#"{}[data-kind="session"]"#, testid("trash-item"))).await;
+    let session_text = app.text(&session).await;
+    assert!(
+        session_text.contains("February") && !session_text.contains("2026-02-10"),
+        "the session's day is written as every date on screen: {session_text}"
+    );
     app.screenshot("trash").await;
     find_in(&entry, &testid("restore-item")).await.expect("a Restore button").click().await.unwrap();
     app.wait_no_text(&testid("trash-item"), "Career").await;

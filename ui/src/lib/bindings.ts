@@ -1524,8 +1524,15 @@ export type TrashedItem = {
 	id: string,
 	client_id: string,
 	client_name: string,
-	/**  Which record this is, in a few words (a title, a date, a rating and its area). */
+	/**
+	 *  Which record this is, in a few words (a title, a rating and its area); empty for a
+	 *  session or a map, which are told by their day.
+	 */
 	label: string,
+	/**  A session's day. */
+	held_on: string | null,
+	/**  When a rating or a map was taken. */
+	taken_at: string | null,
 	trashed_at: string,
 	/**  From this instant on, purging removes it. */
 	purgeable_from: string,
