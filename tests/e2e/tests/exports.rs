@@ -163,3 +163,45 @@ async fn open_shows_the_saved_pdf_in_the_coachs_viewer_and_says_why_when_none_op
     assert!(Path::new(&path).exists(), "the PDF stays where it was saved");
     app.quit().await;
 }
+
+/// Words typed into a letter template and not saved yet are never dropped: picking another
+/// template asks first, and "New from this" copies what is on screen.
+#[tokio::test]
+async fn unsaved_letter_wording_is_kept_when_another_template_is_picked_or_copied() {
+    let data = tempfile::tempdir().unwrap();
+    let second = Practice::open_in(data.path())
+        .unwrap()
+        .create_letter_template(&tenfold::letters::LetterTemplateInput {
+            name: "Short".into(),
+            greeting: "Hi {name},".into(),
+            intro: "Your homework.".into(),
+            closing: "Talk soon.".into(),
+        })
+        .unwrap();
+    let app = App::launch(data.path()).await;
+    app.click_testid("open-settings").await;
+    let typed = "Between now and our next call, try these.";
+    app.fill("letter-template-intro", typed).await;
+
+    // Picked as a person picks from the menu (set_value would insist the menu keeps the pick).
+    let menu = serde_json::to_value(app.find("#letter-template-select").await).unwrap();
+    let pick = "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));";
+    app.client().execute(pick, vec![menu, second.id.clone().into()]).await.expect("pick the other template");
+    app.wait_for_text(&testid("letter-template-unsaved"), "has changes that are not saved").await;
+    assert_eq!(app.value_of("letter-template-intro").await, typed, "the typed words are still on screen");
+    assert_ne!(app.value_of("letter-template-select").await, second.id, "the menu stays on the template being edited");
+    app.click_testid("keep-editing-letter-template").await;
+    app.wait_gone(&testid("letter-template-unsaved")).await;
+
+    app.click_testid("new-letter-template").await;
+    app.wait_until("the copy to be chosen", async || {
+        app.value_of("letter-template-name").await.contains("(copy").then_some(())
+    })
+    .await;
+    assert_eq!(app.value_of("letter-template-intro").await, typed, "the copy has the words on screen");
+    app.quit().await;
+
+    let templates = Practice::open_in(data.path()).unwrap().list_letter_templates().unwrap();
+    let copy = templates.iter().find(|t| t.name.contains("(copy")).expect("the copy was saved");
+    assert_eq!(copy.intro, typed);
+}
