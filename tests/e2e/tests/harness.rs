@@ -42,32 +42,37 @@ async fn harness_kills_the_app_hard_and_cleans_up() {
     app.quit().await;
 }
 
-/// WebDriver refuses a click on an element something covers, at once and with an empty message
-/// from WebKitWebDriver; a list that is scrolling covers its rows that way for a moment. The
-/// harness waits for the cover to go, as a person would, and the click lands.
+/// WebDriver refuses a click at once, with an empty message from WebKitWebDriver, on an element
+/// something covers or that is not shown yet. Both happen for a moment: a list that scrolls
+/// covers its rows, and the client list shows a row only once it has measured it, which can be
+/// after the row is in the page. The harness waits for both, as a person would.
 #[tokio::test]
-async fn harness_clicks_once_a_passing_cover_has_gone() {
+async fn harness_clicks_once_a_passing_cover_has_gone_and_the_row_is_shown() {
     let data = tempfile::tempdir().unwrap();
     tenfold::Practice::open_in(data.path())
         .unwrap()
         .create_client(&tenfold::clients::ClientInput::named("Robin Reyes"))
         .unwrap();
     let app = App::launch(data.path()).await;
-    let row = app.wait_for(&testid("client-item")).await;
+    // Its text is read only once the row is shown.
+    let row = app.wait_for_text(&testid("client-item"), "Robin Reyes").await;
 
-    cover_the_window_for(&app, 600).await;
-    let refused = row.click().await.expect_err("WebDriver clicked through the cover");
-    assert_eq!(webdriver_failure(&refused), "element click intercepted");
-
-    cover_the_window_for(&app, 600).await;
-    app.click_testid("client-item").await;
-    app.wait_for_text(&testid("client-heading"), "Robin Reyes").await;
+    for (passing, refusal) in [(COVER, "element click intercepted"), (HIDE, "element not interactable")] {
+        let arg = serde_json::to_value(&row).unwrap();
+        app.client().execute(passing, vec![arg.clone()]).await.expect("cover or hide the row");
+        let refused = row.click().await.expect_err("WebDriver clicked a row it cannot reach");
+        assert_eq!(webdriver_failure(&refused), refusal);
+        app.client().execute(passing, vec![arg]).await.expect("cover or hide the row");
+        app.click_testid("client-item").await;
+        app.wait_for_text(&testid("client-heading"), "Robin Reyes").await;
+    }
     app.quit().await;
 }
 
-async fn cover_the_window_for(app: &App, ms: u64) {
-    let cover = "const cover = document.createElement('div'); \
-                 cover.style.cssText = 'position: fixed; inset: 0; z-index: 1000'; \
-                 document.body.append(cover); setTimeout(() => cover.remove(), arguments[0]); return null;";
-    app.client().execute(cover, vec![ms.into()]).await.expect("cover the window");
-}
+/// For 600 ms, something over the whole window.
+const COVER: &str = "const cover = document.createElement('div');
+    cover.style.cssText = 'position: fixed; inset: 0; z-index: 1000';
+    document.body.append(cover); setTimeout(() => cover.remove(), 600); return null;";
+/// For 600 ms, the row (`arguments[0]`) in the page but not shown.
+const HIDE: &str = "const row = arguments[0]; row.style.visibility = 'hidden';
+    setTimeout(() => (row.style.visibility = ''), 600); return null;";
