@@ -115,6 +115,30 @@ fn a_file_in_latin1_is_read_only_with_the_coachs_consent() {
 }
 
 #[test]
+fn a_file_plain_at_the_start_and_latin1_further_down_asks_at_the_row_that_shows_it() {
+    let p = TempPractice::new();
+    // Past the 64 KiB looked at first, as in a long export whose first accent comes late.
+    let mut bytes = b"Name,Email\n".to_vec();
+    for i in 0..3_000 {
+        bytes.extend(format!("Client {i:04},client{i}@example.com\n").as_bytes());
+    }
+    bytes.extend(b"Jos\xE9 M\xFCller,jose@example.com\n");
+    assert!(bytes.len() > 64 * 1024);
+    let path = write(&p, "late-latin1.csv", &bytes);
+
+    let refused = p.preview_client_csv(&path, &ClientCsvOptions::default(), &mut no_progress).unwrap_err();
+    assert!(refused.to_string().contains("Row 3002") && refused.to_string().contains("Latin-1"), "{refused}");
+    assert_eq!(field_of(refused), "encoding");
+    assert_eq!(field_of(p.import_client_csv(&path, &Default::default(), &mut no_progress).unwrap_err()), "encoding");
+
+    let options = ClientCsvOptions { read_as_latin1: true, ..Default::default() };
+    let preview = p.preview_client_csv(&path, &options, &mut no_progress).unwrap();
+    assert_eq!((preview.encoding, preview.ready, preview.broken), (TextEncoding::Windows1252, 3_001, 0));
+    p.import_client_csv(&path, &options, &mut no_progress).unwrap();
+    assert!(p.list_clients(None).unwrap().iter().any(|c| c.name == "José Müller"));
+}
+
+#[test]
 fn files_that_cannot_be_read_are_refused_by_field_and_change_nothing() {
     let p = TempPractice::new();
     p.add_client("Kept");

@@ -234,6 +234,12 @@ impl Practice {
             if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
+            if shape.encoding == TextEncoding::Utf8
+                && shape.head_is_ascii
+                && record.iter().any(|cell| std::str::from_utf8(cell).is_err())
+            {
+                return Err(latin1_needs_consent(Some(row)));
+            }
             let (input, problems) = rows::client_of_row(&record, &headers, &mapping, shape.encoding);
             let outcome = if problems.is_empty() { seen.check(&input, row) } else { RowOutcome::Broken { problems } };
             each(row, &input, outcome)?;
@@ -250,6 +256,22 @@ impl Practice {
     }
 }
 
+/// The error that asks the coach whether to read the file as Latin-1; `row` is where a file
+/// that began as plain ASCII first showed it.
+fn latin1_needs_consent(row: Option<u32>) -> Error {
+    let what = match row {
+        None => "This file is not UTF-8 text. It looks like Latin-1".to_owned(),
+        Some(row) => format!("Row {row} of this file is not UTF-8 text. The file looks like Latin-1"),
+    };
+    Error::invalid(
+        "encoding",
+        format!(
+            "{what} (Windows-1252), which older Excel versions write: agree to read it that way, or save it \
+             as “CSV UTF-8” and choose it again"
+        ),
+    )
+}
+
 /// A client CSV read up to its header row, with the fields its columns are matched to: the
 /// coach's matching, or the one its headers name when there is none yet.
 struct OpenedCsv {
@@ -260,13 +282,13 @@ struct OpenedCsv {
 }
 
 fn open_client_csv(path: &Path, options: &ClientCsvOptions) -> Result<OpenedCsv> {
-    let shape = source::sniff(path)?;
+    let mut shape = source::sniff(path)?;
     if shape.encoding == TextEncoding::Windows1252 && !options.read_as_latin1 {
-        return Err(Error::invalid(
-            "encoding",
-            "This file is not UTF-8 text. It looks like Latin-1 (Windows-1252), which older Excel \
-             versions write: agree to read it that way, or save it as “CSV UTF-8” and choose it again",
-        ));
+        return Err(latin1_needs_consent(None));
+    }
+    if shape.head_is_ascii && options.read_as_latin1 {
+        // Agreed after a row further down turned out to be Latin-1: the start reads the same.
+        shape.encoding = TextEncoding::Windows1252;
     }
     let mut reader = source::reader(path, &shape)?;
     let mut record = csv::ByteRecord::new();

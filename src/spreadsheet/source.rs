@@ -37,6 +37,9 @@ const SNIFF_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileShape {
     pub encoding: TextEncoding,
+    /// The part looked at is plain ASCII, which UTF-8 and Latin-1 write alike: the rest of the
+    /// file decides which of the two it is.
+    pub head_is_ascii: bool,
     pub delimiter: u8,
     pub total_bytes: u64,
 }
@@ -61,7 +64,7 @@ pub fn sniff(path: &Path) -> Result<FileShape> {
     } else {
         TextEncoding::Windows1252
     };
-    Ok(FileShape { encoding, delimiter: delimiter_of_first_line(text), total_bytes })
+    Ok(FileShape { encoding, head_is_ascii: text.is_ascii(), delimiter: delimiter_of_first_line(text), total_bytes })
 }
 
 /// Whether `bytes` is UTF-8, allowing a character cut in two at the end when the file goes on.
