@@ -78,7 +78,8 @@ impl Practice {
             ));
         }
         let folder = settings.calendar_folder.trim();
-        if !folder.is_empty() && !(Path::new(folder).is_absolute() && Path::new(folder).is_dir()) {
+        let path = Path::new(folder);
+        if !folder.is_empty() && (!path.is_absolute() || !path.is_dir()) {
             return Err(Error::invalid("calendar_folder", "Choose a folder that exists on this computer"));
         }
         let before = self.calendar_settings()?;
@@ -99,7 +100,7 @@ impl Practice {
             // Written from the settings just saved, and refused with them when it cannot be:
             // a folder Tenfold cannot write in is refused now rather than failing quietly later.
             if !folder.is_empty() {
-                self.write_calendar_file(&calendar_path(Path::new(folder))).map_err(|error| {
+                self.write_calendar_file(&calendar_path(path)).map_err(|error| {
                     Error::invalid(
                         "calendar_folder",
                         format!("Tenfold cannot write the calendar file in this folder: {error}"),
