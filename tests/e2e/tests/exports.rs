@@ -190,6 +190,7 @@ async fn unsaved_letter_wording_is_kept_when_another_template_is_picked_or_copie
     app.wait_for_text(&testid("letter-template-unsaved"), "has changes that are not saved").await;
     assert_eq!(app.value_of("letter-template-intro").await, typed, "the typed words are still on screen");
     assert_ne!(app.value_of("letter-template-select").await, second.id, "the menu stays on the template being edited");
+    app.screenshot("letter-wording-unsaved").await;
     app.click_testid("keep-editing-letter-template").await;
     app.wait_gone(&testid("letter-template-unsaved")).await;
 

@@ -138,6 +138,11 @@ async fn columns_tenfold_does_not_recognise_are_matched_by_hand_before_anything_
     app.wait_for_text(&testid("field-error-mapping"), "Choose the column that holds the client's name").await;
     assert!(app.try_find(&testid("csv-summary")).await.is_none(), "no rows are read without a name");
     assert!(app.try_find(&testid("import-client-csv")).await.is_none(), "nothing to import yet");
+    let problem = serde_json::to_value(app.find_testid("field-error-mapping").await).unwrap();
+    let shown = "arguments[0].scrollIntoView({ block: 'start' });
+                 return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));";
+    app.client().execute(shown, vec![problem]).await.unwrap();
+    app.screenshot("spreadsheet-columns-to-match").await;
 
     set_value(&app, "csv-column-0", "first_name").await;
     app.wait_for_text(&testid("csv-summary"), "1 client ready").await;
