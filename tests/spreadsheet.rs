@@ -217,6 +217,24 @@ fn columns_tenfold_cannot_read_as_matched_come_back_with_the_problem_to_match_by
 }
 
 #[test]
+fn rows_are_numbered_as_a_spreadsheet_shows_them_past_empty_lines_and_line_breaks_in_cells() {
+    let p = TempPractice::new();
+    for (name, text) in [
+        ("gaps.csv", "Name,Email,Notes\n\nAda,ada@example.com,\"two\nlines\"\n\n\nBroken,not an address,\n"),
+        (
+            "crlf.csv",
+            "Name,Email,Notes\r\n\r\nAda,ada@example.com,\"two\r\nlines\"\r\n\r\n\r\nBroken,not an address,\r\n",
+        ),
+        ("no-last-break.csv", "Name,Email,Notes\n\nAda,ada@example.com,\"two\nlines\"\n\n\nBroken,not an address,"),
+    ] {
+        let path = write(&p, name, text.as_bytes());
+        let preview = p.preview_client_csv(&path, &Default::default(), &mut no_progress).unwrap();
+        let numbered: Vec<(u32, &str)> = preview.rows.iter().map(|r| (r.row, r.name.as_str())).collect();
+        assert_eq!(numbered, [(3, "Ada"), (6, "Broken")], "{name}");
+    }
+}
+
+#[test]
 fn a_long_file_is_read_row_by_row_with_progress() {
     let p = TempPractice::new();
     let mut text = String::from("Name,Email\n");

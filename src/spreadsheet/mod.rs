@@ -230,7 +230,7 @@ impl Practice {
         let mut seen = Seen::of_practice(self)?;
         let mut row = 1;
         while read_row(&mut reader, &mut record, row + 1)? {
-            row += 1;
+            row += 1 + empty_lines_before(&record, &reader, &shape);
             if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
@@ -254,6 +254,24 @@ impl Practice {
         progress(ReadProgress { bytes_read: shape.total_bytes, total_bytes: shape.total_bytes, rows: row - 1 });
         Ok((headers, mapping, shape))
     }
+}
+
+/// The empty lines the reader passed over before `record`, which a spreadsheet shows as rows of
+/// their own: counted, a row is named by the number the coach sees. The reader passes over them
+/// without a word, so they are what the lines it read hold beyond the record's own: its first,
+/// the line breaks inside its quoted cells, and the line break after it (none after a last row
+/// that has none).
+fn empty_lines_before(
+    record: &csv::ByteRecord,
+    reader: &csv::Reader<source::Counted<BufReader<File>>>,
+    shape: &source::FileShape,
+) -> u32 {
+    let Some(started) = record.position() else { return 0 };
+    let read = reader.position().line().saturating_sub(started.line());
+    let inside = record.as_slice().iter().filter(|&&byte| byte == b'\n').count() as u64;
+    let a_last_row_without_a_break = reader.position().byte() >= shape.total_bytes && !shape.ends_with_line_break;
+    let after = u64::from(!a_last_row_without_a_break);
+    u32::try_from(read.saturating_sub(inside + after)).unwrap_or(0)
 }
 
 /// The error that asks the coach whether to read the file as Latin-1; `row` is where a file

@@ -2,7 +2,7 @@
 //! delimiter, and a reader that reports how far through the file it is.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use serde::Serialize;
@@ -42,6 +42,8 @@ pub struct FileShape {
     pub head_is_ascii: bool,
     pub delimiter: u8,
     pub total_bytes: u64,
+    /// The last row has a line break after it, as spreadsheet programs write it.
+    pub ends_with_line_break: bool,
 }
 
 pub fn sniff(path: &Path) -> Result<FileShape> {
@@ -64,7 +66,22 @@ pub fn sniff(path: &Path) -> Result<FileShape> {
     } else {
         TextEncoding::Windows1252
     };
-    Ok(FileShape { encoding, head_is_ascii: text.is_ascii(), delimiter: delimiter_of_first_line(text), total_bytes })
+    let ends_with_line_break = if head.len() as u64 == total_bytes {
+        head.ends_with(b"\n")
+    } else {
+        let mut last = [0u8];
+        file.seek(SeekFrom::End(-1))
+            .and_then(|_| file.read_exact(&mut last))
+            .map_err(|source| store::io_error(path, source))?;
+        last == *b"\n"
+    };
+    Ok(FileShape {
+        encoding,
+        head_is_ascii: text.is_ascii(),
+        delimiter: delimiter_of_first_line(text),
+        total_bytes,
+        ends_with_line_break,
+    })
 }
 
 /// Whether `bytes` is UTF-8, allowing a character cut in two at the end when the file goes on.
