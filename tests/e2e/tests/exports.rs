@@ -165,9 +165,10 @@ async fn open_shows_the_saved_pdf_in_the_coachs_viewer_and_says_why_when_none_op
 }
 
 /// Words typed into a letter template and not saved yet are never dropped: picking another
-/// template asks first, and "New from this" copies what is on screen.
+/// template asks first, "New from this" copies what is on screen, and Settings closed and opened
+/// again shows them still.
 #[tokio::test]
-async fn unsaved_letter_wording_is_kept_when_another_template_is_picked_or_copied() {
+async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_and_settings_closed() {
     let data = tempfile::tempdir().unwrap();
     let second = Practice::open_in(data.path())
         .unwrap()
@@ -200,6 +201,20 @@ async fn unsaved_letter_wording_is_kept_when_another_template_is_picked_or_copie
     })
     .await;
     assert_eq!(app.value_of("letter-template-intro").await, typed, "the copy has the words on screen");
+
+    // Settings closed and opened again with words not saved: the same template, the same words.
+    let copy_id = app.value_of("letter-template-select").await;
+    let more = "Between now and our next call, try these, and rest.";
+    app.fill("letter-template-intro", more).await;
+    app.click_testid("close-settings").await;
+    app.wait_gone(&testid("letter-templates")).await;
+    app.click_testid("open-settings").await;
+    app.wait_for("#letter-template-intro").await;
+    app.wait_until("the unsaved words back on screen", async || {
+        (app.value_of("letter-template-intro").await == more).then_some(())
+    })
+    .await;
+    assert_eq!(app.value_of("letter-template-select").await, copy_id);
     app.quit().await;
 
     let templates = Practice::open_in(data.path()).unwrap().list_letter_templates().unwrap();
