@@ -84,8 +84,8 @@ const HOLDS_STILL: &str = r#"
 "#;
 
 /// Resolves `true` once nothing covers the middle of `arguments[0]`'s first box in the window and
-/// it is visible, as WebDriver's Element Click requires (it fails at once with "element click
-/// intercepted" otherwise), or `false` after 10 s. Covers come and go: a list that scrolls takes
+/// it is visible, as WebDriver's Element Click requires (it fails at once otherwise, "element
+/// click intercepted" or "element not interactable"), or `false` after 10 s. Covers come and go: a list that scrolls takes
 /// clicks away from its rows while it moves (virtua sets `pointer-events: none` until the
 /// scrolling ends), and a row is hidden until the list has measured it.
 const NOTHING_COVERS: &str = r#"
@@ -107,7 +107,8 @@ const NOTHING_COVERS: &str = r#"
 "#;
 
 /// A WebDriver error as a person reads it: WebKitWebDriver leaves the message empty for many
-/// errors (a click on a covered element says only "element click intercepted" in its status).
+/// errors (a click on a covered row says only "element click intercepted" in its status, one on a
+/// row not shown yet only "element not interactable").
 pub fn webdriver_failure(err: &fantoccini::error::CmdError) -> String {
     match err {
         fantoccini::error::CmdError::Standard(e) if e.message.is_empty() => e.error.to_string(),
