@@ -11,8 +11,6 @@ mod rows;
 mod source;
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::BufReader;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -136,57 +134,46 @@ impl Practice {
         options: &ClientCsvOptions,
         progress: &mut dyn FnMut(ReadProgress),
     ) -> Result<ClientCsvPreview> {
+        let mut opened = open_client_csv(path, options)?;
+        if opened.mapping.len() != opened.headers.len() {
+            // The file's columns changed since the coach matched them: start again from its headers.
+            opened.mapping = columns::recognise_all(&opened.headers);
+        }
+        let mapping_problem = match columns::check_mapping(&opened.mapping, &opened.headers) {
+            Ok(()) => None,
+            Err(Error::Invalid { field, message }) if field == "mapping" => Some(message),
+            Err(other) => return Err(other),
+        };
         let mut listed = Vec::new();
         let mut rows_not_listed = 0;
         let mut counts = (0, 0, 0);
-        let read = self.each_client_row(path, options, progress, |row, input, outcome| {
-            match &outcome {
-                RowOutcome::Ready => counts.0 += 1,
-                RowOutcome::Duplicate { .. } => counts.1 += 1,
-                RowOutcome::Broken { .. } => counts.2 += 1,
-            }
-            let worth_listing = listed.len() < FIRST_ROWS_LISTED || outcome != RowOutcome::Ready;
-            if worth_listing && listed.len() < LISTED_ROWS {
-                listed.push(PreviewRow { row, name: input.name.clone(), email: input.email.clone(), outcome });
-            } else {
-                rows_not_listed += 1;
-            }
-            Ok(())
-        });
-        let (headers, mapping, shape) = match read {
-            Err(Error::Invalid { field, message }) if field == "mapping" => {
-                let opened = open_client_csv(path, options)?;
-                if opened.mapping.len() != opened.headers.len() {
-                    // The file's columns changed since the coach matched them: start again from its headers.
-                    let afresh = ClientCsvOptions { mapping: None, ..options.clone() };
-                    return self.preview_client_csv(path, &afresh, progress);
+        if mapping_problem.is_none() {
+            self.each_client_row(&mut opened, progress, |row, input, outcome| {
+                match &outcome {
+                    RowOutcome::Ready => counts.0 += 1,
+                    RowOutcome::Duplicate { .. } => counts.1 += 1,
+                    RowOutcome::Broken { .. } => counts.2 += 1,
                 }
-                return Ok(ClientCsvPreview {
-                    encoding: opened.shape.encoding,
-                    delimiter: char::from(opened.shape.delimiter).to_string(),
-                    headers: opened.headers,
-                    mapping: opened.mapping,
-                    ready: 0,
-                    duplicates: 0,
-                    broken: 0,
-                    rows: Vec::new(),
-                    rows_not_listed: 0,
-                    mapping_problem: Some(message),
-                });
-            }
-            read => read?,
-        };
+                let worth_listing = listed.len() < FIRST_ROWS_LISTED || outcome != RowOutcome::Ready;
+                if worth_listing && listed.len() < LISTED_ROWS {
+                    listed.push(PreviewRow { row, name: input.name.clone(), email: input.email.clone(), outcome });
+                } else {
+                    rows_not_listed += 1;
+                }
+                Ok(())
+            })?;
+        }
         Ok(ClientCsvPreview {
-            encoding: shape.encoding,
-            delimiter: char::from(shape.delimiter).to_string(),
-            headers,
-            mapping,
+            encoding: opened.shape.encoding,
+            delimiter: char::from(opened.shape.delimiter).to_string(),
+            headers: opened.headers,
+            mapping: opened.mapping,
             ready: counts.0,
             duplicates: counts.1,
             broken: counts.2,
             rows: listed,
             rows_not_listed,
-            mapping_problem: None,
+            mapping_problem,
         })
     }
 
@@ -198,9 +185,11 @@ impl Practice {
         options: &ClientCsvOptions,
         progress: &mut dyn FnMut(ReadProgress),
     ) -> Result<ClientCsvImported> {
+        let mut opened = open_client_csv(path, options)?;
+        columns::check_mapping(&opened.mapping, &opened.headers)?;
         let mut outcome = ClientCsvImported { imported: 0, duplicates_skipped: 0, broken_skipped: 0 };
         self.atomically(|| {
-            self.each_client_row(path, options, progress, |_, input, row_outcome| {
+            self.each_client_row(&mut opened, progress, |_, input, row_outcome| {
                 match row_outcome {
                     RowOutcome::Broken { .. } => outcome.broken_skipped += 1,
                     RowOutcome::Duplicate { .. } if !options.include_duplicates => outcome.duplicates_skipped += 1,
@@ -215,22 +204,20 @@ impl Practice {
         Ok(outcome)
     }
 
-    /// Reads every row of a client CSV and hands it to `each` with what it would become.
+    /// Reads every row of a client CSV opened with a matching that was checked, and hands it to
+    /// `each` with what it would become.
     fn each_client_row(
         &self,
-        path: &Path,
-        options: &ClientCsvOptions,
+        opened: &mut OpenedCsv,
         progress: &mut dyn FnMut(ReadProgress),
         mut each: impl FnMut(u32, &ClientInput, RowOutcome) -> Result<()>,
-    ) -> Result<(Vec<String>, Vec<ClientColumn>, source::FileShape)> {
-        let OpenedCsv { shape, mut reader, headers, mapping } = open_client_csv(path, options)?;
-        columns::check_mapping(&mapping, &headers)?;
-
+    ) -> Result<()> {
+        let OpenedCsv { shape, reader, headers, mapping } = opened;
         let mut record = csv::ByteRecord::new();
         let mut seen = Seen::of_practice(self)?;
         let mut row = 1;
-        while read_row(&mut reader, &mut record, row + 1)? {
-            row += 1 + empty_lines_before(&record, &reader, &shape);
+        while read_row(reader, &mut record, row + 1)? {
+            row += 1 + empty_lines_before(&record, reader, shape);
             if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
@@ -240,7 +227,7 @@ impl Practice {
             {
                 return Err(latin1_needs_consent(Some(row)));
             }
-            let (input, problems) = rows::client_of_row(&record, &headers, &mapping, shape.encoding);
+            let (input, problems) = rows::client_of_row(&record, headers, mapping, shape.encoding);
             let outcome = if problems.is_empty() { seen.check(&input, row) } else { RowOutcome::Broken { problems } };
             each(row, &input, outcome)?;
             if row % PROGRESS_EVERY_ROWS == 0 {
@@ -252,7 +239,7 @@ impl Practice {
             }
         }
         progress(ReadProgress { bytes_read: shape.total_bytes, total_bytes: shape.total_bytes, rows: row - 1 });
-        Ok((headers, mapping, shape))
+        Ok(())
     }
 }
 
@@ -261,11 +248,7 @@ impl Practice {
 /// without a word, so they are what the lines it read hold beyond the record's own: its first,
 /// the line breaks inside its quoted cells, and the line break after it (none after a last row
 /// that has none).
-fn empty_lines_before(
-    record: &csv::ByteRecord,
-    reader: &csv::Reader<source::Counted<BufReader<File>>>,
-    shape: &source::FileShape,
-) -> u32 {
+fn empty_lines_before(record: &csv::ByteRecord, reader: &source::CsvReader, shape: &source::FileShape) -> u32 {
     let Some(started) = record.position() else { return 0 };
     let read = reader.position().line().saturating_sub(started.line());
     let inside = record.as_slice().iter().filter(|&&byte| byte == b'\n').count() as u64;
@@ -294,7 +277,7 @@ fn latin1_needs_consent(row: Option<u32>) -> Error {
 /// coach's matching, or the one its headers name when there is none yet.
 struct OpenedCsv {
     shape: source::FileShape,
-    reader: csv::Reader<source::Counted<BufReader<File>>>,
+    reader: source::CsvReader,
     headers: Vec<String>,
     mapping: Vec<ClientColumn>,
 }
@@ -318,11 +301,7 @@ fn open_client_csv(path: &Path, options: &ClientCsvOptions) -> Result<OpenedCsv>
     Ok(OpenedCsv { shape, reader, headers, mapping })
 }
 
-fn read_row(
-    reader: &mut csv::Reader<source::Counted<BufReader<File>>>,
-    record: &mut csv::ByteRecord,
-    row: u32,
-) -> Result<bool> {
+fn read_row(reader: &mut source::CsvReader, record: &mut csv::ByteRecord, row: u32) -> Result<bool> {
     reader
         .read_byte_record(record)
         .map_err(|e| Error::invalid("file", format!("Row {row} of the file could not be read: {e}")))

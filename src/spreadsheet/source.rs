@@ -131,9 +131,12 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// A CSV file read as a stream, counting the bytes read.
+pub type CsvReader = csv::Reader<Counted<BufReader<File>>>;
+
 /// A CSV reader over the file with the sniffed delimiter. Rows may have more or fewer fields
 /// than the header: each such row is reported on its own rather than stopping the file.
-pub fn reader(path: &Path, shape: &FileShape) -> Result<csv::Reader<Counted<BufReader<File>>>> {
+pub fn reader(path: &Path, shape: &FileShape) -> Result<CsvReader> {
     let counted = Counted { inner: BufReader::new(open(path)?), bytes: 0 };
     Ok(csv::ReaderBuilder::new().delimiter(shape.delimiter).flexible(true).has_headers(false).from_reader(counted))
 }
