@@ -18,6 +18,21 @@ fn fixture() -> String {
         .to_owned()
 }
 
+/// In Settings, the file at `path` typed into the CSV field and Enter pressed, as a coach previews it.
+async fn preview(app: &App, path: &str) {
+    app.fill("client-csv-path", path).await;
+    app.press(&[Key::Enter.into()]).await;
+}
+
+/// A screenshot with the element `testid` scrolled to the top and two frames drawn, so it shows.
+async fn screenshot_at(app: &App, id: &str, name: &str) {
+    let element = serde_json::to_value(app.find_testid(id).await).unwrap();
+    let scrolled = "arguments[0].scrollIntoView({ block: 'start' });
+                    return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));";
+    app.client().execute(scrolled, vec![element]).await.unwrap();
+    app.screenshot(name).await;
+}
+
 async fn outcome_of(app: &App, row: u32) -> String {
     let cell = app.wait_for(&format!("{} {}", testid(&format!("csv-row-{row}")), testid("csv-row-outcome"))).await;
     app.text(&cell).await
@@ -30,8 +45,7 @@ async fn a_spreadsheet_is_previewed_row_by_row_and_only_its_ready_rows_come_in()
     let app = App::launch(data.path()).await;
 
     app.click_testid("open-settings").await;
-    app.fill("client-csv-path", &fixture()).await;
-    app.press(&[Key::Enter.into()]).await;
+    preview(&app, &fixture()).await;
     app.wait_for_text(&testid("csv-summary"), "3 clients ready, 2 duplicates to leave out, 3 rows with problems").await;
     assert_eq!(outcome_of(&app, 2).await, "Ready");
     assert_eq!(outcome_of(&app, 5).await, "Same e-mail as row 4");
@@ -48,12 +62,7 @@ async fn a_spreadsheet_is_previewed_row_by_row_and_only_its_ready_rows_come_in()
     })
     .await;
     app.wait_for_text(&testid("import-client-csv"), "Import 3 clients").await;
-    let summary = serde_json::to_value(app.find_testid("csv-summary").await).unwrap();
-    // Scrolled to the preview, and two frames drawn, so the screenshot shows it.
-    let scrolled = "arguments[0].scrollIntoView({ block: 'start' });
-                    return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));";
-    app.client().execute(scrolled, vec![summary]).await.unwrap();
-    app.screenshot("spreadsheet-preview").await;
+    screenshot_at(&app, "csv-summary", "spreadsheet-preview").await;
     app.click_testid("import-client-csv").await;
     app.wait_for_text(
         &testid("spreadsheet-notice"),
@@ -96,8 +105,7 @@ async fn a_latin1_file_is_read_only_with_consent_and_a_large_one_is_streamed() {
     app.click_testid("open-settings").await;
 
     // Refused with the encoding named, and read as Latin-1 only once the coach ticks the box.
-    app.fill("client-csv-path", latin1.to_str().unwrap()).await;
-    app.press(&[Key::Enter.into()]).await;
+    preview(&app, latin1.to_str().unwrap()).await;
     app.wait_for_text(&testid("field-error-encoding"), "Latin-1 (Windows-1252)").await;
     assert!(app.try_find(&testid("csv-summary")).await.is_none(), "no preview without consent");
     app.click_testid("csv-read-as-latin1").await;
@@ -108,8 +116,7 @@ async fn a_latin1_file_is_read_only_with_consent_and_a_large_one_is_streamed() {
     app.wait_for_text(&testid("spreadsheet-notice"), "Imported 2 clients").await;
 
     // The large file: every row counted, the first ones listed, the rest said to be counted.
-    app.fill("client-csv-path", large.to_str().unwrap()).await;
-    app.press(&[Key::Enter.into()]).await;
+    preview(&app, large.to_str().unwrap()).await;
     app.wait_until_within("the preview of 400,000 rows", std::time::Duration::from_secs(300), async || {
         let summary = app.try_find(&testid("csv-summary")).await?;
         app.try_text(&summary).await?.contains("400000 clients ready").then_some(())
@@ -133,16 +140,11 @@ async fn columns_tenfold_does_not_recognise_are_matched_by_hand_before_anything_
     let app = App::launch(data.path()).await;
     app.click_testid("open-settings").await;
 
-    app.fill("client-csv-path", german.to_str().unwrap()).await;
-    app.press(&[Key::Enter.into()]).await;
+    preview(&app, german.to_str().unwrap()).await;
     app.wait_for_text(&testid("field-error-mapping"), "Choose the column that holds the client's name").await;
     assert!(app.try_find(&testid("csv-summary")).await.is_none(), "no rows are read without a name");
     assert!(app.try_find(&testid("import-client-csv")).await.is_none(), "nothing to import yet");
-    let problem = serde_json::to_value(app.find_testid("field-error-mapping").await).unwrap();
-    let shown = "arguments[0].scrollIntoView({ block: 'start' });
-                 return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));";
-    app.client().execute(shown, vec![problem]).await.unwrap();
-    app.screenshot("spreadsheet-columns-to-match").await;
+    screenshot_at(&app, "field-error-mapping", "spreadsheet-columns-to-match").await;
 
     set_value(&app, "csv-column-0", "first_name").await;
     app.wait_for_text(&testid("csv-summary"), "1 client ready").await;
