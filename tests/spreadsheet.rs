@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use common::TempPractice;
 use tenfold::clients::{ClientInput, ClientStatus};
-use tenfold::spreadsheet::{ClientColumn, ClientCsvOptions, DuplicateBy, ReadProgress, RowOutcome, TextEncoding};
+use tenfold::spreadsheet::{
+    CellSeparator, ClientColumn, ClientCsvOptions, ClientCsvPreview, DuplicateBy, ReadProgress, RowOutcome,
+    TextEncoding,
+};
 use tenfold::Error;
 
 fn fixture() -> PathBuf {
@@ -67,6 +70,13 @@ fn the_preview_names_every_broken_row_and_duplicate_and_saves_nothing() {
     assert_eq!(row(7).name, "Short Row", "a broken row still shows who it is about");
     let mina: Vec<String> = problems(9).into_iter().map(|(column, _)| column).collect();
     assert_eq!(mina, ["Status", "Client Since"], "every problem of a row is named, by column");
+    assert_eq!(
+        preview.start_dates_note.as_deref(),
+        Some(
+            "1 date in “Client Since” could be read either way; they are read day first, as “25/03/2024” in the \
+             same column shows: “09/10/2023” is 9 October 2023"
+        )
+    );
 
     assert_eq!(p.list_clients(None).unwrap().len(), 1, "a preview saves nothing");
 }
@@ -87,8 +97,36 @@ fn importing_adds_the_ready_rows_as_they_were_in_the_spreadsheet() {
     let jean = client("Jean \"JJ\" Dupont");
     assert_eq!(jean.status, ClientStatus::Paused);
     assert_eq!(jean.started_on.unwrap().to_string(), "2024-03-25");
-    assert_eq!(client("Grace Hopper").status, ClientStatus::Active);
+    let grace = client("Grace Hopper");
+    assert_eq!(grace.status, ClientStatus::Active);
+    assert_eq!(grace.started_on.unwrap().to_string(), "2023-10-09", "09/10/2023 read day first, as row 3 shows");
     assert_eq!(clients.len(), 4);
+}
+
+#[test]
+fn a_date_that_reads_either_way_follows_its_column_and_is_refused_where_the_column_does_not_say() {
+    let p = TempPractice::new();
+    let preview = |path: &Path| p.preview_client_csv(path, &ClientCsvOptions::default(), &mut no_progress).unwrap();
+    let problem_of = |preview: &ClientCsvPreview, row: u32| match &preview.rows[row as usize - 2].outcome {
+        RowOutcome::Broken { problems } => problems[0].message.clone(),
+        other => panic!("row {row} should be broken, is {other:?}"),
+    };
+
+    // The date that decides comes after the one it decides: the whole column is read first.
+    let american = write(&p, "us.csv", b"Name,Start date\nAmy,04/05/2024\nBea,12/31/2023\n");
+    assert!(preview(&american).start_dates_note.unwrap().ends_with("“04/05/2024” is 5 April 2024"));
+    assert_eq!(p.import_client_csv(&american, &ClientCsvOptions::default(), &mut no_progress).unwrap().imported, 2);
+    let amy = p.list_clients(None).unwrap().into_iter().find(|c| c.name == "Amy").unwrap();
+    assert_eq!(amy.started_on.unwrap().to_string(), "2024-04-05");
+
+    let both = preview(&write(&p, "both.csv", b"Name,Start date\nCy,25/03/2024\nDee,03/25/2024\nEd,04/05/2024\n"));
+    assert_eq!((both.ready, both.broken), (2, 1));
+    assert!(problem_of(&both, 4).contains("this column has both, “25/03/2024” day first and “03/25/2024” month first"));
+    assert_eq!(both.start_dates_note, None);
+
+    let undecided = preview(&write(&p, "none.csv", b"Name,Start date\nFay,04/05/2024\nGus,2024-01-09\n"));
+    assert_eq!((undecided.ready, undecided.broken), (1, 1));
+    assert!(problem_of(&undecided, 2).contains("no date in this column has a day above 12 to tell which"));
 }
 
 #[test]
@@ -272,15 +310,6 @@ fn the_client_list_goes_out_and_comes_back_the_same() {
     }
     let trashed = p.add_client("In the trash");
     p.trash_client(&trashed.id).unwrap();
-    let path = p.dir.path().join("clients.csv");
-    assert_eq!(p.export_clients_csv(&path).unwrap(), 3);
-    let raw = std::fs::read_to_string(&path).unwrap();
-    assert!(raw.contains("'=HYPERLINK"), "a cell a spreadsheet would run is guarded: {raw}");
-    assert!(!raw.contains("In the trash"));
-
-    let other = TempPractice::new();
-    let outcome = other.import_client_csv(&path, &Default::default(), &mut no_progress).unwrap();
-    assert_eq!(outcome.imported, 3);
     let key = |c: &tenfold::clients::Client| {
         (
             c.name.clone(),
@@ -293,6 +322,21 @@ fn the_client_list_goes_out_and_comes_back_the_same() {
         )
     };
     let before: Vec<_> = p.list_clients(None).unwrap().iter().map(key).collect();
-    let after: Vec<_> = other.list_clients(None).unwrap().iter().map(key).collect();
-    assert_eq!(before, after);
+    for (separator, name) in [(CellSeparator::Comma, "commas.csv"), (CellSeparator::Semicolon, "semicolons.csv")] {
+        let path = p.dir.path().join(name);
+        assert_eq!(p.export_clients_csv(&path, separator).unwrap(), 3);
+        let raw = std::fs::read_to_string(&path).unwrap();
+        let header = if separator == CellSeparator::Comma { "Name,Preferred name," } else { "Name;Preferred name;" };
+        assert!(raw.starts_with(&format!("\u{feff}{header}")), "{name}: {raw}");
+        assert!(raw.contains("'=HYPERLINK"), "a cell a spreadsheet would run is guarded: {raw}");
+        assert!(!raw.contains("In the trash"));
+
+        let other = TempPractice::new();
+        let preview = other.preview_client_csv(&path, &Default::default(), &mut no_progress).unwrap();
+        assert_eq!(preview.delimiter, if separator == CellSeparator::Comma { "," } else { ";" });
+        let outcome = other.import_client_csv(&path, &Default::default(), &mut no_progress).unwrap();
+        assert_eq!(outcome.imported, 3);
+        let after: Vec<_> = other.list_clients(None).unwrap().iter().map(key).collect();
+        assert_eq!(before, after, "{name} comes back the same");
+    }
 }

@@ -3,20 +3,43 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
 use crate::error::{Error, Result};
 use crate::practice::Practice;
 use crate::store;
 
 const HEADERS: [&str; 7] = ["Name", "Preferred name", "Email", "Phone", "Status", "Tags", "Start date"];
 
+/// What separates the cells of a row. Excel reads a CSV with the list separator of the
+/// computer's region: commas where the decimal mark is a point, semicolons where it is a comma
+/// (most of Europe), and shows a file with the other one as a single column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CellSeparator {
+    #[default]
+    Comma,
+    Semicolon,
+}
+
+impl CellSeparator {
+    fn byte(self) -> u8 {
+        match self {
+            CellSeparator::Comma => b',',
+            CellSeparator::Semicolon => b';',
+        }
+    }
+}
+
 impl Practice {
     /// Writes the clients not in the trash to `path` and returns how many. Private notes stay
     /// in Tenfold: a client list is for a spreadsheet or a mail merge, not for what was said
     /// in confidence (the whole-practice export carries everything).
-    pub fn export_clients_csv(&self, path: &Path) -> Result<u32> {
+    pub fn export_clients_csv(&self, path: &Path, separator: CellSeparator) -> Result<u32> {
         let clients = self.list_clients(None)?;
         // A byte-order mark, so Excel on Windows reads the file as UTF-8 and not its code page.
-        let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+        let mut writer = csv::WriterBuilder::new().delimiter(separator.byte()).from_writer(b"\xEF\xBB\xBF".to_vec());
         let failed = |e: csv::Error| Error::invalid("file", format!("The client list could not be written: {e}"));
         writer.write_record(HEADERS).map_err(failed)?;
         for client in &clients {

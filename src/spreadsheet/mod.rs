@@ -1,23 +1,25 @@
 //! Clients in from a spreadsheet and the client list out to one, as CSV files: the coach's
 //! spreadsheet program or their previous practice tool on the other side.
 //!
-//! Reading streams the file (a 50 MB export of a large practice is read row by row) and every
-//! row that cannot become a client is named with its problem; importing adds the good rows in
-//! one unit, so a failure leaves the practice as it was.
+//! Reading streams the file (a 50 MB export of a large practice is read row by row; a file with
+//! start dates is read twice, its date column alone first, see `dates`) and every row that
+//! cannot become a client is named with its problem; importing adds the good rows in one unit,
+//! so a failure leaves the practice as it was.
 
 mod columns;
+mod dates;
 mod export;
 mod rows;
 mod source;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use columns::ClientColumn;
-pub use export::client_list_file_name;
+pub use export::{client_list_file_name, CellSeparator};
 pub use source::TextEncoding;
 
 use crate::clients::ClientInput;
@@ -89,6 +91,9 @@ pub struct ClientCsvPreview {
     /// two columns). The headers and the matching come back with it so the coach can mend it;
     /// no row is read until it is mended.
     pub mapping_problem: Option<String>,
+    /// How start dates that read either way (03/04/2024) were read, and which date in their
+    /// column decided it; `None` when none needed deciding.
+    pub start_dates_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -147,8 +152,11 @@ impl Practice {
         let mut listed = Vec::new();
         let mut rows_not_listed = 0;
         let mut counts = (0, 0, 0);
+        let mut start_dates_note = None;
         if mapping_problem.is_none() {
-            self.each_client_row(&mut opened, progress, |row, input, outcome| {
+            let start_dates = opened.start_dates()?;
+            start_dates_note = opened.start_date_column().and_then(|i| start_dates.reading_note(&opened.headers[i]));
+            self.each_client_row(&mut opened, &start_dates, progress, |row, input, outcome| {
                 match &outcome {
                     RowOutcome::Ready => counts.0 += 1,
                     RowOutcome::Duplicate { .. } => counts.1 += 1,
@@ -174,6 +182,7 @@ impl Practice {
             rows: listed,
             rows_not_listed,
             mapping_problem,
+            start_dates_note,
         })
     }
 
@@ -187,9 +196,10 @@ impl Practice {
     ) -> Result<ClientCsvImported> {
         let mut opened = open_client_csv(path, options)?;
         columns::check_mapping(&opened.mapping, &opened.headers)?;
+        let start_dates = opened.start_dates()?;
         let mut outcome = ClientCsvImported { imported: 0, duplicates_skipped: 0, broken_skipped: 0 };
         self.atomically(|| {
-            self.each_client_row(&mut opened, progress, |_, input, row_outcome| {
+            self.each_client_row(&mut opened, &start_dates, progress, |_, input, row_outcome| {
                 match row_outcome {
                     RowOutcome::Broken { .. } => outcome.broken_skipped += 1,
                     RowOutcome::Duplicate { .. } if !options.include_duplicates => outcome.duplicates_skipped += 1,
@@ -209,10 +219,11 @@ impl Practice {
     fn each_client_row(
         &self,
         opened: &mut OpenedCsv,
+        start_dates: &dates::ColumnDates,
         progress: &mut dyn FnMut(ReadProgress),
         mut each: impl FnMut(u32, &ClientInput, RowOutcome) -> Result<()>,
     ) -> Result<()> {
-        let OpenedCsv { shape, reader, headers, mapping } = opened;
+        let OpenedCsv { shape, reader, headers, mapping, .. } = opened;
         let mut record = csv::ByteRecord::new();
         let mut seen = Seen::of_practice(self)?;
         let mut row = 1;
@@ -227,7 +238,7 @@ impl Practice {
             {
                 return Err(latin1_needs_consent(Some(row)));
             }
-            let (input, problems) = rows::client_of_row(&record, headers, mapping, shape.encoding);
+            let (input, problems) = rows::client_of_row(&record, headers, mapping, shape.encoding, start_dates);
             let outcome = if problems.is_empty() { seen.check(&input, row) } else { RowOutcome::Broken { problems } };
             each(row, &input, outcome)?;
             if row % PROGRESS_EVERY_ROWS == 0 {
@@ -276,6 +287,7 @@ fn latin1_needs_consent(row: Option<u32>) -> Error {
 /// A client CSV read up to its header row, with the fields its columns are matched to: the
 /// coach's matching, or the one its headers name when there is none yet.
 struct OpenedCsv {
+    path: PathBuf,
     shape: source::FileShape,
     reader: source::CsvReader,
     headers: Vec<String>,
@@ -298,7 +310,23 @@ fn open_client_csv(path: &Path, options: &ClientCsvOptions) -> Result<OpenedCsv>
     }
     let headers = source::header_texts(&record, shape.encoding)?;
     let mapping = options.mapping.clone().unwrap_or_else(|| columns::recognise_all(&headers));
-    Ok(OpenedCsv { shape, reader, headers, mapping })
+    Ok(OpenedCsv { path: path.to_owned(), shape, reader, headers, mapping })
+}
+
+impl OpenedCsv {
+    /// What the start-date column shows about the order of its dates, read in a pass of its
+    /// own, since a date near the end can decide how one near the start reads.
+    fn start_dates(&self) -> Result<dates::ColumnDates> {
+        let Some(index) = self.start_date_column() else { return Ok(dates::ColumnDates::default()) };
+        let mut reader = source::reader(&self.path, &self.shape)?;
+        let mut header = csv::ByteRecord::new();
+        read_row(&mut reader, &mut header, 1)?;
+        Ok(dates::ColumnDates::of_column(&mut reader, index, self.shape.encoding))
+    }
+
+    fn start_date_column(&self) -> Option<usize> {
+        self.mapping.iter().position(|&column| column == ClientColumn::StartedOn)
+    }
 }
 
 fn read_row(reader: &mut source::CsvReader, record: &mut csv::ByteRecord, row: u32) -> Result<bool> {

@@ -1,14 +1,12 @@
 //! One spreadsheet row as a client, or the problems that keep it from being one, each named by
 //! the column it is in.
 
-use chrono::NaiveDate;
-
 use super::columns::ClientColumn;
+use super::dates::ColumnDates;
 use super::source::{cell_text, TextEncoding};
 use super::CellProblem;
 use crate::clients::{self, ClientInput, ClientStatus};
 use crate::error::Error;
-use crate::time;
 
 /// The client a row describes, and every problem found in it: the row is a client only when
 /// there is none. Cells are read as far as they go even so, for the preview to show who the
@@ -18,6 +16,7 @@ pub fn client_of_row(
     headers: &[String],
     mapping: &[ClientColumn],
     encoding: TextEncoding,
+    start_dates: &ColumnDates,
 ) -> (ClientInput, Vec<CellProblem>) {
     let mut problems = Vec::new();
     if record.len() != headers.len() {
@@ -46,7 +45,7 @@ pub fn client_of_row(
                 Err(message) => problems.push(problem(header, &message)),
             },
             ClientColumn::Tags => input.tags = tags_of(&text),
-            ClientColumn::StartedOn => match date_of(&text) {
+            ClientColumn::StartedOn => match start_dates.read(&text) {
                 Ok(date) => input.started_on = date.map(|d| d.to_string()).unwrap_or_default(),
                 Err(message) => problems.push(problem(header, &message)),
             },
@@ -113,62 +112,9 @@ fn tags_of(text: &str) -> Vec<String> {
     text.split([',', ';', '|']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
 }
 
-/// A start date as spreadsheets write it: ISO, or day and month with slashes or dots when
-/// which is which cannot be mistaken (one of them is above 12, or both are the same).
-fn date_of(text: &str) -> Result<Option<NaiveDate>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let as_iso = text.replace('/', "-");
-    if let Ok(date) = NaiveDate::parse_from_str(&as_iso, "%Y-%m-%d") {
-        return plausible(date).map(Some);
-    }
-    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
-    let numbers: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-    let unreadable = || format!("“{text}” is not a date; write it as YYYY-MM-DD");
-    let [a, b, year] = numbers[..] else { return Err(unreadable()) };
-    if parts.len() != 3 || parts[2].len() != 4 {
-        return Err(unreadable());
-    }
-    let (day, month) = match (a > 12, b > 12) {
-        (true, false) => (a, b),
-        (false, true) => (b, a),
-        _ if a == b => (a, b),
-        (false, false) => {
-            return Err(format!("“{text}” could be day/month or month/day; write it as YYYY-MM-DD"));
-        }
-        (true, true) => return Err(unreadable()),
-    };
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(unreadable)?;
-    plausible(date).map(Some)
-}
-
-fn plausible(date: NaiveDate) -> Result<NaiveDate, String> {
-    time::plausible("started_on", date).map_err(|error| match error {
-        Error::Invalid { message, .. } => message,
-        other => other.to_string(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_read_only_when_day_and_month_cannot_be_mixed_up() {
-        let d = |y, m, day| Ok(Some(NaiveDate::from_ymd_opt(y, m, day).unwrap()));
-        assert_eq!(date_of("2024-03-05"), d(2024, 3, 5));
-        assert_eq!(date_of("2024/03/05"), d(2024, 3, 5));
-        assert_eq!(date_of("25/03/2024"), d(2024, 3, 25));
-        assert_eq!(date_of("03/25/2024"), d(2024, 3, 25));
-        assert_eq!(date_of("07.07.2024"), d(2024, 7, 7));
-        assert!(date_of("03/04/2024").unwrap_err().contains("day/month or month/day"));
-        assert!(date_of("31/31/2024").is_err());
-        assert!(date_of("1/2/24").is_err());
-        assert!(date_of("0030-01-01").unwrap_err().contains("plausible"));
-        assert_eq!(date_of(" "), Ok(None));
-    }
 
     #[test]
     fn statuses_from_other_tools_map_to_tenfolds_three() {

@@ -55,11 +55,15 @@ pub async fn import_client_csv(
     state.with(|p| p.import_client_csv(&PathBuf::from(&path), &options, &mut |r| drop(progress.send(r))))
 }
 
-/// Saves the client list as a CSV where the coach chooses; the path written, or `None` when
-/// the coach cancels.
+/// Saves the client list as a CSV where the coach chooses, its cells separated as they chose;
+/// the path written, or `None` when the coach cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_clients_csv(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, ErrorView> {
+pub async fn export_clients_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    separator: spreadsheet::CellSeparator,
+) -> Result<Option<String>, ErrorView> {
     let dialog = app
         .dialog()
         .file()
@@ -70,6 +74,6 @@ pub async fn export_clients_csv(app: AppHandle, state: State<'_, AppState>) -> R
     else {
         return Ok(None);
     };
-    state.with(|p| p.export_clients_csv(&path))?;
+    state.with(|p| p.export_clients_csv(&path, separator))?;
     Ok(Some(path.display().to_string()))
 }

@@ -53,6 +53,12 @@ async fn a_spreadsheet_is_previewed_row_by_row_and_only_its_ready_rows_come_in()
     assert!(outcome_of(&app, 6).await.starts_with("E-mail Address: "));
     let mina = outcome_of(&app, 9).await;
     assert!(mina.contains("Status: ") && mina.contains("Client Since: "), "{mina}");
+    // Grace's 09/10/2023 reads either way; Jean's 25/03/2024 in the same column says day first.
+    app.wait_for_text(
+        &testid("csv-start-dates-note"),
+        "as “25/03/2024” in the same column shows: “09/10/2023” is 9 October 2023",
+    )
+    .await;
 
     // The column Tenfold does not know, matched by hand to the private notes.
     set_value(&app, "csv-column-7", "private_notes").await;
@@ -77,6 +83,8 @@ async fn a_spreadsheet_is_previewed_row_by_row_and_only_its_ready_rows_come_in()
     assert_eq!(names, ["Ada Lovelace", "Existing Client", "Grace Hopper", "Jean \"JJ\" Dupont"]);
     let jean = clients.iter().find(|c| c.name.starts_with("Jean")).unwrap();
     assert_eq!(jean.private_notes, "blue\r\nand red", "a quoted cell keeps its line break");
+    let grace = clients.iter().find(|c| c.name == "Grace Hopper").unwrap();
+    assert_eq!(grace.started_on.unwrap().to_string(), "2023-10-09", "read day first, as the preview said");
 }
 
 #[tokio::test]

@@ -234,10 +234,10 @@ export const commands = {
 	/**  Adds the file's ready rows as clients, in one unit. */
 	importClientCsv: (path: string, options: ClientCsvOptions, progress: Channel<ReadProgress>) => __TAURI_INVOKE<ClientCsvImported>("import_client_csv", { path, options, progress }),
 	/**
-	 *  Saves the client list as a CSV where the coach chooses; the path written, or `None` when
-	 *  the coach cancels.
+	 *  Saves the client list as a CSV where the coach chooses, its cells separated as they chose;
+	 *  the path written, or `None` when the coach cancels.
 	 */
-	exportClientsCsv: () => __TAURI_INVOKE<string | null>("export_clients_csv"),
+	exportClientsCsv: (separator: CellSeparator) => __TAURI_INVOKE<string | null>("export_clients_csv", { separator }),
 	todayView: () => __TAURI_INVOKE<TodayView>("today_view"),
 	/**  Waves away Today's "nothing planned" nudge for a client, until their next session. */
 	dismissPlanNudge: (clientId: string) => __TAURI_INVOKE<null>("dismiss_plan_nudge", { clientId }),
@@ -432,6 +432,13 @@ export type CellProblem = {
 	message: string,
 };
 
+/**
+ *  What separates the cells of a row. Excel reads a CSV with the list separator of the
+ *  computer's region: commas where the decimal mark is a point, semicolons where it is a comma
+ *  (most of Europe), and shows a file with the other one as a single column.
+ */
+export type CellSeparator = "comma" | "semicolon";
+
 /**  An export file the coach picked to import, and whether it needs its passphrase first. */
 export type ChosenImport = {
 	path: string,
@@ -501,6 +508,11 @@ export type ClientCsvPreview = {
 	 *  no row is read until it is mended.
 	 */
 	mapping_problem: string | null,
+	/**
+	 *  How start dates that read either way (03/04/2024) were read, and which date in their
+	 *  column decided it; `None` when none needed deciding.
+	 */
+	start_dates_note: string | null,
 };
 
 export type ClientHistory = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientCsvPreview } from '../lib/bindings';
-import { clientsToImport, outcomeText, percentRead, previewSummary } from './spreadsheet';
+import { clientsToImport, outcomeText, percentRead, previewSummary, usualSeparator } from './spreadsheet';
 
 const preview = (ready: number, duplicates: number, broken: number): ClientCsvPreview => ({
   encoding: 'utf8',
@@ -13,6 +13,7 @@ const preview = (ready: number, duplicates: number, broken: number): ClientCsvPr
   rows: [],
   rows_not_listed: 0,
   mapping_problem: null,
+  start_dates_note: null,
 });
 
 describe('client spreadsheet words', () => {
@@ -41,5 +42,14 @@ describe('client spreadsheet words', () => {
     expect(percentRead(null)).toBe(0);
     expect(percentRead({ bytes_read: 50, total_bytes: 200, rows: 3 })).toBe(25);
     expect(percentRead({ bytes_read: 0, total_bytes: 0, rows: 0 })).toBe(0);
+  });
+});
+
+describe('usualSeparator', () => {
+  it('offers semicolons where a comma is the decimal mark', () => {
+    expect(usualSeparator('de-DE')).toBe('semicolon');
+    expect(usualSeparator('fr-FR')).toBe('semicolon');
+    expect(usualSeparator('en-GB')).toBe('comma');
+    expect(usualSeparator('en-US')).toBe('comma');
   });
 });

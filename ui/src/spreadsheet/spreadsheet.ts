@@ -1,6 +1,6 @@
 // Words for what the core found in each row of a client spreadsheet. The core decides what a
 // row is (ready, duplicate, broken); this only says it.
-import type { ClientCsvPreview, ReadProgress, RowOutcome } from '../lib/bindings';
+import type { CellSeparator, ClientCsvPreview, ReadProgress, RowOutcome } from '../lib/bindings';
 import { counted } from '../lib/counted';
 
 export function outcomeText(outcome: RowOutcome): string {
@@ -33,4 +33,13 @@ export function clientsToImport(preview: ClientCsvPreview, includeDuplicates: bo
 export function percentRead(progress: ReadProgress | null): number {
   if (!progress || progress.total_bytes === 0) return 0;
   return Math.min(100, Math.floor((progress.bytes_read / progress.total_bytes) * 100));
+}
+
+/**
+ * The separator Excel expects on this computer, to offer first: semicolons where the region
+ * writes a comma as its decimal mark (most of Europe), commas elsewhere.
+ */
+export function usualSeparator(locale?: string): CellSeparator {
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal');
+  return decimal?.value === ',' ? 'semicolon' : 'comma';
 }
