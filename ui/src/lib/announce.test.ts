@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SaveAnnouncer, SETTLE_MS } from './announce';
 import type { SaveStatus } from './autosave';
 
-const saving: SaveStatus = { state: 'saving', error: null, savedAt: null };
-const saved: SaveStatus = { state: 'saved', error: null, savedAt: '2026-12-03T10:00:00Z' };
-const failed = (error: string): SaveStatus => ({ state: 'failed', error, savedAt: null });
+const saving: SaveStatus = { state: 'saving', error: null, retrying: false, savedAt: null };
+const saved: SaveStatus = { state: 'saved', error: null, retrying: false, savedAt: '2026-12-03T10:00:00Z' };
+const failed = (error: string): SaveStatus => ({ state: 'failed', error, retrying: true, savedAt: null });
 
 describe('SaveAnnouncer', () => {
   let said: string[];

@@ -49,7 +49,7 @@ describe('Autosaver debounce', () => {
     expect(saver.status.state).toBe('saving');
     calls[0]!.resolve('2026-01-01T10:00:00Z');
     await settle();
-    expect(saver.status).toEqual({ state: 'saved', error: null, savedAt: '2026-01-01T10:00:00Z' });
+    expect(saver.status).toEqual({ state: 'saved', error: null, retrying: false, savedAt: '2026-01-01T10:00:00Z' });
   });
 
   it('does not count a value equal to the current one as a change', async () => {
@@ -209,7 +209,36 @@ describe('Autosaver failure and retry', () => {
     expect(saver.status.state).toBe('failed');
     calls[1]!.resolve('t');
     await settle();
-    expect(saver.status).toEqual({ state: 'saved', error: null, savedAt: 't' });
+    expect(saver.status).toEqual({ state: 'saved', error: null, retrying: false, savedAt: 't' });
+  });
+
+  it('does not send a value the core refused again until the coach changes it', async () => {
+    const { save, calls } = controlledSave();
+    const saver = new Autosaver('', { save, retryDelay: 3000 });
+    saver.set('#12');
+    await vi.advanceTimersByTimeAsync(400);
+    calls[0]!.reject({ kind: 'invalid', field: 'accent_colour', message: 'The accent colour is not a colour' });
+    await settle();
+    expect(saver.status).toMatchObject({ state: 'failed', error: 'The accent colour is not a colour', retrying: false });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    saver.set('#123456');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(calls[1]!.value).toBe('#123456');
+    calls[1]!.resolve('t');
+    await settle();
+    expect(saver.status).toEqual({ state: 'saved', error: null, retrying: false, savedAt: 't' });
+  });
+
+  it('says a failure that is not a refusal is being retried', async () => {
+    const { save, calls } = controlledSave();
+    const saver = new Autosaver('', { save });
+    saver.set('x');
+    const flushed = saver.flush();
+    calls[0]!.reject({ kind: 'locked', message: 'Your practice is locked' });
+    await expect(flushed).resolves.toBe(false);
+    expect(saver.status.retrying).toBe(true);
+    saver.destroy();
   });
 
   it('retries on the next keystroke with the newest text', async () => {
@@ -274,7 +303,7 @@ describe('AutosaveGroup', () => {
     expect(group.status.state).toBe('saving');
     calls[0]!.resolve('2026-01-01T10:00:01Z');
     await settle();
-    expect(group.status).toEqual({ state: 'saved', error: null, savedAt: '2026-01-01T10:00:02Z' });
+    expect(group.status).toEqual({ state: 'saved', error: null, retrying: false, savedAt: '2026-01-01T10:00:02Z' });
     expect(states.at(-1)?.state).toBe('saved');
   });
 
@@ -303,17 +332,17 @@ describe('AutosaveGroup', () => {
 
 describe('combineStatus and statusText', () => {
   it('prefers failed over saving over saved', () => {
-    const saved: SaveStatus = { state: 'saved', error: null, savedAt: null };
-    const saving: SaveStatus = { state: 'saving', error: null, savedAt: null };
-    const failed: SaveStatus = { state: 'failed', error: 'x', savedAt: null };
+    const saved: SaveStatus = { state: 'saved', error: null, retrying: false, savedAt: null };
+    const saving: SaveStatus = { state: 'saving', error: null, retrying: false, savedAt: null };
+    const failed: SaveStatus = { state: 'failed', error: 'x', retrying: false, savedAt: null };
     expect(combineStatus([]).state).toBe('saved');
     expect(combineStatus([saved, saving]).state).toBe('saving');
     expect(combineStatus([saving, failed, saved]).state).toBe('failed');
   });
 
   it('words each state', () => {
-    expect(statusText({ state: 'saved', error: null, savedAt: null })).toBe('Saved');
-    expect(statusText({ state: 'saving', error: null, savedAt: null })).toBe('Saving…');
-    expect(statusText({ state: 'failed', error: 'the disk is full', savedAt: null })).toBe('Not saved: the disk is full');
+    expect(statusText({ state: 'saved', error: null, retrying: false, savedAt: null })).toBe('Saved');
+    expect(statusText({ state: 'saving', error: null, retrying: false, savedAt: null })).toBe('Saving…');
+    expect(statusText({ state: 'failed', error: 'the disk is full', retrying: true, savedAt: null })).toBe('Not saved: the disk is full');
   });
 });

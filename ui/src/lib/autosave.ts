@@ -5,7 +5,8 @@
 // debounce); blur, switching focus area and closing the window flush at once. At most one
 // save per field is in flight, so the core can never store an older text after a newer one;
 // a response for an older text never counts for the newer one. A failure keeps the text,
-// says why, and is retried (after a pause, on the next keystroke, or on flush).
+// says why, and is retried (after a pause, on the next keystroke, or on flush); a value the
+// core refused as invalid is not sent again by itself, since only a change can mend it.
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
@@ -13,6 +14,11 @@ export type SaveStatus = {
   state: SaveState;
   /** Why the last attempt failed, while the state is `failed`. */
   error: string | null;
+  /**
+   * While `failed`: Tenfold tries the same value again by itself. False when the core refused
+   * the value (it names what is wrong there), which waits for the coach to change it.
+   */
+  retrying: boolean;
   /** When the core last acknowledged a save (what it returned), if it has. */
   savedAt: string | null;
 };
@@ -30,6 +36,11 @@ export type AutosaveOptions<T> = {
 };
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** The core refused the value itself (an ErrorView of kind `invalid`): sending it again fails again. */
+function isRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'kind' in error && error.kind === 'invalid';
+}
 
 function reasonOf(error: unknown): string {
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' && error.message) {
@@ -57,6 +68,7 @@ export class Autosaver<T> {
   #timer: Timer | null = null;
   #retryTimer: Timer | null = null;
   #error: string | null = null;
+  #refused = false;
   #savedAt: string | null = null;
   #waiters: Array<(saved: boolean) => void> = [];
   #destroyed = false;
@@ -77,7 +89,7 @@ export class Autosaver<T> {
 
   get status(): SaveStatus {
     const state: SaveState = this.#error !== null ? 'failed' : this.#pending() ? 'saving' : 'saved';
-    return { state, error: this.#error, savedAt: this.#savedAt };
+    return { state, error: this.#error, retrying: this.#error !== null && !this.#refused, savedAt: this.#savedAt };
   }
 
   /** The coach changed the value: save it once they pause. */
@@ -164,8 +176,9 @@ export class Autosaver<T> {
     this.#inFlight = false;
     this.#queued = false;
     this.#error = reasonOf(error);
+    this.#refused = isRefusal(error);
     this.#settle(false);
-    if (!this.#destroyed) {
+    if (!this.#destroyed && !this.#refused) {
       this.#clearRetry();
       this.#retryTimer = setTimeout(() => {
         this.#retryTimer = null;
@@ -200,9 +213,9 @@ export class Autosaver<T> {
 export function combineStatus(statuses: readonly SaveStatus[]): SaveStatus {
   const failed = statuses.find((s) => s.state === 'failed');
   const savedAt = statuses.reduce<string | null>((at, s) => (s.savedAt && (!at || s.savedAt > at) ? s.savedAt : at), null);
-  if (failed) return { state: 'failed', error: failed.error, savedAt };
-  if (statuses.some((s) => s.state === 'saving')) return { state: 'saving', error: null, savedAt };
-  return { state: 'saved', error: null, savedAt };
+  if (failed) return { state: 'failed', error: failed.error, retrying: failed.retrying, savedAt };
+  if (statuses.some((s) => s.state === 'saving')) return { state: 'saving', error: null, retrying: false, savedAt };
+  return { state: 'saved', error: null, retrying: false, savedAt };
 }
 
 /**

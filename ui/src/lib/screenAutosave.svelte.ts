@@ -6,7 +6,7 @@ import { AutosaveGroup, type SaveStatus } from './autosave';
 import { registerFlush } from './flush';
 
 export class ScreenAutosave {
-  status = $state<SaveStatus>({ state: 'saved', error: null, savedAt: null });
+  status = $state<SaveStatus>({ state: 'saved', error: null, retrying: false, savedAt: null });
   readonly group: AutosaveGroup;
 
   /** `onchange` hears every change of state too, after `status` has it. */
