@@ -311,7 +311,7 @@ fn a_wheel_of_life_recorded_twice_has_its_own_section_with_the_drops() {
         "{wheel_text}"
     );
     assert!(
-        wheel_text.contains("Fell by two points or more since the map before: Health: 7 → 4 Fun and rest: 6 → 3"),
+        wheel_text.contains("Fell by 2 points or more since the map before: Health: 7 → 4 Fun and rest: 6 → 3"),
         "{wheel_text}"
     );
     for label in ["Career 7", "Money 5", "Family and friends 8", "Love and partnership 6", "Home and surroundings 7"] {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{dates, ClientData, DocumentKind, PreparedDocument};
-use crate::assessment::TemplateMaps;
+use crate::assessment::{TemplateMaps, DROP_FLAG_POINTS};
 use crate::branding::BrandData;
 use crate::error::Result;
 use crate::focus::RatingEntry;
@@ -38,7 +38,7 @@ struct Labels {
     areas: &'static str,
     no_areas: &'static str,
     no_ratings: &'static str,
-    fell: &'static str,
+    fell: String,
 }
 
 #[derive(Serialize)]
@@ -156,7 +156,7 @@ impl Practice {
                 areas: "Focus areas",
                 no_areas,
                 no_ratings: "Not rated yet.",
-                fell: "Fell by two points or more since the map before:",
+                fell: format!("Fell by {DROP_FLAG_POINTS} points or more since the map before:"),
             },
             areas,
             maps,

@@ -180,6 +180,6 @@ async fn a_wheel_of_life_recorded_twice_flags_the_area_that_fell() {
     let report = export_document(&app, "progress_report").await;
     let text = pdf_text(Path::new(&report));
     let wheel = &text[text.find("WHEEL OF LIFE").unwrap_or_else(|| panic!("the wheel's section: {text}"))..];
-    assert!(wheel.contains("Fell by two points or more since the map before: Health: 6 → 3"), "{wheel}");
+    assert!(wheel.contains("Fell by 2 points or more since the map before: Health: 6 → 3"), "{wheel}");
     app.quit().await;
 }

@@ -280,6 +280,8 @@ export const commands = {
 };
 
 /* Constants */
+export const DROP_FLAG_POINTS = 2 as const;
+
 export const RATING_MAX = 10 as const;
 
 export const RATING_MIN = 1 as const;
