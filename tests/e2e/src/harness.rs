@@ -257,18 +257,42 @@ impl App {
             app.describe()
         );
         eprintln!("e2e: killed the app ({}) with SIGKILL", app.describe());
+        self.end_without_the_app(before, "killing the app").await;
+    }
 
+    /// Asks the app's window to close as its close button does (see [`crate::window_manager`]).
+    pub fn ask_window_to_close(&self) {
+        let pid = self.pid();
+        crate::window_manager::ask_to_close(pid).unwrap_or_else(|e| panic!("asking the window to close: {e}"));
+    }
+
+    /// Waits until the app has exited by itself (its window closed), then closes the WebDriver
+    /// session and stops the drivers as [`App::quit`] does.
+    pub async fn wait_exited(mut self) {
+        let before = self.driver_tree();
+        // It may be gone already: a window that closes at a click takes the process with it.
+        let running = app_processes(&desktop_bin(), &self.data_dir);
+        assert!(
+            wait_all_gone(&running, TIMEOUT),
+            "the app did not exit: {:?}",
+            running.iter().map(Proc::describe).collect::<Vec<_>>()
+        );
+        self.end_without_the_app(before, "the app exited").await;
+    }
+
+    /// Ends the session of an app that is gone and stops the drivers; `after` says how it went.
+    async fn end_without_the_app(&mut self, before: Vec<Proc>, after: &str) {
         // The session's browser is gone; ending the session may fail or hang, which is fine.
         if let Some(client) = self.client.take() {
             match tokio::time::timeout(Duration::from_secs(10), client.close()).await {
                 Ok(Ok(())) => {}
-                Ok(Err(e)) => eprintln!("e2e: closing the session of the killed app failed (expected): {e}"),
-                Err(_) => eprintln!("e2e: closing the session of the killed app timed out"),
+                Ok(Err(e)) => eprintln!("e2e: closing the session after {after} failed (expected): {e}"),
+                Err(_) => eprintln!("e2e: closing the session after {after} timed out"),
             }
         }
         self.session_id = None;
         let leftovers = self.stop_driver(before);
-        assert!(leftovers.is_empty(), "processes still running after killing the app: {leftovers:?}");
+        assert!(leftovers.is_empty(), "processes still running after {after}: {leftovers:?}");
     }
 
     pub fn client(&self) -> &Client {
@@ -772,6 +796,21 @@ impl Proc {
 /// The pid of the one live process whose executable is `bin` and whose environment contains
 /// `TENFOLD_DATA_DIR=<data_dir>`.
 pub fn app_pid(bin: &Path, data_dir: &Path) -> u32 {
+    match app_processes(bin, data_dir).as_slice() {
+        [one] => one.pid,
+        [] => panic!("no running {} with TENFOLD_DATA_DIR={}", bin.display(), data_dir.display()),
+        many => panic!(
+            "several processes of {} with TENFOLD_DATA_DIR={}: {:?}",
+            bin.display(),
+            data_dir.display(),
+            many.iter().map(Proc::describe).collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// Every live process whose executable is `bin` and whose environment contains
+/// `TENFOLD_DATA_DIR=<data_dir>`.
+fn app_processes(bin: &Path, data_dir: &Path) -> Vec<Proc> {
     use std::os::unix::ffi::OsStrExt;
     let mut wanted = b"TENFOLD_DATA_DIR=".to_vec();
     wanted.extend_from_slice(data_dir.as_os_str().as_bytes());
@@ -794,16 +833,7 @@ pub fn app_pid(bin: &Path, data_dir: &Path) -> u32 {
             }
         }
     }
-    match found.as_slice() {
-        [one] => one.pid,
-        [] => panic!("no running {} with TENFOLD_DATA_DIR={}", bin.display(), data_dir.display()),
-        many => panic!(
-            "several processes of {} with TENFOLD_DATA_DIR={}: {:?}",
-            bin.display(),
-            data_dir.display(),
-            many.iter().map(Proc::describe).collect::<Vec<_>>()
-        ),
-    }
+    found
 }
 
 /// The pids of `root` and every live process below it (an app and its WebKit processes).

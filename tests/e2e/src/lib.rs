@@ -9,7 +9,8 @@
 //! of them share; [`day`] is a coach's whole day, which more than one test runs. [`trace`] runs
 //! the app under `strace` and reads what it logged; [`skips`] records a test that could not run
 //! here; [`a11y`] runs axe-core on what the window shows; [`stand_in`] puts stand-ins for the
-//! coach's own programs (their mail program, their PDF viewer) on the app's `PATH`.
+//! coach's own programs (their mail program, their PDF viewer) on the app's `PATH`;
+//! [`window_manager`] asks the app's window to close as a window manager's close button does.
 
 pub mod a11y;
 pub mod day;
@@ -22,6 +23,7 @@ pub mod skips;
 pub mod stand_in;
 pub mod syncthing;
 pub mod trace;
+pub mod window_manager;
 
 /// Special keys (Control, Alt, arrows) for [`App::press`].
 pub use fantoccini::key::Key;

@@ -225,6 +225,16 @@ async fn every_screen(theme: &str) {
     app.click_testid("choose-backup").await;
     app.wait_for_testid("backup-item").await;
     audit.check(&app, "Settings, the backups to restore", &[]).await;
+
+    // Closing the window with letter wording typed and not saved: the question asked first.
+    app.fill("letter-template-intro", "Words not saved yet.").await;
+    app.click_testid("close-settings").await;
+    app.ask_window_to_close();
+    let asking = format!("{}[open]", testid("unsaved-wording-at-close"));
+    app.wait_for(&asking).await;
+    audit.check(&app, "closing with letter wording not saved", &[]).await;
+    app.click_testid("show-unsaved-wording").await;
+    app.wait_gone(&asking).await;
     app.click_testid("close-settings").await;
 
     // The trash, with a client in it.

@@ -164,11 +164,11 @@ async fn open_shows_the_saved_pdf_in_the_coachs_viewer_and_says_why_when_none_op
     app.quit().await;
 }
 
-/// Words typed into a letter template and not saved yet are never dropped: picking another
-/// template asks first, "New from this" copies what is on screen, and Settings closed and opened
-/// again shows them still.
+/// Words typed into a letter template and not saved yet are never dropped unasked: picking
+/// another template asks first, "New from this" copies what is on screen, Settings closed and
+/// opened again shows them still, and closing the window asks first.
 #[tokio::test]
-async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_and_settings_closed() {
+async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_settings_closed_and_a_close_asked() {
     let data = tempfile::tempdir().unwrap();
     let second = Practice::open_in(data.path())
         .unwrap()
@@ -215,7 +215,31 @@ async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_and_settings_close
     })
     .await;
     assert_eq!(app.value_of("letter-template-select").await, copy_id);
-    app.quit().await;
+
+    // Closing the window with words not saved asks first, naming the template; "Show the
+    // wording" keeps the app open on them.
+    let copy_name = app.value_of("letter-template-name").await;
+    app.click_testid("close-settings").await;
+    app.wait_gone(&testid("letter-templates")).await;
+    app.ask_window_to_close();
+    // The dialog is in the page, closed, before it is asked: wait for it open.
+    let asking = format!("{}[open]", testid("unsaved-wording-at-close"));
+    let prompt = app.wait_for(&asking).await;
+    let asked = app.text(&prompt).await;
+    assert!(asked.starts_with("Letter wording is not saved"), "{asked}");
+    assert!(asked.contains(&format!("\u{201c}{copy_name}\u{201d}")), "{asked}");
+    app.screenshot("letter-wording-unsaved-at-close").await;
+    app.click_testid("show-unsaved-wording").await;
+    app.wait_gone(&asking).await;
+    app.wait_for("#letter-template-intro").await;
+    assert_eq!(app.value_of("letter-template-intro").await, more, "the words are on screen to be saved");
+
+    // Asked again, the coach closes without saving: the app exits and the words are not saved.
+    app.ask_window_to_close();
+    app.wait_for(&asking).await;
+    // The window goes with the click, before WebDriver can answer for it.
+    let _gone_before_the_answer = app.find_testid("close-without-saving").await.click().await;
+    app.wait_exited().await;
 
     let templates = Practice::open_in(data.path()).unwrap().list_letter_templates().unwrap();
     let copy = templates.iter().find(|t| t.name.contains("(copy")).expect("the copy was saved");
