@@ -448,19 +448,41 @@ impl App {
     /// may leave the target under a sticky bar or, inside a column that scrolls on its own,
     /// outside the part that is shown. Then it waits for whatever covers it to go, as a person
     /// waits for a list to stop scrolling: WebDriver refuses a click on a covered element at once.
+    ///
+    /// A click WebDriver still refuses as covered or not interactable is made again, twice at
+    /// most, as a person clicks again when a click did not land: the element passed the same
+    /// checks a moment before, and the client list can hide or cover a row between them and the
+    /// click (seen in the README screenshots' run). A refused click reaches nothing, so the
+    /// element is never clicked twice.
     pub async fn click_element(&self, e: &Element) -> Result<(), fantoccini::error::CmdError> {
+        use fantoccini::error::{CmdError, ErrorStatus};
         let arg = serde_json::to_value(e).expect("an element serialises");
-        self.client().execute_async(HOLDS_STILL, vec![arg.clone()]).await?;
-        self.client()
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;",
-                vec![arg.clone()],
-            )
-            .await?;
-        if self.client().execute_async(NOTHING_COVERS, vec![arg]).await? != serde_json::Value::Bool(true) {
-            eprintln!("e2e: something still covered the element after 10 s; clicking it anyway");
+        let mut refused = 0;
+        loop {
+            self.client().execute_async(HOLDS_STILL, vec![arg.clone()]).await?;
+            self.client()
+                .execute(
+                    "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;",
+                    vec![arg.clone()],
+                )
+                .await?;
+            if self.client().execute_async(NOTHING_COVERS, vec![arg.clone()]).await? != serde_json::Value::Bool(true) {
+                eprintln!("e2e: something still covered the element after 10 s; clicking it anyway");
+            }
+            match e.click().await {
+                Err(CmdError::Standard(failure))
+                    if refused < 2
+                        && matches!(
+                            failure.error,
+                            ErrorStatus::ElementClickIntercepted | ErrorStatus::ElementNotInteractable
+                        ) =>
+                {
+                    refused += 1;
+                    eprintln!("e2e: the click was refused ({}); clicking again", failure.error);
+                }
+                other => return other.map(|_| ()),
+            }
         }
-        e.click().await.map(|_| ())
     }
 
     /// Type `text` into the field with id `field_id`, replacing what it held. The field is found
