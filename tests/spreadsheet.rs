@@ -73,7 +73,7 @@ fn the_preview_names_every_broken_row_and_duplicate_and_saves_nothing() {
     assert_eq!(
         preview.start_dates_note.as_deref(),
         Some(
-            "1 date in “Client Since” could be read either way; they are read day first, as “25/03/2024” in the \
+            "1 date in “Client Since” could be read either way; it is read day first, as “25/03/2024” in the \
              same column shows: “09/10/2023” is 9 October 2023"
         )
     );

@@ -118,9 +118,9 @@ impl ColumnDates {
             },
             self.either_way,
         );
-        let dates = if count == 1 { "date" } else { "dates" };
+        let (dates, they_are) = if count == 1 { ("date", "it is") } else { ("dates", "they are") };
         Some(format!(
-            "{count} {dates} in “{header}” could be read either way; they are read {way}, as “{decided_by}” \
+            "{count} {dates} in “{header}” could be read either way; {they_are} read {way}, as “{decided_by}” \
              in the same column shows: “{example}” is {}",
             read.format("%-d %B %Y")
         ))
@@ -187,7 +187,7 @@ mod tests {
         assert_eq!(european.read("03/04/2024"), on(2024, 4, 3));
         assert_eq!(
             european.reading_note("Client since").unwrap(),
-            "1 date in “Client since” could be read either way; they are read day first, as “25/03/2024” in \
+            "1 date in “Client since” could be read either way; it is read day first, as “25/03/2024” in \
              the same column shows: “03/04/2024” is 3 April 2024"
         );
 
