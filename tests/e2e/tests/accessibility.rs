@@ -230,10 +230,10 @@ async fn every_screen(theme: &str) {
     app.fill("letter-template-intro", "Words not saved yet.").await;
     app.click_testid("close-settings").await;
     app.ask_window_to_close();
-    let asking = format!("{}[open]", testid("unsaved-wording-at-close"));
+    let asking = format!("{}[open]", testid("unsaved-at-close"));
     app.wait_for(&asking).await;
     audit.check(&app, "closing with letter wording not saved", &[]).await;
-    app.click_testid("show-unsaved-wording").await;
+    app.click_testid("keep-open").await;
     app.wait_gone(&asking).await;
     app.click_testid("close-settings").await;
 

@@ -223,13 +223,13 @@ async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_settings_closed_an
     app.wait_gone(&testid("letter-templates")).await;
     app.ask_window_to_close();
     // The dialog is in the page, closed, before it is asked: wait for it open.
-    let asking = format!("{}[open]", testid("unsaved-wording-at-close"));
+    let asking = format!("{}[open]", testid("unsaved-at-close"));
     let prompt = app.wait_for(&asking).await;
     let asked = app.text(&prompt).await;
     assert!(asked.starts_with("Letter wording is not saved"), "{asked}");
     assert!(asked.contains(&format!("\u{201c}{copy_name}\u{201d}")), "{asked}");
     app.screenshot("letter-wording-unsaved-at-close").await;
-    app.click_testid("show-unsaved-wording").await;
+    app.click_testid("keep-open").await;
     app.wait_gone(&asking).await;
     app.wait_for("#letter-template-intro").await;
     assert_eq!(app.value_of("letter-template-intro").await, more, "the words are on screen to be saved");

@@ -1,6 +1,7 @@
 //! A real full disk: the practice lives on a small tmpfs, the coach fills a client's answers
 //! through the live screen until a save does not fit, and then
 //! - the screen says plainly that the disk is full and that what was saved before is safe,
+//! - closing the window asks first, since the text that did not fit is only on screen,
 //! - after a restart on the still-full disk, every answer the screen had called saved is there,
 //! - once there is room again, the next save goes through.
 //!
@@ -147,6 +148,17 @@ async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
     assert!(message.contains("disk is full"), "the indicator names the cause: {message:?}");
     assert!(message.contains("everything saved before is safe"), "and says what is safe: {message:?}");
     app.screenshot("full-disk").await;
+
+    // Closing the window now would lose the text that did not fit: the close asks first, and
+    // "Keep Tenfold open" keeps it on screen.
+    app.ask_window_to_close();
+    let asking = format!("{}[open]", testid("unsaved-at-close"));
+    let asked = app.text(&app.wait_for(&asking).await).await;
+    assert!(asked.starts_with("What you typed is not saved"), "{asked}");
+    app.screenshot("full-disk-close-asked").await;
+    app.click_testid("keep-open").await;
+    app.wait_gone(&asking).await;
+    assert_eq!(settled_state(&app).await.0, "failed", "the text that did not fit is still waiting on screen");
     app.quit().await;
 
     // On the same, still full disk: the app starts, and every answer it had called saved is there.
