@@ -32,8 +32,8 @@ pub fn ask_to_close(pid: u32) -> Result<(), Failure> {
 }
 
 /// The process a shown top-level window belongs to, as GTK records it (`_NET_WM_PID`). Windows
-/// a window manager never sees (a tooltip, a menu: override-redirect) are passed over: GTK marks
-/// them with the process too, and a tooltip shown where the pointer rests would take the request.
+/// a window manager never sees (a tooltip, a menu: override-redirect) are passed over: no close
+/// button closes them.
 fn shown_by(conn: &RustConnection, window: Window, wm_pid: u32) -> Result<Option<u32>, Failure> {
     let attributes = conn.get_window_attributes(window)?.reply()?;
     if attributes.map_state != MapState::VIEWABLE || attributes.override_redirect {
