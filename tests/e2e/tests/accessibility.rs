@@ -230,7 +230,7 @@ async fn every_screen(theme: &str) {
     app.fill("letter-template-intro", "Words not saved yet.").await;
     app.click_testid("close-settings").await;
     app.ask_window_to_close();
-    let asking = format!("{}[open]", testid("unsaved-at-close"));
+    let asking = format!("{}[open]", testid("leaving-unsaved"));
     app.wait_for(&asking).await;
     audit.check(&app, "closing with letter wording not saved", &[]).await;
     app.click_testid("keep-open").await;

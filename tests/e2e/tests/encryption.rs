@@ -125,6 +125,23 @@ async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_st
     app.wait_for(READY).await;
     app.wait_for_text(&testid("client-list"), CLIENT).await;
 
+    // Ctrl+L with a change the core refused on screen (not a colour): locking would take it
+    // away, so the lock asks first, and "Keep Tenfold unlocked" keeps it.
+    app.click_testid("open-settings").await;
+    app.fill("branding-accent", "#12").await;
+    app.wait_for_testid("field-error-accent_colour").await;
+    app.blur().await;
+    app.press(&[Key::Control.into(), 'l']).await;
+    let asking = format!("{}[open]", testid("leaving-unsaved"));
+    let asked = app.text(&app.wait_for(&asking).await).await;
+    assert!(asked.contains("locking now loses it"), "{asked}");
+    app.click_testid("keep-open").await;
+    app.wait_gone(&asking).await;
+    assert_eq!(app.value_of("branding-accent").await, "#12", "the change is still on screen, unlocked");
+    app.fill("branding-accent", "#2F5D54").await;
+    app.wait_gone(&testid("field-error-accent_colour")).await;
+    app.click_testid("close-settings").await;
+
     // Ctrl+L: every client hidden, the practice closed, the passphrase asked again.
     app.blur().await;
     app.press(&[Key::Control.into(), 'l']).await;

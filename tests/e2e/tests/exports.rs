@@ -223,7 +223,7 @@ async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_settings_closed_an
     app.wait_gone(&testid("letter-templates")).await;
     app.ask_window_to_close();
     // The dialog is in the page, closed, before it is asked: wait for it open.
-    let asking = format!("{}[open]", testid("unsaved-at-close"));
+    let asking = format!("{}[open]", testid("leaving-unsaved"));
     let prompt = app.wait_for(&asking).await;
     let asked = app.text(&prompt).await;
     assert!(asked.starts_with("Letter wording is not saved"), "{asked}");
@@ -238,7 +238,7 @@ async fn unsaved_letter_wording_is_kept_through_a_pick_a_copy_settings_closed_an
     app.ask_window_to_close();
     app.wait_for(&asking).await;
     // The window goes with the click, before WebDriver can answer for it.
-    let _gone_before_the_answer = app.find_testid("close-without-saving").await.click().await;
+    let _gone_before_the_answer = app.find_testid("leave-without-saving").await.click().await;
     app.wait_exited().await;
 
     let templates = Practice::open_in(data.path()).unwrap().list_letter_templates().unwrap();

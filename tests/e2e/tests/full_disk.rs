@@ -152,7 +152,7 @@ async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
     // Closing the window now would lose the text that did not fit: the close asks first, and
     // "Keep Tenfold open" keeps it on screen.
     app.ask_window_to_close();
-    let asking = format!("{}[open]", testid("unsaved-at-close"));
+    let asking = format!("{}[open]", testid("leaving-unsaved"));
     let asked = app.text(&app.wait_for(&asking).await).await;
     assert!(asked.starts_with("What you typed is not saved"), "{asked}");
     app.screenshot("full-disk-close-asked").await;
