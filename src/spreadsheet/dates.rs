@@ -11,9 +11,31 @@ use crate::time;
 
 /// Which of the two numbers before the year is the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateOrder {
+enum DateOrder {
     DayFirst,
     MonthFirst,
+}
+
+/// What the two numbers before the year say on their own about which is the day.
+enum Shows {
+    /// One of them is above 12.
+    Only(DateOrder),
+    /// Both are 12 or below and differ (03/04/2024): its column decides.
+    EitherWay,
+    /// Both are the same (07.07.2024): either order reads the same date.
+    Same,
+    /// Both are above 12: no month.
+    Neither,
+}
+
+fn shows(first: u32, second: u32) -> Shows {
+    match (first > 12, second > 12) {
+        (true, true) => Shows::Neither,
+        (true, false) => Shows::Only(DateOrder::DayFirst),
+        (false, true) => Shows::Only(DateOrder::MonthFirst),
+        (false, false) if first == second => Shows::Same,
+        (false, false) => Shows::EitherWay,
+    }
 }
 
 /// What a whole column shows about the order of its dates.
@@ -43,14 +65,14 @@ impl ColumnDates {
 
     fn note(&mut self, text: &str) {
         let Some(Written::DayAndMonth { first, second, .. }) = written(text) else { return };
-        let example = match (first > 12, second > 12) {
-            (true, false) => &mut self.day_first_example,
-            (false, true) => &mut self.month_first_example,
-            (false, false) if first != second => {
+        let example = match shows(first, second) {
+            Shows::Only(DateOrder::DayFirst) => &mut self.day_first_example,
+            Shows::Only(DateOrder::MonthFirst) => &mut self.month_first_example,
+            Shows::EitherWay => {
                 self.either_way += 1;
                 &mut self.either_way_example
             }
-            _ => return,
+            Shows::Same | Shows::Neither => return,
         };
         example.get_or_insert_with(|| text.to_owned());
     }
@@ -75,12 +97,11 @@ impl ColumnDates {
             None => return Err(unreadable()),
             Some(Written::Iso(date)) => date,
             Some(Written::DayAndMonth { first, second, year }) => {
-                let order = match (first > 12, second > 12) {
-                    (true, true) => return Err(unreadable()),
-                    (true, false) => DateOrder::DayFirst,
-                    (false, true) => DateOrder::MonthFirst,
-                    (false, false) if first == second => DateOrder::DayFirst,
-                    (false, false) => self.order().map(|(order, _)| order).ok_or_else(|| self.undecided(text))?,
+                let order = match shows(first, second) {
+                    Shows::Neither => return Err(unreadable()),
+                    Shows::Only(order) => order,
+                    Shows::Same => DateOrder::DayFirst,
+                    Shows::EitherWay => self.order().map(|(order, _)| order).ok_or_else(|| self.undecided(text))?,
                 };
                 let (day, month) = match order {
                     DateOrder::DayFirst => (first, second),
@@ -111,13 +132,11 @@ impl ColumnDates {
         let (order, decided_by) = self.order()?;
         let example = self.either_way_example.as_deref()?;
         let read = self.read(example).ok().flatten()?;
-        let (way, count) = (
-            match order {
-                DateOrder::DayFirst => "day first",
-                DateOrder::MonthFirst => "month first",
-            },
-            self.either_way,
-        );
+        let way = match order {
+            DateOrder::DayFirst => "day first",
+            DateOrder::MonthFirst => "month first",
+        };
+        let count = self.either_way;
         let (dates, they_are) = if count == 1 { ("date", "it is") } else { ("dates", "they are") };
         Some(format!(
             "{count} {dates} in “{header}” could be read either way; {they_are} read {way}, as “{decided_by}” \
