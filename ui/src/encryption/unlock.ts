@@ -23,3 +23,13 @@ export function lockRefusal(error: ErrorView): string {
     ? 'The lock needs encryption: turn it on in Settings → Privacy, and Ctrl+L will then hide everything until your passphrase is typed.'
     : error.message;
 }
+
+/**
+ * Whether a lock asks first, before taking away text whose save failed (it lives only on
+ * screen): Ctrl+L does, unless the coach already said to lock without it; the idle lock never
+ * does, an unattended screen being what it is there for. (A plain practice, with no lock to take,
+ * is not asked about at all.)
+ */
+export function asksBeforeLocking(lock: { allSaved: boolean; idle: boolean; agreed: boolean }): boolean {
+  return !lock.allSaved && !lock.idle && !lock.agreed;
+}
