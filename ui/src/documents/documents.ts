@@ -1,5 +1,5 @@
-// Helpers for the document actions: which record a request is about, how a saved file is
-// described, and copying text to the clipboard.
+// Helpers for the document actions: which record a request is about and how a saved file is
+// described.
 import type { DocumentRequest, ExportedFile, MissingCharacters } from '../lib/bindings';
 import { formatInstantDate, formatTime } from '../lib/dates';
 
@@ -32,31 +32,6 @@ export function savedWhen(file: ExportedFile, now: Date = new Date(), locale?: s
   return `Saved on ${formatInstantDate(file.exported_at, locale)} at ${time}`;
 }
 
-/** Copies `text`; falls back to a hidden text area where the async clipboard is not allowed. */
-export async function copyText(text: string, doc: Document = document): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Fall through to the older way below.
-  }
-  const area = doc.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  doc.body.appendChild(area);
-  area.select();
-  try {
-    return doc.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-  }
-}
 
 /**
  * "3 characters in this letter have no font on this computer", or `null` when every character
