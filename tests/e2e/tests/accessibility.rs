@@ -226,6 +226,22 @@ async fn every_screen(theme: &str) {
     app.wait_for_testid("backup-item").await;
     audit.check(&app, "Settings, the backups to restore", &[]).await;
 
+    // A dimension name the core refuses (too long), left behind by closing Settings: held with
+    // its reason, and not offered to be sent again as it is.
+    app.fill("dimension-label-1", &"Trust ".repeat(40)).await;
+    app.wait_for("#dimension-label-1-error").await;
+    app.click_testid("close-settings").await;
+    let held = format!("{}[open]", testid("held-unsaved"));
+    app.wait_for(&held).await;
+    let reason = app.text(&app.find(&testid("held-reason")).await).await;
+    assert!(reason.contains("too long"), "the held change says why it was refused: {reason}");
+    assert!(app.try_find(&testid("held-try-again")).await.is_none(), "a refused name is not sent again as it is");
+    audit.check(&app, "a refused change held after leaving Settings", &[]).await;
+    app.click_testid("held-let-go").await;
+    app.wait_gone(&held).await;
+    app.click_testid("open-settings").await;
+    app.wait_for_testid("letter-templates").await;
+
     // Closing the window with letter wording typed and not saved: the question asked first.
     app.fill("letter-template-intro", "Words not saved yet.").await;
     app.click_testid("close-settings").await;

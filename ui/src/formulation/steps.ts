@@ -114,6 +114,16 @@ export function stepSpec(id: FormulationStep): StepSpec {
   return STEPS[Math.max(0, stepIndex(id))]!;
 }
 
+/** What a formulation's answer is called where the coach is told it was not saved. */
+export function answerLabel(answer: FormulationText | 'attempted_solutions' | 'people_in_system'): string {
+  const step =
+    answer === 'attempted_solutions' || answer === 'people_in_system'
+      ? stepSpec(answer)
+      : STEPS.find((s) => s.kind === 'text' && s.fields.some((f) => f.field === answer));
+  const field = step?.kind === 'text' ? step.fields.find((f) => f.field === answer) : undefined;
+  return `Case formulation: ${field?.label ?? step?.title ?? answer}`;
+}
+
 /** The step `delta` places away from `id`, or null past either end. */
 export function neighbourStep(id: FormulationStep, delta: number): FormulationStep | null {
   return STEPS[stepIndex(id) + delta]?.id ?? null;

@@ -290,9 +290,9 @@ describe('AutosaveGroup', () => {
     const { save, calls } = controlledSave();
     const states: SaveStatus[] = [];
     const group = new AutosaveGroup({ onchange: (s) => states.push(s) });
-    const a = group.field('area1:notes', '', save);
-    expect(group.field('area1:notes', 'ignored', save)).toBe(a);
-    const b = group.field('area2:notes', '', save);
+    const a = group.field('area1:notes', 'Notes', '', save);
+    expect(group.field('area1:notes', 'Notes', 'ignored', save)).toBe(a);
+    const b = group.field('area2:notes', 'Notes', '', save);
     a.set('A');
     b.set('B');
     expect(group.status.state).toBe('saving');
@@ -310,8 +310,8 @@ describe('AutosaveGroup', () => {
   it('flushes one area by key prefix, or everything', async () => {
     const save = vi.fn(async (v: string) => `at-${v}`);
     const group = new AutosaveGroup();
-    group.field('a1:x', '', save).set('1');
-    group.field('a2:x', '', save).set('2');
+    group.field('a1:x', 'X', '', save).set('1');
+    group.field('a2:x', 'X', '', save).set('2');
     await expect(group.flush('a1:')).resolves.toBe(true);
     expect(save).toHaveBeenCalledWith('1');
     expect(save).not.toHaveBeenCalledWith('2');
@@ -322,8 +322,8 @@ describe('AutosaveGroup', () => {
 
   it('shows a failure even while other fields save fine', async () => {
     const group = new AutosaveGroup();
-    group.field('ok', '', async () => 't').set('fine');
-    group.field('bad', '', async () => Promise.reject({ message: 'no room' })).set('lost?');
+    group.field('ok', 'Fine', '', async () => 't').set('fine');
+    group.field('bad', 'Full', '', async () => Promise.reject({ message: 'no room' })).set('lost?');
     await expect(group.flushAll()).resolves.toBe(false);
     expect(group.status).toMatchObject({ state: 'failed', error: 'no room' });
     group.destroy();

@@ -117,7 +117,10 @@ export class Autosaver<T> {
     return done;
   }
 
-  /** Stops timers and ignores further typing; flush first, or unsaved text is dropped. */
+  /**
+   * Stops timers and ignores further typing. `flush` still sends the last value (once, with no
+   * retry after it), which is how a screen's unsaved text is tried again once it is gone.
+   */
   destroy(): void {
     this.#destroyed = true;
     this.#clearTimer();
@@ -218,26 +221,49 @@ export function combineStatus(statuses: readonly SaveStatus[]): SaveStatus {
   return { state: 'saved', error: null, retrying: false, savedAt };
 }
 
+/** A field of a screen whose latest value the core does not have, as a screen leaves it. */
+export type UnsavedField = { key: string; label: string; saver: Autosaver<unknown> };
+
 /**
  * The fields of one screen, each with its own saver, keyed (for example `areaId:answer`), so
- * switching focus area never drops a save that is still due.
+ * switching focus area never drops a save that is still due. Keys name what is saved (the
+ * record's id and the field), so the same key on another screen is the same field.
  */
 export class AutosaveGroup {
-  #savers = new Map<string, Autosaver<unknown>>();
+  #savers = new Map<string, { label: string; saver: Autosaver<unknown> }>();
   #onchange: ((status: SaveStatus) => void) | undefined;
+  #onnewfield: ((key: string) => void) | undefined;
   #delay: number | undefined;
   #retryDelay: number | undefined;
 
-  constructor(options: { onchange?: (status: SaveStatus) => void; delay?: number; retryDelay?: number } = {}) {
+  constructor(
+    options: {
+      onchange?: (status: SaveStatus) => void;
+      /** A field got its saver: the coach typed in it for the first time on this screen. */
+      onnewfield?: (key: string) => void;
+      delay?: number;
+      retryDelay?: number;
+    } = {},
+  ) {
     this.#onchange = options.onchange;
+    this.#onnewfield = options.onnewfield;
     this.#delay = options.delay;
     this.#retryDelay = options.retryDelay;
   }
 
-  /** The saver for `key`, made on first use with the value the core last gave. */
-  field<T>(key: string, initial: NoInfer<T>, save: (value: T) => Promise<string | void>, equals?: (a: T, b: T) => boolean): Autosaver<T> {
+  /**
+   * The saver for `key`, made on first use with the value the core last gave. `label` names the
+   * field for the coach, should its text outlive the screen unsaved (heldUnsaved.ts).
+   */
+  field<T>(
+    key: string,
+    label: string,
+    initial: NoInfer<T>,
+    save: (value: T) => Promise<string | void>,
+    equals?: (a: T, b: T) => boolean,
+  ): Autosaver<T> {
     const known = this.#savers.get(key);
-    if (known) return known as Autosaver<T>;
+    if (known) return known.saver as Autosaver<T>;
     const saver = new Autosaver<T>(initial, {
       save,
       equals,
@@ -245,7 +271,8 @@ export class AutosaveGroup {
       retryDelay: this.#retryDelay,
       onchange: () => this.#onchange?.(this.status),
     });
-    this.#savers.set(key, saver as Autosaver<unknown>);
+    this.#savers.set(key, { label, saver: saver as Autosaver<unknown> });
+    this.#onnewfield?.(key);
     return saver;
   }
 
@@ -254,25 +281,32 @@ export class AutosaveGroup {
   }
 
   get status(): SaveStatus {
-    return combineStatus([...this.#savers.values()].map((s) => s.status));
+    return combineStatus([...this.#savers.values()].map(({ saver }) => saver.status));
   }
 
   /** Flushes every field; true when all of them are saved. */
   async flushAll(): Promise<boolean> {
-    const results = await Promise.all([...this.#savers.values()].map((s) => s.flush()));
+    const results = await Promise.all([...this.#savers.values()].map(({ saver }) => saver.flush()));
     return results.every(Boolean);
   }
 
   /** Flushes the fields whose key starts with `prefix` (one focus area's answers). */
   async flush(prefix: string): Promise<boolean> {
     const results = await Promise.all(
-      [...this.#savers.entries()].filter(([key]) => key.startsWith(prefix)).map(([, s]) => s.flush()),
+      [...this.#savers.entries()].filter(([key]) => key.startsWith(prefix)).map(([, { saver }]) => saver.flush()),
     );
     return results.every(Boolean);
   }
 
+  /** The fields whose last save failed or is still on its way. */
+  unsaved(): UnsavedField[] {
+    return [...this.#savers.entries()]
+      .filter(([, { saver }]) => saver.status.state !== 'saved')
+      .map(([key, { label, saver }]) => ({ key, label, saver }));
+  }
+
   destroy(): void {
-    for (const saver of this.#savers.values()) saver.destroy();
+    for (const { saver } of this.#savers.values()) saver.destroy();
   }
 }
 
