@@ -39,6 +39,7 @@ describe('HeldUnsaved', () => {
     expect(held.fields).toEqual<HeldField[]>([
       {
         key: 'a1:notes',
+        hold: 1,
         label: 'Work: notes',
         text: 'Wants to ask for a raise',
         error: 'the disk is full',
@@ -98,7 +99,7 @@ describe('HeldUnsaved', () => {
     const second = new AutosaveGroup();
     second.field('label-3', 'Settings: Assessment Map dimension 3', 'Trust', refuse).set(' ');
     await leaveScreen(held, second);
-    expect(held.fields.map((f) => f.text)).toEqual([' ']);
+    expect(held.fields.map((f) => [f.text, f.hold])).toEqual([[' ', 2]]);
   });
 
   it('waits for screens still closing before it counts, and lets everything go when told', async () => {

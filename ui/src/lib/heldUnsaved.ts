@@ -8,6 +8,8 @@ import { registerFlush } from './flush';
 
 export type HeldField = {
   key: string;
+  /** Different for every time a field is held, so a newer copy of the same field shows as new. */
+  hold: number;
   /** The field as the coach knows it ("Notes on this session", a question). */
   label: string;
   /** What was typed, when it is text (shown, so it can be copied); null for other values. */
@@ -29,6 +31,7 @@ export class HeldUnsaved {
   /** Screens still sending their last flush. */
   #arriving = new Set<Promise<void>>();
   #listeners = new Set<(held: HeldField[]) => void>();
+  #holds = 0;
 
   get fields(): HeldField[] {
     return [...this.#held.values()];
@@ -77,7 +80,7 @@ export class HeldUnsaved {
     // The coach may have let it go, or a newer copy taken its place, while this one was on its way.
     if (this.#savers.get(key) !== saver) return saved;
     if (saved) this.#forget(key);
-    else this.#held.set(key, describe(key, held.label, saver));
+    else this.#held.set(key, describe(key, held.label, saver, held.hold));
     this.#notify();
     return saved;
   }
@@ -112,7 +115,8 @@ export class HeldUnsaved {
     // A newer copy of the same field takes the older one's place, at the end of the list.
     this.#forget(key);
     this.#savers.set(key, saver);
-    this.#held.set(key, describe(key, label, saver));
+    this.#holds += 1;
+    this.#held.set(key, describe(key, label, saver, this.#holds));
   }
 
   #forget(key: string): void {
@@ -126,10 +130,11 @@ export class HeldUnsaved {
   }
 }
 
-function describe(key: string, label: string, saver: Autosaver<unknown>): HeldField {
+function describe(key: string, label: string, saver: Autosaver<unknown>, hold: number): HeldField {
   const status = saver.status;
   return {
     key,
+    hold,
     label,
     text: typeof saver.value === 'string' ? saver.value : null,
     error: status.error ?? 'something went wrong',
