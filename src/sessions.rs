@@ -239,9 +239,11 @@ impl Practice {
             )?;
             let updated = self.session(&session.id)?;
             match &session.time {
-                // A session with a time keeps its wall-clock start on the day it moves to.
+                // A session with a time keeps its wall-clock start on the day it moves to, in the
+                // zone it was planned in (the client's day does not move with the coach's laptop).
                 Some(time) if held_on != session.held_on => {
-                    self.write_session_time(&updated, &time.as_input())?;
+                    let zone = crate::calendar::StartZone::PlannedIn(&time.time_zone);
+                    self.write_session_time(&updated, &time.as_input(), zone)?;
                     self.session(&session.id)
                 }
                 _ => Ok(updated),

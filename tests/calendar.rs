@@ -225,6 +225,40 @@ fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
     assert_eq!(read().len(), 1);
 }
 
+/// Planned while the laptop was in Tokyo, moved after it came back: still ten o'clock in Tokyo,
+/// where the client is, not ten o'clock wherever the laptop is now.
+#[test]
+fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let session = plan(&p, &ada.id, in_days(5), "10:00", 60);
+    let tokyo: chrono_tz::Tz = "Asia/Tokyo".parse().unwrap();
+    let planned_at = tokyo.from_local_datetime(&in_days(5).and_hms_opt(10, 0, 0).unwrap()).unwrap();
+    rusqlite::Connection::open(p.path())
+        .unwrap()
+        .execute(
+            "UPDATE session SET time_zone = 'Asia/Tokyo', starts_at = ?2 WHERE id = ?1",
+            rusqlite::params![session.id, planned_at.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()],
+        )
+        .unwrap();
+
+    let moved_to = in_days(12);
+    let change = tenfold::sessions::SessionChange {
+        held_on: moved_to.to_string(),
+        kind: SessionKind::Strategy,
+        prep_checklist: vec![],
+    };
+    let time = p.update_session(&session.id, &change).unwrap().time.expect("the time stays with the session");
+    let expected = tokyo.from_local_datetime(&moved_to.and_hms_opt(10, 0, 0).unwrap()).unwrap().with_timezone(&Utc);
+    assert_eq!((time.start_time.as_str(), time.starts_at, time.time_zone.as_str()), ("10:00", expected, "Asia/Tokyo"));
+
+    // A new time given by the coach is read where the laptop is now, as before.
+    let retimed =
+        p.set_session_time(&session.id, &SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 });
+    let here = Local.from_local_datetime(&moved_to.and_hms_opt(10, 0, 0).unwrap()).earliest().unwrap();
+    assert_eq!(retimed.unwrap().session.time.unwrap().starts_at, here.with_timezone(&Utc));
+}
+
 #[test]
 fn bad_times_and_settings_are_refused_by_field_and_change_nothing() {
     let p = TempPractice::new();

@@ -1,6 +1,7 @@
 //! Giving a session a time, or planning a new one with its time.
 
-use chrono::{LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -56,18 +57,41 @@ fn check_duration(minutes: u32) -> Result<u32> {
     }
 }
 
-/// The moment a wall-clock time on a day is where the coach is. In the hour clocks skip in
-/// spring there is no such moment; in the hour they repeat in autumn, the first is meant.
-fn moment_here(on: NaiveDate, at: NaiveTime) -> Result<chrono::DateTime<Utc>> {
-    match chrono::Local.from_local_datetime(&on.and_time(at)) {
-        LocalResult::Single(moment) | LocalResult::Ambiguous(moment, _) => Ok(moment.with_timezone(&Utc)),
-        LocalResult::None => Err(Error::invalid(
-            "start_time",
-            format!(
-                "{} does not exist on {on} here: the clocks go forward then; choose another time",
-                at.format("%H:%M")
-            ),
-        )),
+/// Where a session's wall-clock start is read: where the coach is now (a time they give), or
+/// the zone the session was planned in (a planned session moved to another day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StartZone<'a> {
+    Here,
+    PlannedIn(&'a str),
+}
+
+/// The moment a wall-clock time on a day is in `zone`, and the zone's name as stored. In the
+/// hour clocks skip in spring there is no such moment; in the hour they repeat in autumn, the
+/// first is meant. A planned zone this build does not know (or none) reads as here.
+fn moment_in(zone: StartZone, on: NaiveDate, at: NaiveTime) -> Result<(DateTime<Utc>, String)> {
+    let wall = on.and_time(at);
+    let planned = match zone {
+        StartZone::PlannedIn(name) => name.parse::<Tz>().ok(),
+        StartZone::Here => None,
+    };
+    let found = match planned {
+        Some(tz) => tz.from_local_datetime(&wall).map(|moment| moment.with_timezone(&Utc)),
+        None => chrono::Local.from_local_datetime(&wall).map(|moment| moment.with_timezone(&Utc)),
+    };
+    let name = planned.map_or_else(|| iana_time_zone::get_timezone().unwrap_or_default(), |tz| tz.name().to_owned());
+    match found {
+        LocalResult::Single(moment) | LocalResult::Ambiguous(moment, _) => Ok((moment, name)),
+        LocalResult::None => {
+            let place =
+                if planned.is_some() { format!("in {name}, where the session was planned") } else { "here".into() };
+            Err(Error::invalid(
+                "start_time",
+                format!(
+                    "{} does not exist on {on} {place}: the clocks go forward then; choose another time",
+                    at.format("%H:%M")
+                ),
+            ))
+        }
     }
 }
 
@@ -75,16 +99,20 @@ impl Practice {
     /// Gives a session a start time and length (replacing any it had).
     pub fn set_session_time(&self, session_id: &str, input: &SessionTimeInput) -> Result<TimedSession> {
         let session = self.session(session_id)?;
-        self.write_session_time(&session, input)?;
+        self.write_session_time(&session, input, StartZone::Here)?;
         self.timed(&session.id)
     }
 
-    pub(crate) fn write_session_time(&self, session: &Session, input: &SessionTimeInput) -> Result<()> {
+    pub(crate) fn write_session_time(
+        &self,
+        session: &Session,
+        input: &SessionTimeInput,
+        zone: StartZone,
+    ) -> Result<()> {
         let start = parse_start_time(&input.start_time)?;
         let duration = check_duration(input.duration_minutes)?;
         self.require_live_client(&session.client_id)?;
-        let starts_at = moment_here(session.held_on, start)?;
-        let zone = iana_time_zone::get_timezone().unwrap_or_default();
+        let (starts_at, zone) = moment_in(zone, session.held_on, start)?;
         self.execute_as_unit(
             "UPDATE session SET start_time = ?2, duration_minutes = ?3, starts_at = ?4, time_zone = ?5, updated_at = ?6
              WHERE id = ?1",
@@ -127,7 +155,7 @@ impl Practice {
                 notes: String::new(),
                 prep_checklist: vec![],
             })?;
-            self.write_session_time(&session, &input.time)?;
+            self.write_session_time(&session, &input.time, StartZone::Here)?;
             Ok(session)
         })?;
         self.timed(&session.id)
@@ -174,6 +202,27 @@ mod tests {
         for bad in ["25:00", "24:00", "12:60", "1230", "12:3", ":30", "noon", "-1:00", "123:00", ""] {
             assert!(parse_start_time(bad).is_err(), "{bad:?} was taken");
         }
+    }
+
+    #[test]
+    fn a_start_is_read_in_the_zone_the_session_was_planned_in() {
+        let on = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        let utc = |d, h| Utc.with_ymd_and_hms(2026, 3, d, h, 0, 0).unwrap();
+        // London moves to summer time on 29 March 2026: ten o'clock there is an hour earlier in UTC.
+        assert_eq!(
+            moment_in(StartZone::PlannedIn("Europe/London"), on(27), ten).unwrap(),
+            (utc(27, 10), "Europe/London".into())
+        );
+        assert_eq!(moment_in(StartZone::PlannedIn("Europe/London"), on(30), ten).unwrap().0, utc(30, 9));
+        assert_eq!(moment_in(StartZone::PlannedIn("Asia/Tokyo"), on(30), ten).unwrap().0, utc(30, 1));
+        let gap = moment_in(StartZone::PlannedIn("Europe/London"), on(29), NaiveTime::from_hms_opt(1, 30, 0).unwrap());
+        let message = gap.unwrap_err().to_string();
+        assert!(message.contains("in Europe/London, where the session was planned"), "{message}");
+        // A zone this build does not know is read as here, and named as here.
+        let here = moment_in(StartZone::Here, on(27), ten).unwrap();
+        assert_eq!(moment_in(StartZone::PlannedIn("Mars/Olympus_Mons"), on(27), ten).unwrap(), here);
+        assert_eq!(moment_in(StartZone::PlannedIn(""), on(27), ten).unwrap(), here);
     }
 
     #[test]
