@@ -138,19 +138,29 @@ async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_st
     app.click_testid("keep-open").await;
     app.wait_gone(&asking).await;
     assert_eq!(app.value_of("branding-accent").await, "#12", "the change is still on screen, unlocked");
-    app.fill("branding-accent", "#2F5D54").await;
-    app.wait_gone(&testid("field-error-accent_colour")).await;
-    app.click_testid("close-settings").await;
 
-    // Ctrl+L: every client hidden, the practice closed, the passphrase asked again.
+    // Settings closed with the change still refused: Tenfold holds it and says so; after
+    // "Later", Ctrl+L asks again for it, and "Lock without saving" lets it go with the lock.
+    app.click_testid("close-settings").await;
+    let held = format!("{}[open]", testid("held-unsaved"));
+    let shown = app.text(&app.wait_for(&held).await).await;
+    assert!(shown.contains("letterhead and branding"), "the held change names where it was typed: {shown}");
+    app.click_testid("held-later").await;
+    app.wait_gone(&held).await;
     app.blur().await;
     app.press(&[Key::Control.into(), 'l']).await;
+    app.wait_for(&asking).await;
+    app.click_testid("leave-without-saving").await;
+
+    // Locked: every client hidden, the practice closed, the passphrase asked again.
     app.wait_for_testid("unlock-screen").await;
     assert!(!page_text(&app).await.contains(CLIENT), "no client's name while locked");
     app.screenshot("lock-screen").await;
     app.fill("unlock-passphrase", PASSPHRASE).await;
     app.click_testid("unlock-submit").await;
     app.wait_for(READY).await;
+    assert!(app.try_find(&held).await.is_none(), "the change let go with the lock is not brought back");
+    assert!(app.try_find(&testid("held-unsaved-reminder")).await.is_none(), "nor reminded of");
 
     // A backup of the encrypted practice restores under the same key.
     app.click_testid("open-settings").await;
