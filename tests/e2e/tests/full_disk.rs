@@ -3,9 +3,10 @@
 //! - the screen says plainly that the disk is full and that what was saved before is safe,
 //! - closing the window asks first, since the text that did not fit is only on screen,
 //! - after a restart on the still-full disk, every answer the screen had called saved is there,
-//! - once there is room again, the next save goes through;
-//! and, in a second run, that leaving the screen keeps the text that did not fit: Tenfold holds
-//! it with its reason until Try again saves it, once there is room.
+//! - once there is room again, the next save goes through.
+//!
+//! A second run leaves the screen with the text that did not fit: Tenfold holds it with its
+//! reason until Try again saves it, once there is room.
 //!
 //! Mounting needs root (CI runs as root). Where it is impossible the test says why and records
 //! the skip (`tenfold_e2e::skips`), and scripts/test refuses a run as root in which it skipped.
@@ -131,7 +132,11 @@ async fn fill_until_full(app: &App) -> Filled {
             match state.as_str() {
                 "saved" => saved.push((area, field, text)),
                 "failed" => {
-                    assert!(saved.len() >= 2, "the disk was full before two answers fitted ({}); make it larger", saved.len());
+                    assert!(
+                        saved.len() >= 2,
+                        "the disk was full before two answers fitted ({}); make it larger",
+                        saved.len()
+                    );
                     return Filled { saved, not_saved: (area, field, text), message: shown };
                 }
                 other => panic!("unexpected save state {other:?}: {shown}"),
