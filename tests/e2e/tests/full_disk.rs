@@ -146,21 +146,27 @@ async fn fill_until_full(app: &App) -> Filled {
     panic!("{} long answers all fitted on a {DISK_SIZE} disk", saved.len())
 }
 
-#[tokio::test]
-async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
+/// The client's live session open on a practice on a small disk, or `None` (the skip recorded)
+/// where the disk cannot be mounted.
+async fn live_session_on_a_small_disk() -> Option<(SmallDisk, PathBuf, App)> {
     let disk = match SmallDisk::mount() {
         Ok(disk) => disk,
         Err(reason) => {
             skips::record("full_disk", &reason);
-            return;
+            return None;
         }
     };
     let data: PathBuf = disk.path().join("practice");
     std::fs::create_dir(&data).unwrap();
     seed_client_in_session(&data, CLIENT, SessionKind::Strategy, &AREAS);
-
     let app = App::launch(&data).await;
     open_live_session(&app, CLIENT).await;
+    Some((disk, data, app))
+}
+
+#[tokio::test]
+async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
+    let Some((disk, data, app)) = live_session_on_a_small_disk().await else { return };
     let Filled { saved, message, .. } = fill_until_full(&app).await;
     assert!(message.contains("Not saved"), "the indicator says the change was not saved: {message:?}");
     assert!(message.contains("disk is full"), "the indicator names the cause: {message:?}");
@@ -210,19 +216,7 @@ async fn a_full_disk_says_so_and_loses_nothing_saved_before() {
 
 #[tokio::test]
 async fn leaving_the_screen_keeps_what_did_not_fit_until_it_is_saved() {
-    let disk = match SmallDisk::mount() {
-        Ok(disk) => disk,
-        Err(reason) => {
-            skips::record("full_disk", &reason);
-            return;
-        }
-    };
-    let data: PathBuf = disk.path().join("practice");
-    std::fs::create_dir(&data).unwrap();
-    seed_client_in_session(&data, CLIENT, SessionKind::Strategy, &AREAS);
-
-    let app = App::launch(&data).await;
-    open_live_session(&app, CLIENT).await;
+    let Some((disk, data, app)) = live_session_on_a_small_disk().await else { return };
     let Filled { not_saved: (area, _, text), .. } = fill_until_full(&app).await;
 
     // Today, with the text still failing: the screen goes, its text is held and shown.
