@@ -126,6 +126,9 @@ pub struct SessionTime {
     pub starts_at: DateTime<Utc>,
     /// Where it was planned (`Europe/London`); empty when the system did not say.
     pub time_zone: String,
+    /// That zone, when this laptop's clock reads the start differently now (it has travelled, or
+    /// the session was planned on a trip): `start_time` is that zone's wall-clock, not this one's.
+    pub planned_elsewhere: Option<String>,
 }
 
 impl Session {
@@ -184,12 +187,17 @@ pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         notes: row.get(5)?,
         time: match row.get::<_, Option<String>>(9)? {
             None => None,
-            Some(start_time) => Some(SessionTime {
-                start_time,
-                duration_minutes: row.get(10)?,
-                starts_at: row.get(11)?,
-                time_zone: row.get(12)?,
-            }),
+            Some(start_time) => {
+                let starts_at = row.get(11)?;
+                let time_zone: String = row.get(12)?;
+                Some(SessionTime {
+                    start_time,
+                    duration_minutes: row.get(10)?,
+                    starts_at,
+                    planned_elsewhere: crate::calendar::zone_if_elsewhere(&time_zone, starts_at),
+                    time_zone,
+                })
+            }
         },
         created_at: row.get(6)?,
         updated_at: row.get(7)?,

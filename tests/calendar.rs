@@ -1,7 +1,7 @@
 //! Sessions with a time and the calendar file, read back with a real RFC 5545 parser.
 mod common;
 
-use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, Local, NaiveDate, Offset, TimeZone, Utc};
 use common::TempPractice;
 use icalendar::parser::{read_calendar, unfold, Component};
 use tenfold::calendar::{CalendarNames, CalendarSettings, PlannedSessionInput, SessionTimeInput};
@@ -251,12 +251,16 @@ fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in(
     let time = p.update_session(&session.id, &change).unwrap().time.expect("the time stays with the session");
     let expected = tokyo.from_local_datetime(&moved_to.and_hms_opt(10, 0, 0).unwrap()).unwrap().with_timezone(&Utc);
     assert_eq!((time.start_time.as_str(), time.starts_at, time.time_zone.as_str()), ("10:00", expected, "Asia/Tokyo"));
+    // The screen names the zone beside the start, unless this laptop's clock reads it the same.
+    let tokyo_clock_here = Local.offset_from_utc_datetime(&expected.naive_utc()).fix().local_minus_utc() == 9 * 3600;
+    assert_eq!(time.planned_elsewhere.as_deref(), (!tokyo_clock_here).then_some("Asia/Tokyo"));
 
     // A new time given by the coach is read where the laptop is now, as before.
     let retimed =
         p.set_session_time(&session.id, &SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 });
     let here = Local.from_local_datetime(&moved_to.and_hms_opt(10, 0, 0).unwrap()).earliest().unwrap();
-    assert_eq!(retimed.unwrap().session.time.unwrap().starts_at, here.with_timezone(&Utc));
+    let retimed = retimed.unwrap().session.time.unwrap();
+    assert_eq!((retimed.starts_at, retimed.planned_elsewhere), (here.with_timezone(&Utc), None));
 }
 
 #[test]

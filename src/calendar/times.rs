@@ -1,6 +1,6 @@
 //! Giving a session a time, or planning a new one with its time.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -93,6 +93,14 @@ fn moment_in(zone: StartZone, on: NaiveDate, at: NaiveTime) -> Result<(DateTime<
             ))
         }
     }
+}
+
+/// `zone`, when the laptop's clock differs from it at `moment` (so a start written in that zone's
+/// wall-clock would mislead here without its name); none for an unknown zone or the same clock.
+pub(crate) fn zone_if_elsewhere(zone: &str, moment: DateTime<Utc>) -> Option<String> {
+    let planned = zone.parse::<Tz>().ok()?.offset_from_utc_datetime(&moment.naive_utc()).fix();
+    let here = chrono::Local.offset_from_utc_datetime(&moment.naive_utc()).fix();
+    (planned != here).then(|| zone.to_owned())
 }
 
 impl Practice {
@@ -223,6 +231,21 @@ mod tests {
         let here = moment_in(StartZone::Here, on(27), ten).unwrap();
         assert_eq!(moment_in(StartZone::PlannedIn("Mars/Olympus_Mons"), on(27), ten).unwrap(), here);
         assert_eq!(moment_in(StartZone::PlannedIn(""), on(27), ten).unwrap(), here);
+    }
+
+    #[test]
+    fn a_zone_is_named_only_where_the_laptop_reads_the_start_differently() {
+        let moment = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).unwrap();
+        let here = iana_time_zone::get_timezone().unwrap_or_default();
+        if here.parse::<Tz>().is_ok() {
+            assert_eq!(zone_if_elsewhere(&here, moment), None, "the laptop's own zone is not elsewhere");
+        }
+        // Tokyo (+09:00, no summer time) and New York (-04:00 in July) cannot both be here.
+        let away: Vec<_> =
+            ["Asia/Tokyo", "America/New_York"].into_iter().filter_map(|z| zone_if_elsewhere(z, moment)).collect();
+        assert!(!away.is_empty(), "one of Tokyo and New York is elsewhere from {here:?}");
+        assert_eq!(zone_if_elsewhere("Mars/Olympus_Mons", moment), None);
+        assert_eq!(zone_if_elsewhere("", moment), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use chrono::{Duration, Local, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
+use tenfold::calendar::{PlannedSessionInput, SessionTimeInput};
 use tenfold::clients::ClientInput;
 use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::Practice;
@@ -133,5 +134,39 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
         app.wait_for_testid("live-session").await;
         assert_eq!(sessions(), before, "starting the planned session {planned_id} made no new one");
     }
+    app.quit().await;
+}
+
+/// A session planned where the clock differs from this laptop's (Tokyo, say, before a flight
+/// home) shows its start with the place named, so 10:00 there does not pass for 10:00 here.
+#[tokio::test]
+async fn a_start_planned_in_another_zone_is_shown_with_its_place() {
+    let data = tempfile::tempdir().unwrap();
+    let in_a_week = Local::now().date_naive() + Duration::days(7);
+    let (zone, place) = if Local::now().offset().local_minus_utc() == 9 * 3600 {
+        ("America/New_York", "New York")
+    } else {
+        ("Asia/Tokyo", "Tokyo")
+    };
+    {
+        let practice = Practice::open_in(data.path()).unwrap();
+        let client = practice.create_client(&ClientInput::named(CLIENT)).unwrap();
+        let planned = practice
+            .plan_session(&PlannedSessionInput {
+                client_id: client.id,
+                held_on: in_a_week.to_string(),
+                kind: SessionKind::Strategy,
+                time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 },
+            })
+            .unwrap();
+        tenfold_e2e::open_db(data.path())
+            .execute("UPDATE session SET time_zone = ?2 WHERE id = ?1", (&planned.session.id, zone))
+            .unwrap();
+    }
+    let app = App::launch(data.path()).await;
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "session").await;
+    app.wait_for_text(&testid("session-time"), &format!("10:00 {place} time · 60 min")).await;
+    app.screenshot("session-planned-in-another-zone").await;
     app.quit().await;
 }

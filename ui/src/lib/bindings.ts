@@ -1386,6 +1386,11 @@ export type SessionTime = {
 	starts_at: string,
 	/**  Where it was planned (`Europe/London`); empty when the system did not say. */
 	time_zone: string,
+	/**
+	 *  That zone, when this laptop's clock reads the start differently now (it has travelled, or
+	 *  the session was planned on a trip): `start_time` is that zone's wall-clock, not this one's.
+	 */
+	planned_elsewhere: string | null,
 };
 
 export type SessionTimeInput = {
