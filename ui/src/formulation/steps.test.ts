@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Formulation, FormulationStep } from '../lib/bindings';
-import { STEPS, blankPerson, isAnswered, isBlankRow, neighbourStep, sameRows, stepIndex, stepSpec } from './steps';
+import { STEPS, answerLabel, blankPerson, isAnswered, isBlankRow, neighbourStep, sameRows, stepIndex, stepSpec } from './steps';
 
 const ALL_STEPS: Record<FormulationStep, true> = {
   presenting_problem: true,
@@ -62,5 +62,14 @@ describe('formulation steps', () => {
     expect(sameRows([{ who: 'a', wants: 'b' }], [{ who: 'a', wants: 'b' }])).toBe(true);
     expect(sameRows([{ who: 'a', wants: 'b' }], [{ who: 'a', wants: 'c' }])).toBe(false);
     expect(sameRows([], [{ who: '', wants: '' }])).toBe(false);
+  });
+});
+
+describe('answerLabel', () => {
+  it('names a text answer by its field and a list by its step', () => {
+    expect(answerLabel('pattern')).toBe('Case formulation: The repeating pattern');
+    expect(answerLabel('directive_ideas')).toBe('Case formulation: Directive ideas');
+    expect(answerLabel('attempted_solutions')).toBe('Case formulation: What has been tried');
+    expect(answerLabel('people_in_system')).toBe('Case formulation: The people around it');
   });
 });

@@ -116,12 +116,9 @@ export function stepSpec(id: FormulationStep): StepSpec {
 
 /** What a formulation's answer is called where the coach is told it was not saved. */
 export function answerLabel(answer: FormulationText | 'attempted_solutions' | 'people_in_system'): string {
-  const step =
-    answer === 'attempted_solutions' || answer === 'people_in_system'
-      ? stepSpec(answer)
-      : STEPS.find((s) => s.kind === 'text' && s.fields.some((f) => f.field === answer));
-  const field = step?.kind === 'text' ? step.fields.find((f) => f.field === answer) : undefined;
-  return `Case formulation: ${field?.label ?? step?.title ?? answer}`;
+  if (answer === 'attempted_solutions' || answer === 'people_in_system') return `Case formulation: ${stepSpec(answer).title}`;
+  const field = STEPS.flatMap((step) => (step.kind === 'text' ? step.fields : [])).find((f) => f.field === answer);
+  return `Case formulation: ${field?.label ?? answer}`;
 }
 
 /** The step `delta` places away from `id`, or null past either end. */
