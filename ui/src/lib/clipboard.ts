@@ -10,6 +10,8 @@ export async function copyText(text: string, doc: Document = document): Promise<
   } catch {
     // Fall through to the older way below.
   }
+  // Selecting the hidden area takes the focus; it goes back where the coach had it.
+  const focused = doc.activeElement as HTMLElement | null;
   const area = doc.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');
@@ -23,5 +25,6 @@ export async function copyText(text: string, doc: Document = document): Promise<
     return false;
   } finally {
     area.remove();
+    focused?.focus?.();
   }
 }
