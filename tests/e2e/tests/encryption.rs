@@ -149,7 +149,12 @@ async fn encryption_turned_on_in_settings_asks_for_the_passphrase_at_the_next_st
     app.wait_gone(&held).await;
     app.blur().await;
     app.press(&[Key::Control.into(), 'l']).await;
-    app.wait_for(&asking).await;
+    let asked = app.text(&app.wait_for(&asking).await).await;
+    assert!(
+        asked.contains("when you left the screen") && asked.contains("locking now lets it go"),
+        "the lock names the held change: {asked}"
+    );
+    assert!(!asked.contains("stays on screen"), "and no longer says it is on screen: {asked}");
     app.click_testid("leave-without-saving").await;
 
     // Locked: every client hidden, the practice closed, the passphrase asked again.

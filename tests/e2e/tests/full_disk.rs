@@ -239,7 +239,13 @@ async fn leaving_the_screen_keeps_what_did_not_fit_until_it_is_saved() {
     app.screenshot("full-disk-held-reminder").await;
     app.ask_window_to_close();
     let asking = format!("{}[open]", testid("leaving-unsaved"));
-    app.wait_for(&asking).await;
+    let asked = app.text(&app.wait_for(&asking).await).await;
+    assert!(
+        asked.contains("when you left the screen") && asked.contains("closing now lets it go"),
+        "the close names the held answer: {asked}"
+    );
+    assert!(!asked.contains("stays on screen"), "which is no longer on a screen: {asked}");
+    app.screenshot("full-disk-close-asks-held").await;
     app.click_testid("keep-open").await;
     app.wait_gone(&asking).await;
 

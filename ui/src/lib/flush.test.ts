@@ -12,7 +12,7 @@ describe('flushAll', () => {
     const order: string[] = [];
     cleanups.push(registerFlush(async () => order.push('a')));
     cleanups.push(registerFlush(() => new Promise((r) => setTimeout(() => r(order.push('b')), 5))));
-    await expect(flushAll()).resolves.toBe(true);
+    expect((await flushAll()).size).toBe(0);
     expect(order.sort()).toEqual(['a', 'b']);
   });
 
@@ -23,9 +23,20 @@ describe('flushAll', () => {
     expect(flush).not.toHaveBeenCalled();
   });
 
-  it('reports a failed or refused flush as false', async () => {
-    cleanups.push(registerFlush(async () => false));
-    await expect(flushAll()).resolves.toBe(false);
+  it('reports where a failed or refused flush was', async () => {
+    cleanups.push(registerFlush(async () => false, 'held'));
+    cleanups.push(registerFlush(async () => true));
+    expect([...(await flushAll())]).toEqual(['held']);
+  });
+
+  it('counts a flush that throws as not saved', async () => {
+    cleanups.push(registerFlush(async () => true, 'held'));
+    cleanups.push(
+      registerFlush(async () => {
+        throw new Error('gone');
+      }),
+    );
+    expect([...(await flushAll())]).toEqual(['screen']);
   });
 
   it('gives up after the limit so a hung save cannot keep the window open', async () => {
@@ -33,6 +44,6 @@ describe('flushAll', () => {
     cleanups.push(registerFlush(() => new Promise(() => {})));
     const done = flushAll(1000);
     await vi.advanceTimersByTimeAsync(1000);
-    await expect(done).resolves.toBe(false);
+    expect([...(await done)]).toEqual(['screen']);
   });
 });

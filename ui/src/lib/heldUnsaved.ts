@@ -145,4 +145,4 @@ function describe(key: string, label: string, saver: Autosaver<unknown>, hold: n
 
 /** The app's one holder, tried again with every flush of the whole app. */
 export const heldUnsaved = new HeldUnsaved();
-registerFlush(() => heldUnsaved.tryAll());
+registerFlush(() => heldUnsaved.tryAll(), 'held');
