@@ -263,6 +263,44 @@ fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in(
     assert_eq!((retimed.starts_at, retimed.planned_elsewhere), (here.with_timezone(&Utc), None));
 }
 
+/// Moved onto the day its zone's clocks skip its start, a session is refused under the day it was
+/// moved to, the input the coach changed, and keeps its day and time.
+#[test]
+fn a_session_moved_onto_the_hour_its_clocks_skip_blames_the_new_day_and_stays_put() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let london: chrono_tz::Tz = "Europe/London".parse().unwrap();
+    let half_past_one = |day: NaiveDate| day.and_hms_opt(1, 30, 0).unwrap();
+    let skipped = (1..=400)
+        .map(in_days)
+        .find(|day| london.from_local_datetime(&half_past_one(*day)).earliest().is_none())
+        .expect("London moves its clocks forward within a year");
+    let planned_on = skipped - Duration::days(7);
+    let session = plan(&p, &ada.id, planned_on, "01:30", 60);
+    let planned_at = london.from_local_datetime(&half_past_one(planned_on)).unwrap().with_timezone(&Utc);
+    rusqlite::Connection::open(p.path())
+        .unwrap()
+        .execute(
+            "UPDATE session SET time_zone = 'Europe/London', starts_at = ?2 WHERE id = ?1",
+            rusqlite::params![session.id, planned_at.format("%Y-%m-%dT%H:%M:%SZ").to_string()],
+        )
+        .unwrap();
+
+    let change = tenfold::sessions::SessionChange {
+        held_on: skipped.to_string(),
+        kind: SessionKind::Strategy,
+        prep_checklist: vec![],
+    };
+    let refused = p.update_session(&session.id, &change).unwrap_err();
+    let message = refused.to_string();
+    assert_eq!(field_of(refused), "held_on");
+    assert!(message.contains("01:30 does not exist") && message.contains("Europe/London"), "{message}");
+    let kept = p.session(&session.id).unwrap();
+    assert_eq!(kept.held_on, planned_on, "the day did not move");
+    let time = kept.time.expect("the time stays");
+    assert_eq!((time.start_time.as_str(), time.starts_at), ("01:30", planned_at));
+}
+
 #[test]
 fn bad_times_and_settings_are_refused_by_field_and_change_nothing() {
     let p = TempPractice::new();

@@ -84,12 +84,14 @@ fn moment_in(zone: StartZone, on: NaiveDate, at: NaiveTime) -> Result<(DateTime<
         LocalResult::None => {
             let place =
                 if planned.is_some() { format!("in {name}, where the session was planned") } else { "here".into() };
+            // The input that changed is the one to mend: the time typed, or the day moved to.
+            let (field, mend) = match zone {
+                StartZone::Here => ("start_time", "choose another time"),
+                StartZone::PlannedIn(_) => ("held_on", "choose another day, or change the start first"),
+            };
             Err(Error::invalid(
-                "start_time",
-                format!(
-                    "{} does not exist on {on} {place}: the clocks go forward then; choose another time",
-                    at.format("%H:%M")
-                ),
+                field,
+                format!("{} does not exist on {on} {place}: the clocks go forward then; {mend}", at.format("%H:%M")),
             ))
         }
     }
@@ -225,8 +227,10 @@ mod tests {
         assert_eq!(moment_in(StartZone::PlannedIn("Europe/London"), on(30), ten).unwrap().0, utc(30, 9));
         assert_eq!(moment_in(StartZone::PlannedIn("Asia/Tokyo"), on(30), ten).unwrap().0, utc(30, 1));
         let gap = moment_in(StartZone::PlannedIn("Europe/London"), on(29), NaiveTime::from_hms_opt(1, 30, 0).unwrap());
-        let message = gap.unwrap_err().to_string();
+        let Err(Error::Invalid { field, message }) = gap else { panic!("the skipped hour was taken: {gap:?}") };
+        assert_eq!(field, "held_on", "a session moved onto the skipped hour blames the day it moved to");
         assert!(message.contains("in Europe/London, where the session was planned"), "{message}");
+        assert!(message.contains("choose another day"), "{message}");
         // A zone this build does not know is read as here, and named as here.
         let here = moment_in(StartZone::Here, on(27), ten).unwrap();
         assert_eq!(moment_in(StartZone::PlannedIn("Mars/Olympus_Mons"), on(27), ten).unwrap(), here);
