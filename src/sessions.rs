@@ -60,7 +60,7 @@ impl SessionKind {
 
     /// The `session` table's own column keeps to the built-in kinds (its CHECK predates the
     /// coach's kinds); a coach's kind is stored as `other` with its code in `coach_kind`.
-    fn columns(&self) -> (&str, Option<&str>) {
+    pub(crate) fn columns(&self) -> (&str, Option<&str>) {
         match self {
             SessionKind::Coach(code) => ("other", Some(code)),
             builtin => (builtin.as_str(), None),
@@ -112,6 +112,9 @@ pub struct Session {
     pub notes: String,
     /// When it starts and for how long, once the coach has given it a time.
     pub time: Option<SessionTime>,
+    /// Planned and still to come when it was read (see [`Session::is_ahead`]): it opens on its
+    /// prep, where it can be moved or cancelled, rather than on its live screen.
+    pub ahead: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -178,7 +181,7 @@ pub(crate) const SESSION_COLUMNS: &str =
 
 pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     let prep: String = row.get(4)?;
-    Ok(Session {
+    let mut session = Session {
         id: row.get(0)?,
         client_id: row.get(1)?,
         held_on: row.get(2)?,
@@ -199,9 +202,12 @@ pub(crate) fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
                 })
             }
         },
+        ahead: false,
         created_at: row.get(6)?,
         updated_at: row.get(7)?,
-    })
+    };
+    session.ahead = session.is_ahead(time::now());
+    Ok(session)
 }
 
 fn validated_prep(items: &[PrepItem]) -> Result<String> {
@@ -277,7 +283,7 @@ impl Practice {
     }
 
     /// A coach's kind must be one the practice has; the field is the input's `kind`.
-    fn require_kind_of_session(&self, kind: &SessionKind) -> Result<()> {
+    pub(crate) fn require_kind_of_session(&self, kind: &SessionKind) -> Result<()> {
         match kind {
             SessionKind::Coach(code) => self.session_kind(code).map(drop).map_err(|error| match error {
                 Error::Invalid { message, .. } => Error::invalid("kind", message),
@@ -287,7 +293,7 @@ impl Practice {
         }
     }
 
-    fn writable_session(&self, id: &str) -> Result<Session> {
+    pub(crate) fn writable_session(&self, id: &str) -> Result<Session> {
         let session = self.session(id)?;
         self.require_live_client(&session.client_id)?;
         Ok(session)

@@ -12,7 +12,6 @@ use crate::assessment::{FlagScope, FlaggedMap};
 use crate::error::Result;
 use crate::practice::Practice;
 use crate::sessions::{session_from_row, Session, SESSION_COLUMNS};
-use crate::time;
 
 /// Letters from sessions older than this are no longer waiting: whatever was agreed then has
 /// been talked over since.
@@ -30,8 +29,6 @@ pub struct DaySession {
     pub client_name: String,
     /// Live homework items given in the session.
     pub homework_count: u32,
-    /// Planned and still to come (see [`Session::is_ahead`]): it opens on its prep.
-    pub ahead: bool,
 }
 
 /// An active client with no session today or later: someone the coach may have lost track of.
@@ -136,15 +133,9 @@ impl Practice {
              ORDER BY s.held_on, s.starts_at IS NULL, s.starts_at, c.name COLLATE tenfold_name, s.id"
         ))?;
         let next = column_count(SESSION_COLUMNS);
-        let now = time::now();
         let rows = stmt.query_map(params![from.to_string(), to.to_string()], |row| {
             let session = session_from_row(row)?;
-            Ok(DaySession {
-                ahead: session.is_ahead(now),
-                session,
-                client_name: row.get(next)?,
-                homework_count: row.get(next + 1)?,
-            })
+            Ok(DaySession { session, client_name: row.get(next)?, homework_count: row.get(next + 1)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

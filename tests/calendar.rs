@@ -4,7 +4,7 @@ mod common;
 use chrono::{Duration, Local, NaiveDate, Offset, TimeZone, Utc};
 use common::TempPractice;
 use icalendar::parser::{read_calendar, unfold, Component};
-use tenfold::calendar::{CalendarNames, CalendarSettings, PlannedSessionInput, SessionTimeInput};
+use tenfold::calendar::{CalendarNames, CalendarSettings, PlannedSessionInput, RescheduleInput, SessionTimeInput};
 use tenfold::sessions::SessionKind;
 use tenfold::Error;
 
@@ -223,6 +223,126 @@ fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
     assert!(read().is_empty());
     p.restore_item(tenfold::trash::TrashKind::Client, &ada.id).unwrap();
     assert_eq!(read().len(), 1);
+}
+
+/// The client asks for another day and hour: the session moves whole, in the file too, keeping
+/// what the coach already wrote for it; a start left alone keeps the zone it was planned in.
+#[test]
+fn a_planned_session_is_rescheduled_in_one_unit_and_keeps_what_it_holds() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let (_folder, file) = calendar_folder_of(&p);
+    let read = || events(&std::fs::read_to_string(&file).unwrap());
+    let session = plan(&p, &ada.id, in_days(5), "11:00", 60);
+    assert!(session.ahead, "a planned session with nothing written in it is ahead");
+    let checklist = vec![tenfold::sessions::PrepItem { label: "Read last letter".into(), done: true }];
+    p.update_session(
+        &session.id,
+        &tenfold::sessions::SessionChange {
+            held_on: session.held_on.to_string(),
+            kind: SessionKind::Strategy,
+            prep_checklist: checklist.clone(),
+        },
+    )
+    .unwrap();
+    let uid = prop(&read()[0], "UID");
+
+    let moved_to = in_days(8);
+    let input = RescheduleInput {
+        held_on: moved_to.to_string(),
+        kind: SessionKind::FollowUp,
+        time: SessionTimeInput { start_time: "9:30".into(), duration_minutes: 45 },
+    };
+    let moved = p.reschedule_session(&session.id, &input).unwrap();
+    assert_eq!(moved.calendar_problem, None);
+    let moved = moved.session;
+    let time = moved.time.clone().expect("still timed");
+    let expected = Local.from_local_datetime(&moved_to.and_hms_opt(9, 30, 0).unwrap()).earliest().unwrap();
+    assert_eq!(
+        (moved.held_on, moved.kind.clone(), time.start_time.as_str(), time.duration_minutes, time.starts_at),
+        (moved_to, SessionKind::FollowUp, "09:30", 45, expected.with_timezone(&Utc))
+    );
+    assert_eq!(moved.prep_checklist, checklist, "the checklist stays");
+    assert!(moved.ahead);
+    let event = &read()[0];
+    assert_eq!(prop(event, "UID"), uid, "the calendar sees the same event, moved");
+    assert_eq!(prop(event, "DTSTART"), expected.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string());
+    assert!(prop(event, "SUMMARY").contains("Follow-up"), "{}", prop(event, "SUMMARY"));
+
+    // Planned from Tokyo: moved to another day with its start left alone, still Tokyo's nine thirty.
+    let tokyo: chrono_tz::Tz = "Asia/Tokyo".parse().unwrap();
+    let tokyo_at = |day: NaiveDate| tokyo.from_local_datetime(&day.and_hms_opt(9, 30, 0).unwrap()).unwrap();
+    rusqlite::Connection::open(p.path())
+        .unwrap()
+        .execute(
+            "UPDATE session SET time_zone = 'Asia/Tokyo', starts_at = ?2 WHERE id = ?1",
+            rusqlite::params![
+                session.id,
+                tokyo_at(moved_to).with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()
+            ],
+        )
+        .unwrap();
+    let later = in_days(10);
+    let again = RescheduleInput { held_on: later.to_string(), ..input.clone() };
+    let time = p.reschedule_session(&session.id, &again).unwrap().session.time.unwrap();
+    assert_eq!((time.starts_at, time.time_zone.as_str()), (tokyo_at(later).with_timezone(&Utc), "Asia/Tokyo"));
+    // A new start is the coach's, typed where the laptop is now.
+    let retimed =
+        RescheduleInput { time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 45 }, ..again };
+    let time = p.reschedule_session(&session.id, &retimed).unwrap().session.time.unwrap();
+    let here = Local.from_local_datetime(&later.and_hms_opt(10, 0, 0).unwrap()).earliest().unwrap();
+    assert_eq!((time.starts_at, time.planned_elsewhere), (here.with_timezone(&Utc), None));
+}
+
+#[test]
+fn a_refused_reschedule_names_its_field_and_moves_nothing() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let session = plan(&p, &ada.id, in_days(5), "11:00", 60);
+    let (_folder, file) = calendar_folder_of(&p);
+    let before = std::fs::read_to_string(&file).unwrap();
+    let to = |on: NaiveDate, at: &str, minutes| RescheduleInput {
+        held_on: on.to_string(),
+        kind: SessionKind::Strategy,
+        time: SessionTimeInput { start_time: at.into(), duration_minutes: minutes },
+    };
+    assert_eq!(field_of(p.reschedule_session(&session.id, &to(in_days(6), "25:00", 60)).unwrap_err()), "start_time");
+    assert_eq!(
+        field_of(p.reschedule_session(&session.id, &to(in_days(6), "10:00", 0)).unwrap_err()),
+        "duration_minutes"
+    );
+    assert_eq!(field_of(p.reschedule_session(&session.id, &to(in_days(400), "10:00", 60)).unwrap_err()), "held_on");
+    let unknown_kind =
+        RescheduleInput { kind: SessionKind::Coach("no-such-kind".into()), ..to(in_days(6), "10:00", 60) };
+    assert_eq!(field_of(p.reschedule_session(&session.id, &unknown_kind).unwrap_err()), "kind");
+    assert_eq!(p.session(&session.id).unwrap(), session, "nothing moved");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before, "nor in the calendar file");
+
+    p.trash_item(tenfold::trash::TrashKind::Client, &ada.id).unwrap();
+    let refused = p.reschedule_session(&session.id, &to(in_days(6), "10:00", 60)).unwrap_err();
+    assert!(matches!(refused, Error::InTrash { .. }), "{refused:?}");
+}
+
+#[test]
+fn a_session_is_ahead_only_while_planned_to_come_with_nothing_written_in_it() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let planned = plan(&p, &ada.id, in_days(3), "10:00", 60);
+    assert!(planned.ahead);
+    p.update_session_notes(&planned.id, "Started early: she called from the airport").unwrap();
+    assert!(!p.session(&planned.id).unwrap().ahead, "a session with notes is under way");
+    let past = plan(&p, &ada.id, in_days(-3), "10:00", 60);
+    assert!(!past.ahead, "a session whose start has passed");
+    let untimed = p
+        .create_session(&tenfold::sessions::SessionInput {
+            client_id: ada.id.clone(),
+            held_on: in_days(3).to_string(),
+            kind: SessionKind::Strategy,
+            notes: String::new(),
+            prep_checklist: vec![],
+        })
+        .unwrap();
+    assert!(!untimed.ahead, "a session without a time is held when it is opened");
 }
 
 /// Planned while the laptop was in Tokyo, moved after it came back: still ten o'clock in Tokyo,

@@ -33,6 +33,16 @@ pub struct PlannedSessionInput {
     pub time: SessionTimeInput,
 }
 
+/// A planned session moved to another day, start, length or kind; its notes, checklist and
+/// everything recorded in it stay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RescheduleInput {
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    pub kind: SessionKind,
+    pub time: SessionTimeInput,
+}
+
 /// A start time as people type it: `9:30`, `09:30`, `14:05`.
 fn parse_start_time(text: &str) -> Result<NaiveTime> {
     let text = text.trim();
@@ -136,6 +146,31 @@ impl Practice {
             ],
         )?;
         Ok(())
+    }
+
+    /// Moves a session to another day, start, length or kind, in one unit. A start left as it
+    /// was stays in the zone it was planned in (the client's ten o'clock does not follow the
+    /// laptop on a trip); a start typed anew is read where the laptop is now, as when planning.
+    pub fn reschedule_session(&self, session_id: &str, input: &RescheduleInput) -> Result<TimedSession> {
+        let start = parse_start_time(&input.time.start_time)?;
+        check_duration(input.time.duration_minutes)?;
+        let held_on = time::parse_session_date("held_on", &input.held_on, time::today())?;
+        self.require_kind_of_session(&input.kind)?;
+        let session = self.writable_session(session_id)?;
+        let typed = start.format("%H:%M").to_string();
+        let zone = match &session.time {
+            Some(planned) if planned.start_time == typed => StartZone::PlannedIn(&planned.time_zone),
+            _ => StartZone::Here,
+        };
+        let (kind, coach_kind) = input.kind.columns();
+        self.atomically(|| {
+            self.conn.execute(
+                "UPDATE session SET held_on = ?2, kind = ?3, coach_kind = ?4, updated_at = ?5 WHERE id = ?1",
+                params![session.id, held_on.to_string(), kind, coach_kind, time::stamp(time::now())],
+            )?;
+            self.write_session_time(&self.session(&session.id)?, &input.time, zone)
+        })?;
+        self.timed(&session.id)
     }
 
     /// Takes a session's time away; the session and everything in it stay.

@@ -1,6 +1,6 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-use tenfold::calendar::{self, CalendarSettings, PlannedSessionInput, SessionTimeInput, TimedSession};
+use tenfold::calendar::{self, CalendarSettings, PlannedSessionInput, RescheduleInput, SessionTimeInput, TimedSession};
 use tenfold::ErrorView;
 
 use crate::commands::methods::chosen_path;
@@ -20,6 +20,16 @@ pub async fn set_session_time(
     input: SessionTimeInput,
 ) -> Result<TimedSession, ErrorView> {
     state.with(|p| p.set_session_time(&session_id, &input))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reschedule_session(
+    state: State<'_, AppState>,
+    session_id: String,
+    input: RescheduleInput,
+) -> Result<TimedSession, ErrorView> {
+    state.with(|p| p.reschedule_session(&session_id, &input))
 }
 
 #[tauri::command]

@@ -41,6 +41,7 @@ const session: Session = {
   prep_checklist: [],
   notes: '',
   time: null,
+  ahead: false,
   created_at: '',
   updated_at: '',
 };

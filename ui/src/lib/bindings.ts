@@ -37,6 +37,7 @@ export const commands = {
 	clearLogo: () => __TAURI_INVOKE<CoachProfile>("clear_logo"),
 	planSession: (input: PlannedSessionInput) => __TAURI_INVOKE<TimedSession>("plan_session", { input }),
 	setSessionTime: (sessionId: string, input: SessionTimeInput) => __TAURI_INVOKE<TimedSession>("set_session_time", { sessionId, input }),
+	rescheduleSession: (sessionId: string, input: RescheduleInput) => __TAURI_INVOKE<TimedSession>("reschedule_session", { sessionId, input }),
 	clearSessionTime: (sessionId: string) => __TAURI_INVOKE<TimedSession>("clear_session_time", { sessionId }),
 	calendarSettings: () => __TAURI_INVOKE<CalendarSettings>("calendar_settings"),
 	updateCalendarSettings: (settings: CalendarSettings) => __TAURI_INVOKE<CalendarSettings>("update_calendar_settings", { settings }),
@@ -607,8 +608,6 @@ export type DaySession = {
 	client_name: string,
 	/**  Live homework items given in the session. */
 	homework_count: number,
-	/**  Planned and still to come (see [`Session::is_ahead`]): it opens on its prep. */
-	ahead: boolean,
 };
 
 /**  Everything Settings › Devices shows. */
@@ -1209,6 +1208,17 @@ export type RecoveryOptions = {
 	backups: BackupInfo[],
 };
 
+/**
+ *  A planned session moved to another day, start, length or kind; its notes, checklist and
+ *  everything recorded in it stay.
+ */
+export type RescheduleInput = {
+	/**  `YYYY-MM-DD`. */
+	held_on: string,
+	kind: SessionKind,
+	time: SessionTimeInput,
+};
+
 /**  What a recovery or restore did, for the coach to read. */
 export type RestoreReport = {
 	restored_from: string,
@@ -1290,6 +1300,11 @@ export type Session = {
 	notes: string,
 	/**  When it starts and for how long, once the coach has given it a time. */
 	time: SessionTime | null,
+	/**
+	 *  Planned and still to come when it was read (see [`Session::is_ahead`]): it opens on its
+	 *  prep, where it can be moved or cancelled, rather than on its live screen.
+	 */
+	ahead: boolean,
 	created_at: string,
 	updated_at: string,
 };

@@ -3,7 +3,7 @@ import type { DaySession } from '../lib/bindings';
 import { FIRST_ROWS, attentionCount, dayLabel, lateness, longDay, shownRows, splitWeek } from './today';
 
 function day(held_on: string, client_name: string): DaySession {
-  return { session: { held_on } as DaySession['session'], client_name, homework_count: 0, ahead: false };
+  return { session: { held_on } as DaySession['session'], client_name, homework_count: 0 };
 }
 
 describe('splitWeek', () => {
