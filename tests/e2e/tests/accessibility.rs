@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
+use tenfold::calendar::{PlannedSessionInput, SessionTimeInput};
 use tenfold::clients::{ClientInput, ClientStatus};
+use tenfold::sessions::SessionKind;
 use tenfold::Practice;
 use tenfold_e2e::a11y::Audit;
 use tenfold_e2e::flows::{self, TABS};
@@ -13,19 +15,31 @@ use tenfold_e2e::{testid, App, Key};
 /// The sample client (src/sample.rs), whose screens all have something in them.
 const SAMPLE: &str = "Alex Morgan (sample)";
 
-/// The sample client, clients with right-to-left and long names in every status, and one in
-/// the trash.
+/// A client with a right-to-left name and a session planned ahead.
+const PLANNED: &str = "נועה כהן";
+
+/// The sample client, clients with right-to-left and long names in every status (one with a
+/// session planned ahead), and one in the trash.
 fn seed(dir: &Path) {
     let practice = Practice::open_in(dir).expect("open the practice to seed it");
     practice.create_sample_practice().expect("the sample practice");
     let client = |name: &str, status| ClientInput { name: name.into(), status: Some(status), ..ClientInput::default() };
     for input in [
-        client("נועה כהן", ClientStatus::Active),
+        client(PLANNED, ClientStatus::Active),
         client("مريم يوسف", ClientStatus::Paused),
         client("Maximiliane Rosalind Featherstonehaugh-Oyelaran", ClientStatus::Completed),
     ] {
         practice.create_client(&input).expect("a client");
     }
+    let noa = practice.list_clients(None).expect("the clients").into_iter().find(|c| c.name == PLANNED).expect("Noa");
+    let in_five_days = chrono::Local::now().date_naive() + chrono::Duration::days(5);
+    let planned = PlannedSessionInput {
+        client_id: noa.id,
+        held_on: in_five_days.to_string(),
+        kind: SessionKind::Strategy,
+        time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 },
+    };
+    practice.plan_session(&planned).expect("a planned session");
     let gone = practice.create_client(&ClientInput::named("Robin Trashed")).expect("a client");
     practice.trash_client(&gone.id).expect("trash a client");
 }
@@ -198,6 +212,19 @@ async fn every_screen(theme: &str) {
     audit.check(&app, "key help", &[]).await;
     app.click_element(&app.find(r#"[aria-label="Close shortcuts"]"#).await).await.expect("close the key help");
     app.wait_gone(&format!("{}[open]", testid("key-help"))).await;
+
+    // A session planned ahead, opened from the log on its prep: the form that moves it, and the
+    // line that offers to undo cancelling it.
+    flows::open_client(&app, PLANNED).await;
+    flows::open_tab(&app, "session").await;
+    app.click_testid("session-item").await;
+    app.wait_for_testid("planned-session").await;
+    app.click_testid("reschedule").await;
+    app.wait_for("#reschedule-date").await;
+    audit.check(&app, "planned session, the form that moves it", &[]).await;
+    app.click_testid("trash-session").await;
+    app.wait_for_testid("session-trashed").await;
+    audit.check(&app, "a cancelled session with its undo", &[]).await;
 
     // Settings, every section once they have all loaded.
     app.click_testid("open-settings").await;

@@ -3,11 +3,12 @@
 //! time, and the calendar file in the folder read back with a real RFC 5545 parser: the event's
 //! moment, its reminder, a UID that stays when another session is planned, and no note text;
 //! a session planned from a wrap-up shows on Today with its time, and opens on its prep, from
-//! which Start opens that same session.
+//! which Start opens that same session. A planned session opened from the log is moved to
+//! another day and hour (the calendar's event with it) and cancelled, with an undo.
 
 use chrono::{Duration, Local, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
-use tenfold::calendar::{PlannedSessionInput, SessionTimeInput};
+use tenfold::calendar::{CalendarSettings, PlannedSessionInput, SessionTimeInput};
 use tenfold::clients::ClientInput;
 use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::Practice;
@@ -168,5 +169,98 @@ async fn a_start_planned_in_another_zone_is_shown_with_its_place() {
     open_tab(&app, "session").await;
     app.wait_for_text(&testid("session-time"), &format!("10:00 {place} time · 60 min")).await;
     app.screenshot("session-planned-in-another-zone").await;
+    app.quit().await;
+}
+
+/// The client asks for another day: the planned session, opened from the log on its prep, moves
+/// with its event in the calendar file; a bad move is refused under its field and moves nothing;
+/// then the client calls it off: to the trash, out of the log and the file, and back with Undo.
+#[tokio::test]
+async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let today = Local::now().date_naive();
+    let (planned_on, moved_to) = (today + Duration::days(5), today + Duration::days(9));
+    let session_id = {
+        let practice = Practice::open_in(data.path()).unwrap();
+        let settings = CalendarSettings { calendar_folder: folder.path().display().to_string(), ..Default::default() };
+        practice.update_calendar_settings(&settings).unwrap();
+        let client = practice.create_client(&ClientInput::named(CLIENT)).unwrap();
+        let input = PlannedSessionInput {
+            client_id: client.id,
+            held_on: planned_on.to_string(),
+            kind: SessionKind::Strategy,
+            time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 },
+        };
+        practice.plan_session(&input).unwrap().session.id
+    };
+    let calendar = || {
+        let file = std::fs::read_dir(folder.path()).unwrap().next().expect("the calendar file").unwrap().path();
+        events_in(&std::fs::read_to_string(file).unwrap())
+    };
+    let (uid, _, _) = calendar().pop().expect("the planned session's event");
+    let stored = || -> (String, String, u32) {
+        tenfold_e2e::open_db(data.path())
+            .query_row("SELECT held_on, start_time, duration_minutes FROM session WHERE id = ?1", [&session_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap()
+    };
+
+    let app = App::launch(data.path()).await;
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "session").await;
+    app.click_testid("session-item").await;
+    let card = testid("planned-session");
+    app.wait_for(&card).await;
+
+    // Esc closes the form and leaves the keyboard on Move.
+    app.click_testid("reschedule").await;
+    app.wait_for("#reschedule-date").await;
+    app.press(&[Key::Escape.into()]).await;
+    app.wait_gone(&testid("reschedule-session")).await;
+    let focused =
+        app.client().execute("return document.activeElement?.dataset?.testid ?? null;", vec![]).await.unwrap();
+    assert_eq!(focused, serde_json::json!("reschedule"));
+
+    // Minutes left empty, then a day more than a year ahead: each refused under its field.
+    app.click_testid("reschedule").await;
+    set_value(&app, "reschedule-date", &moved_to.to_string()).await;
+    set_value(&app, "reschedule-time", "16:30").await;
+    set_value(&app, "reschedule-minutes", "").await;
+    app.click_testid("reschedule-submit").await;
+    app.wait_for_testid("field-error-duration_minutes").await;
+    set_value(&app, "reschedule-minutes", "45").await;
+    set_value(&app, "reschedule-date", &(today + Duration::days(400)).to_string()).await;
+    app.click_testid("reschedule-submit").await;
+    app.wait_for_testid("field-error-held_on").await;
+    assert_eq!(app.find("#reschedule-date").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(stored(), (planned_on.to_string(), "10:00".into(), 60), "a refused move moved nothing");
+    app.screenshot("session-move-refused").await;
+
+    set_value(&app, "reschedule-date", &moved_to.to_string()).await;
+    app.click_testid("reschedule-submit").await;
+    app.wait_for_text(&testid("session-moved"), "16:30").await;
+    app.wait_for_text(&card, "16:30, 45 minutes").await;
+    assert_eq!(stored(), (moved_to.to_string(), "16:30".into(), 45));
+    let moved_at = Local.from_local_datetime(&moved_to.and_hms_opt(16, 30, 0).unwrap()).earliest().unwrap();
+    let (moved_uid, start, _) = calendar().pop().expect("the event is still there");
+    assert_eq!(
+        (moved_uid.as_str(), start),
+        (uid.as_str(), moved_at.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string())
+    );
+    app.wait_for_text(&testid("session-time"), "16:30 · 45 min").await;
+    app.screenshot("session-moved").await;
+
+    // Called off: in the trash, out of the log and the calendar; Undo brings it back on its prep.
+    app.click_testid("trash-session").await;
+    app.wait_for_text(&testid("session-trashed"), "in the trash").await;
+    app.wait_gone(&testid("session-item")).await;
+    assert!(calendar().is_empty(), "the cancelled session left the calendar file");
+    app.screenshot("session-cancelled").await;
+    app.click_testid("undo-trash-session").await;
+    app.wait_for(&card).await;
+    app.wait_for_testid("session-item").await;
+    assert_eq!(calendar().len(), 1, "restored, it is back in the calendar file");
     app.quit().await;
 }
