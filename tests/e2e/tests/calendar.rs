@@ -174,7 +174,8 @@ async fn a_start_planned_in_another_zone_is_shown_with_its_place() {
 
 /// The client asks for another day: the planned session, opened from the log on its prep, moves
 /// with its event in the calendar file; a bad move is refused under its field and moves nothing;
-/// then the client calls it off: to the trash, out of the log and the file, and back with Undo.
+/// then the client calls it off: to the trash, out of the log and the file, and back with Undo;
+/// and it leaves from its row in the log too.
 #[tokio::test]
 async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     let data = tempfile::tempdir().unwrap();
@@ -262,5 +263,15 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     app.wait_for(&card).await;
     app.wait_for_testid("session-item").await;
     assert_eq!(calendar().len(), 1, "restored, it is back in the calendar file");
+
+    // A session can also leave from its row in the log (one started by mistake, say).
+    app.click_testid("trash-session-item").await;
+    app.wait_for_text(&testid("session-trashed"), "in the trash").await;
+    app.wait_gone(&card).await;
+    app.wait_gone(&testid("session-item")).await;
+    let trashed: bool = tenfold_e2e::open_db(data.path())
+        .query_row("SELECT trashed_at IS NOT NULL FROM session WHERE id = ?1", [&session_id], |r| r.get(0))
+        .unwrap();
+    assert!(trashed, "the session is in the trash, not deleted");
     app.quit().await;
 }
