@@ -1,7 +1,7 @@
 //! Sessions with a time and the calendar file, read back with a real RFC 5545 parser.
 mod common;
 
-use chrono::{Duration, Local, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, Duration, Local, NaiveDate, Offset, TimeZone, Utc};
 use common::TempPractice;
 use icalendar::parser::{read_calendar, unfold, Component};
 use tenfold::calendar::{CalendarNames, CalendarSettings, PlannedSessionInput, RescheduleInput, SessionTimeInput};
@@ -30,6 +30,19 @@ fn field_of(error: Error) -> String {
         Error::Invalid { field, .. } => field,
         other => panic!("expected an invalid-input error, got {other:?}"),
     }
+}
+
+/// Makes `session` one planned at `zone`'s wall-clock `at`, as if the laptop had been there.
+fn planned_in(p: &TempPractice, session_id: &str, zone: chrono_tz::Tz, at: chrono::NaiveDateTime) -> DateTime<Utc> {
+    let moment = zone.from_local_datetime(&at).earliest().expect("a time the zone has").with_timezone(&Utc);
+    rusqlite::Connection::open(p.path())
+        .unwrap()
+        .execute(
+            "UPDATE session SET time_zone = ?2, starts_at = ?3 WHERE id = ?1",
+            rusqlite::params![session_id, zone.name(), moment.format("%Y-%m-%dT%H:%M:%SZ").to_string()],
+        )
+        .unwrap();
+    moment
 }
 
 fn prop(component: &Component<'_>, name: &str) -> String {
@@ -272,16 +285,7 @@ fn a_planned_session_is_rescheduled_in_one_unit_and_keeps_what_it_holds() {
     // Planned from Tokyo: moved to another day with its start left alone, still Tokyo's nine thirty.
     let tokyo: chrono_tz::Tz = "Asia/Tokyo".parse().unwrap();
     let tokyo_at = |day: NaiveDate| tokyo.from_local_datetime(&day.and_hms_opt(9, 30, 0).unwrap()).unwrap();
-    rusqlite::Connection::open(p.path())
-        .unwrap()
-        .execute(
-            "UPDATE session SET time_zone = 'Asia/Tokyo', starts_at = ?2 WHERE id = ?1",
-            rusqlite::params![
-                session.id,
-                tokyo_at(moved_to).with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()
-            ],
-        )
-        .unwrap();
+    planned_in(&p, &session.id, tokyo, moved_to.and_hms_opt(9, 30, 0).unwrap());
     let later = in_days(10);
     let again = RescheduleInput { held_on: later.to_string(), ..input.clone() };
     let time = p.reschedule_session(&session.id, &again).unwrap().session.time.unwrap();
@@ -353,14 +357,7 @@ fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in(
     let ada = p.add_client("Ada Lovelace");
     let session = plan(&p, &ada.id, in_days(5), "10:00", 60);
     let tokyo: chrono_tz::Tz = "Asia/Tokyo".parse().unwrap();
-    let planned_at = tokyo.from_local_datetime(&in_days(5).and_hms_opt(10, 0, 0).unwrap()).unwrap();
-    rusqlite::Connection::open(p.path())
-        .unwrap()
-        .execute(
-            "UPDATE session SET time_zone = 'Asia/Tokyo', starts_at = ?2 WHERE id = ?1",
-            rusqlite::params![session.id, planned_at.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()],
-        )
-        .unwrap();
+    planned_in(&p, &session.id, tokyo, in_days(5).and_hms_opt(10, 0, 0).unwrap());
 
     let moved_to = in_days(12);
     let change = tenfold::sessions::SessionChange {
@@ -397,14 +394,7 @@ fn a_session_moved_onto_the_hour_its_clocks_skip_blames_the_new_day_and_stays_pu
         .expect("London moves its clocks forward within a year");
     let planned_on = skipped - Duration::days(7);
     let session = plan(&p, &ada.id, planned_on, "01:30", 60);
-    let planned_at = london.from_local_datetime(&half_past_one(planned_on)).unwrap().with_timezone(&Utc);
-    rusqlite::Connection::open(p.path())
-        .unwrap()
-        .execute(
-            "UPDATE session SET time_zone = 'Europe/London', starts_at = ?2 WHERE id = ?1",
-            rusqlite::params![session.id, planned_at.format("%Y-%m-%dT%H:%M:%SZ").to_string()],
-        )
-        .unwrap();
+    let planned_at = planned_in(&p, &session.id, london, half_past_one(planned_on));
 
     let change = tenfold::sessions::SessionChange {
         held_on: skipped.to_string(),
