@@ -21,24 +21,6 @@ pub async fn rename_assessment_dimension(
     state.with(|p| p.rename_assessment_dimension(position, &label))
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn record_assessment_map(
-    state: State<'_, AppState>,
-    input: Unchecked<AssessmentInput>,
-) -> Result<AssessmentMap, ErrorView> {
-    state.with(|p| p.record_assessment_map(&input.decode("input")?))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn list_assessment_maps(
-    state: State<'_, AppState>,
-    client_id: String,
-) -> Result<Vec<AssessmentMap>, ErrorView> {
-    state.with(|p| p.list_assessment_maps(&client_id))
-}
-
 /// A client's maps on one template, with the latest compared with the one before it.
 #[tauri::command]
 #[specta::specta]

@@ -1,6 +1,6 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-use tenfold::calendar::{self, CalendarSettings, PlannedSessionInput, RescheduleInput, SessionTimeInput, TimedSession};
+use tenfold::calendar::{self, CalendarSettings, PlannedSessionInput, RescheduleInput, TimedSession};
 use tenfold::ErrorView;
 
 use crate::commands::methods::chosen_path;
@@ -14,28 +14,12 @@ pub async fn plan_session(state: State<'_, AppState>, input: PlannedSessionInput
 
 #[tauri::command]
 #[specta::specta]
-pub async fn set_session_time(
-    state: State<'_, AppState>,
-    session_id: String,
-    input: SessionTimeInput,
-) -> Result<TimedSession, ErrorView> {
-    state.with(|p| p.set_session_time(&session_id, &input))
-}
-
-#[tauri::command]
-#[specta::specta]
 pub async fn reschedule_session(
     state: State<'_, AppState>,
     session_id: String,
     input: RescheduleInput,
 ) -> Result<TimedSession, ErrorView> {
     state.with(|p| p.reschedule_session(&session_id, &input))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn clear_session_time(state: State<'_, AppState>, session_id: String) -> Result<TimedSession, ErrorView> {
-    state.with(|p| p.clear_session_time(&session_id))
 }
 
 #[tauri::command]

@@ -85,12 +85,6 @@ pub async fn record_rating(
     state.with(|p| p.record_rating(&input.decode("input")?))
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn rating_history(state: State<'_, AppState>, focus_area_id: String) -> Result<Vec<RatingEntry>, ErrorView> {
-    state.with(|p| p.rating_history(&focus_area_id))
-}
-
 /// Each focus area's rating in the session beside the one before it, for the live screen.
 #[tauri::command]
 #[specta::specta]

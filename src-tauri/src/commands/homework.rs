@@ -12,16 +12,6 @@ pub async fn add_homework_item(state: State<'_, AppState>, input: HomeworkInput)
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_homework(
-    state: State<'_, AppState>,
-    client_id: String,
-    open_only: bool,
-) -> Result<Vec<HomeworkItem>, ErrorView> {
-    state.with(|p| p.list_homework(&client_id, open_only))
-}
-
-#[tauri::command]
-#[specta::specta]
 pub async fn set_homework_status(
     state: State<'_, AppState>,
     id: String,

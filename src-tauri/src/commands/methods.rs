@@ -24,27 +24,11 @@ pub async fn add_session_kind(state: State<'_, AppState>, label: String) -> Resu
 
 #[tauri::command]
 #[specta::specta]
-pub async fn choose_question_set_for_kind(
-    state: State<'_, AppState>,
-    code: String,
-    set_id: Option<String>,
-) -> Result<SessionKindInfo, ErrorView> {
-    state.with(|p| p.choose_question_set_for_kind(&code, set_id.as_deref()))
-}
-
-#[tauri::command]
-#[specta::specta]
 pub async fn list_question_sets(
     state: State<'_, AppState>,
     include_retired: bool,
 ) -> Result<Vec<QuestionSet>, ErrorView> {
     state.with(|p| p.list_question_sets(include_retired))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn question_set_version(state: State<'_, AppState>, version_id: String) -> Result<QuestionSet, ErrorView> {
-    state.with(|p| p.question_set_version(&version_id))
 }
 
 #[tauri::command]
@@ -108,15 +92,6 @@ pub async fn list_assessment_templates(
     include_retired: bool,
 ) -> Result<Vec<AssessmentTemplate>, ErrorView> {
     state.with(|p| p.list_assessment_templates(include_retired))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn assessment_template_version(
-    state: State<'_, AppState>,
-    version_id: String,
-) -> Result<AssessmentTemplate, ErrorView> {
-    state.with(|p| p.assessment_template_version(&version_id))
 }
 
 #[tauri::command]

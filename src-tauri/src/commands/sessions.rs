@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::sessions::{Session, SessionChange, SessionInput};
+use tenfold::sessions::{Session, SessionInput};
 use tenfold::ErrorView;
 
 use crate::state::AppState;
@@ -14,16 +14,6 @@ pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> 
 #[specta::specta]
 pub async fn list_sessions(state: State<'_, AppState>, client_id: String) -> Result<Vec<Session>, ErrorView> {
     state.with(|p| p.list_sessions(&client_id))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn update_session(
-    state: State<'_, AppState>,
-    id: String,
-    change: SessionChange,
-) -> Result<Session, ErrorView> {
-    state.with(|p| p.update_session(&id, &change))
 }
 
 /// Returns the instant the notes were saved, for the "saved" indicator.

@@ -6,12 +6,6 @@ use crate::state::AppState;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_client_values(state: State<'_, AppState>, client_id: String) -> Result<Vec<ClientValue>, ErrorView> {
-    state.with(|p| p.list_client_values(&client_id))
-}
-
-#[tauri::command]
-#[specta::specta]
 pub async fn add_client_value(
     state: State<'_, AppState>,
     client_id: String,

@@ -13,8 +13,6 @@ export const commands = {
 	updateSettings: (settings: Settings) => __TAURI_INVOKE<Settings>("update_settings", { settings }),
 	assessmentDimensions: () => __TAURI_INVOKE<AssessmentDimension[]>("assessment_dimensions"),
 	renameAssessmentDimension: (position: number, label: string) => __TAURI_INVOKE<AssessmentDimension[]>("rename_assessment_dimension", { position, label }),
-	recordAssessmentMap: (input: AssessmentInput) => __TAURI_INVOKE<AssessmentMap>("record_assessment_map", { input }),
-	listAssessmentMaps: (clientId: string) => __TAURI_INVOKE<AssessmentMap[]>("list_assessment_maps", { clientId }),
 	/**  A client's maps on one template, with the latest compared with the one before it. */
 	clientTemplateMaps: (clientId: string, templateId: string) => __TAURI_INVOKE<TemplateMaps>("client_template_maps", { clientId, templateId }),
 	/**  Records a map on a template that is not retired. */
@@ -36,9 +34,7 @@ export const commands = {
 	chooseLogo: () => __TAURI_INVOKE<CoachProfile | null>("choose_logo"),
 	clearLogo: () => __TAURI_INVOKE<CoachProfile>("clear_logo"),
 	planSession: (input: PlannedSessionInput) => __TAURI_INVOKE<TimedSession>("plan_session", { input }),
-	setSessionTime: (sessionId: string, input: SessionTimeInput) => __TAURI_INVOKE<TimedSession>("set_session_time", { sessionId, input }),
 	rescheduleSession: (sessionId: string, input: RescheduleInput) => __TAURI_INVOKE<TimedSession>("reschedule_session", { sessionId, input }),
-	clearSessionTime: (sessionId: string) => __TAURI_INVOKE<TimedSession>("clear_session_time", { sessionId }),
 	calendarSettings: () => __TAURI_INVOKE<CalendarSettings>("calendar_settings"),
 	updateCalendarSettings: (settings: CalendarSettings) => __TAURI_INVOKE<CalendarSettings>("update_calendar_settings", { settings }),
 	/**
@@ -142,7 +138,6 @@ export const commands = {
 	retireFocusArea: (id: string) => __TAURI_INVOKE<FocusArea>("retire_focus_area", { id }),
 	reinstateFocusArea: (id: string) => __TAURI_INVOKE<FocusArea>("reinstate_focus_area", { id }),
 	recordRating: (input: RatingInput) => __TAURI_INVOKE<RatingEntry>("record_rating", { input }),
-	ratingHistory: (focusAreaId: string) => __TAURI_INVOKE<RatingEntry[]>("rating_history", { focusAreaId }),
 	/**  Each focus area's rating in the session beside the one before it, for the live screen. */
 	sessionRatings: (sessionId: string) => __TAURI_INVOKE<SessionRating[]>("session_ratings", { sessionId }),
 	/**  Notes where the coach is on the live screen, so a crash puts them back there. */
@@ -161,7 +156,6 @@ export const commands = {
 	setFormulationStep: (id: string, step: FormulationStep) => __TAURI_INVOKE<Formulation>("set_formulation_step", { id, step }),
 	reviseFormulation: (clientId: string) => __TAURI_INVOKE<Formulation>("revise_formulation", { clientId }),
 	addHomeworkItem: (input: HomeworkInput) => __TAURI_INVOKE<HomeworkItem>("add_homework_item", { input }),
-	listHomework: (clientId: string, openOnly: boolean) => __TAURI_INVOKE<HomeworkItem[]>("list_homework", { clientId, openOnly }),
 	setHomeworkStatus: (id: string, status: HomeworkStatus) => __TAURI_INVOKE<HomeworkItem>("set_homework_status", { id, status }),
 	listSessionHomework: (sessionId: string) => __TAURI_INVOKE<HomeworkItem[]>("list_session_homework", { sessionId }),
 	updateHomeworkItem: (id: string, edit: HomeworkEdit) => __TAURI_INVOKE<HomeworkItem>("update_homework_item", { id, edit }),
@@ -181,9 +175,7 @@ export const commands = {
 	emailLetter: (sessionId: string, templateId: string | null, dueOn: string | null, address: string | null) => __TAURI_INVOKE<LetterEmailed>("email_letter", { sessionId, templateId, dueOn, address }),
 	listSessionKinds: () => __TAURI_INVOKE<SessionKindInfo[]>("list_session_kinds"),
 	addSessionKind: (label: string) => __TAURI_INVOKE<SessionKindInfo>("add_session_kind", { label }),
-	chooseQuestionSetForKind: (code: string, setId: string | null) => __TAURI_INVOKE<SessionKindInfo>("choose_question_set_for_kind", { code, setId }),
 	listQuestionSets: (includeRetired: boolean) => __TAURI_INVOKE<QuestionSet[]>("list_question_sets", { includeRetired }),
-	questionSetVersion: (versionId: string) => __TAURI_INVOKE<QuestionSet>("question_set_version", { versionId }),
 	createQuestionSet: (input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("create_question_set", { input }),
 	editQuestionSet: (id: string, input: QuestionSetInput) => __TAURI_INVOKE<QuestionSet>("edit_question_set", { id, input }),
 	/**
@@ -195,7 +187,6 @@ export const commands = {
 	retireQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("retire_question_set", { id }),
 	restoreQuestionSet: (id: string) => __TAURI_INVOKE<QuestionSet>("restore_question_set", { id }),
 	listAssessmentTemplates: (includeRetired: boolean) => __TAURI_INVOKE<AssessmentTemplate[]>("list_assessment_templates", { includeRetired }),
-	assessmentTemplateVersion: (versionId: string) => __TAURI_INVOKE<AssessmentTemplate>("assessment_template_version", { versionId }),
 	createAssessmentTemplate: (input: TemplateInput) => __TAURI_INVOKE<AssessmentTemplate>("create_assessment_template", { input }),
 	editAssessmentTemplate: (id: string, input: TemplateInput) => __TAURI_INVOKE<AssessmentTemplate>("edit_assessment_template", { id, input }),
 	duplicateAssessmentTemplate: (id: string, name: string) => __TAURI_INVOKE<AssessmentTemplate>("duplicate_assessment_template", { id, name }),
@@ -223,7 +214,6 @@ export const commands = {
 	search: (query: string) => __TAURI_INVOKE<SearchResults>("search", { query }),
 	createSession: (input: SessionInput) => __TAURI_INVOKE<Session>("create_session", { input }),
 	listSessions: (clientId: string) => __TAURI_INVOKE<Session[]>("list_sessions", { clientId }),
-	updateSession: (id: string, change: SessionChange) => __TAURI_INVOKE<Session>("update_session", { id, change }),
 	/**  Returns the instant the notes were saved, for the "saved" indicator. */
 	updateSessionNotes: (id: string, notes: string) => __TAURI_INVOKE<string>("update_session_notes", { id, notes }),
 	/**  The fields a spreadsheet column can be matched to. */
@@ -269,7 +259,6 @@ export const commands = {
 	restoreItem: (kind: TrashKind, id: string) => __TAURI_INVOKE<null>("restore_item", { kind, id }),
 	/**  Deletes for good what has been in the trash more than 30 days; only on the coach's click. */
 	purgeExpiredTrash: () => __TAURI_INVOKE<PurgeReport>("purge_expired_trash"),
-	listClientValues: (clientId: string) => __TAURI_INVOKE<ClientValue[]>("list_client_values", { clientId }),
 	addClientValue: (clientId: string, input: ValueInput) => __TAURI_INVOKE<ClientValue>("add_client_value", { clientId, input }),
 	updateClientValue: (id: string, input: ValueInput) => __TAURI_INVOKE<ClientValue>("update_client_value", { id, input }),
 	rankClientValues: (clientId: string, orderedIds: string[]) => __TAURI_INVOKE<ClientValue[]>("rank_client_values", { clientId, orderedIds }),
@@ -1321,14 +1310,6 @@ export type SessionAnswerInput = {
 	text?: string,
 	/**  For a rating question: 1 to 10, or none to clear it. */
 	rating?: number | null,
-};
-
-/**  A change to a session's date, kind or checklist (its client never changes). */
-export type SessionChange = {
-	/**  `YYYY-MM-DD`. */
-	held_on: string,
-	kind: SessionKind,
-	prep_checklist?: PrepItem[],
 };
 
 export type SessionInput = {
