@@ -36,6 +36,11 @@ fn events_in(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+async fn focused_testid(app: &App) -> String {
+    let focused = app.client().execute("return document.activeElement?.dataset?.testid ?? '';", vec![]).await;
+    focused.expect("read the focus").as_str().unwrap_or_default().to_owned()
+}
+
 async fn plan(app: &App, on: &str, at: &str) {
     set_value(app, "plan-date", on).await;
     set_value(app, "plan-time", at).await;
@@ -175,7 +180,7 @@ async fn a_start_planned_in_another_zone_is_shown_with_its_place() {
 /// The client asks for another day: the planned session, opened from the log on its prep, moves
 /// with its event in the calendar file; a bad move is refused under its field and moves nothing;
 /// then the client calls it off: to the trash, out of the log and the file, and back with Undo;
-/// and it leaves from its row in the log too.
+/// a session held last week leaves from its row in the log and comes back there.
 #[tokio::test]
 async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     let data = tempfile::tempdir().unwrap();
@@ -193,8 +198,17 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
             kind: SessionKind::Strategy,
             time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 },
         };
-        practice.plan_session(&input).unwrap().session.id
+        let planned = practice.plan_session(&input).unwrap().session.id;
+        let held = SessionInput {
+            client_id: input.client_id,
+            held_on: (today - Duration::days(7)).to_string(),
+            kind: SessionKind::Discovery,
+            notes: NOTE.into(),
+            prep_checklist: vec![],
+        };
+        (planned, practice.create_session(&held).unwrap().id)
     };
+    let (session_id, held_id) = session_id;
     let calendar = || {
         let file = std::fs::read_dir(folder.path()).unwrap().next().expect("the calendar file").unwrap().path();
         events_in(&std::fs::read_to_string(file).unwrap())
@@ -211,7 +225,8 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     let app = App::launch(data.path()).await;
     open_client(&app, CLIENT).await;
     open_tab(&app, "session").await;
-    app.click_testid("session-item").await;
+    let row = |id: &str| format!(r#"{}[data-session-id="{id}"]"#, testid("session-item"));
+    app.click_element(&app.wait_for(&row(&session_id)).await).await.unwrap();
     let card = testid("planned-session");
     app.wait_for(&card).await;
 
@@ -220,9 +235,7 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     app.wait_for("#reschedule-date").await;
     app.press(&[Key::Escape.into()]).await;
     app.wait_gone(&testid("reschedule-session")).await;
-    let focused =
-        app.client().execute("return document.activeElement?.dataset?.testid ?? null;", vec![]).await.unwrap();
-    assert_eq!(focused, serde_json::json!("reschedule"));
+    assert_eq!(focused_testid(&app).await, "reschedule");
 
     // Minutes left empty, then a day more than a year ahead: each refused under its field.
     app.click_testid("reschedule").await;
@@ -253,25 +266,42 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     app.wait_for_text(&testid("session-time"), "16:30 · 45 min").await;
     app.screenshot("session-moved").await;
 
-    // Called off: in the trash, out of the log and the calendar; Undo brings it back on its prep.
+    // Called off: in the trash, out of the log and the calendar, the keyboard on Undo; Undo
+    // brings it back on its prep, the keyboard on Start.
     app.click_testid("trash-session").await;
-    app.wait_for_text(&testid("session-trashed"), "in the trash").await;
-    app.wait_gone(&testid("session-item")).await;
+    app.wait_for_text(&testid("session-trashed"), "is cancelled and in the trash").await;
+    app.wait_gone(&row(&session_id)).await;
     assert!(calendar().is_empty(), "the cancelled session left the calendar file");
+    assert_eq!(focused_testid(&app).await, "undo-trash-session");
     app.screenshot("session-cancelled").await;
     app.click_testid("undo-trash-session").await;
     app.wait_for(&card).await;
-    app.wait_for_testid("session-item").await;
+    app.wait_for(&row(&session_id)).await;
     assert_eq!(calendar().len(), 1, "restored, it is back in the calendar file");
+    app.wait_until("Start to take the keyboard", async || {
+        (focused_testid(&app).await == "start-planned-session").then_some(())
+    })
+    .await;
 
-    // A session can also leave from its row in the log (one started by mistake, say).
-    app.click_testid("trash-session-item").await;
-    app.wait_for_text(&testid("session-trashed"), "in the trash").await;
+    // A session held last week leaves from its row in the log (one started by mistake, say),
+    // and Undo puts it back in the log with the keyboard on its row, not on a planned card.
+    let trash_held = format!(r#"li:has({}) {}"#, row(&held_id), testid("trash-session-item"));
+    app.click_element(&app.find(&trash_held).await).await.unwrap();
+    app.wait_for_text(&testid("session-trashed"), "is in the trash").await;
     app.wait_gone(&card).await;
-    app.wait_gone(&testid("session-item")).await;
+    app.wait_gone(&row(&held_id)).await;
     let trashed: bool = tenfold_e2e::open_db(data.path())
-        .query_row("SELECT trashed_at IS NOT NULL FROM session WHERE id = ?1", [&session_id], |r| r.get(0))
+        .query_row("SELECT trashed_at IS NOT NULL FROM session WHERE id = ?1", [&held_id], |r| r.get(0))
         .unwrap();
     assert!(trashed, "the session is in the trash, not deleted");
+    app.click_testid("undo-trash-session").await;
+    app.wait_for(&row(&held_id)).await;
+    app.wait_until("the row to take the keyboard", async || {
+        let id =
+            app.client().execute("return document.activeElement?.dataset?.sessionId ?? null;", vec![]).await.ok()?;
+        (id == serde_json::json!(held_id)).then_some(())
+    })
+    .await;
+    assert!(app.try_find(&card).await.is_none(), "a held session does not come back as planned");
     app.quit().await;
 }
