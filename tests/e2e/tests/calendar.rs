@@ -252,8 +252,10 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     assert_eq!(stored(), (planned_on.to_string(), "10:00".into(), 60), "a refused move moved nothing");
     app.screenshot("session-move-refused").await;
 
+    // Mended, and moved from the keyboard (Ctrl+Enter, as every form that is not autosaved).
     set_value(&app, "reschedule-date", &moved_to.to_string()).await;
-    app.click_testid("reschedule-submit").await;
+    app.click_element(&app.find("#reschedule-minutes").await).await.unwrap();
+    app.press(&[Key::Control.into(), Key::Enter.into()]).await;
     app.wait_for_text(&testid("session-moved"), "16:30").await;
     app.wait_for_text(&card, "16:30, 45 minutes").await;
     assert_eq!(stored(), (moved_to.to_string(), "16:30".into(), 45));

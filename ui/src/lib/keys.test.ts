@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SHORTCUTS,
   comboKeys,
+  formKeys,
   formatCombo,
   isTypingTarget,
   keysOf,
@@ -130,5 +131,35 @@ describe('live-session keys', () => {
     expect(tabFromKey(key('8', { alt: true }), 7)).toBeNull();
     expect(tabFromKey(key('1'))).toBeNull();
     expect(tabFromKey(key('1', { alt: true, ctrl: true }))).toBeNull();
+  });
+});
+
+describe('formKeys', () => {
+  const pressed = (k: string, mods: Parameters<typeof key>[1] = {}) => {
+    const calls: string[] = [];
+    const event = { ...key(k, mods), preventDefault: () => calls.push('prevented'), stopPropagation: () => calls.push('stopped') };
+    return { event, calls };
+  };
+
+  it('saves on the save shortcut and closes on Esc, which goes no further', () => {
+    const done: string[] = [];
+    const onKey = formKeys({ save: () => done.push('save'), close: () => done.push('close') }, false);
+    const save = pressed('Enter', { ctrl: true });
+    onKey(save.event);
+    expect(save.calls).toEqual(['prevented']);
+    const esc = pressed('Escape');
+    onKey(esc.event);
+    expect(esc.calls).toEqual(['prevented', 'stopped']);
+    expect(done).toEqual(['save', 'close']);
+  });
+
+  it('leaves every other key to the form', () => {
+    const done: string[] = [];
+    const onKey = formKeys({ save: () => done.push('save'), close: () => done.push('close') }, false);
+    for (const other of [pressed('s'), pressed('Enter'), pressed('Tab')]) {
+      onKey(other.event);
+      expect(other.calls).toEqual([]);
+    }
+    expect(done).toEqual([]);
   });
 });

@@ -146,6 +146,26 @@ export function shortcutFor(event: KeyLike, mac = isMac()): ShortcutId | null {
   return SHORTCUTS.find((s) => matches(event, s.combo, mac))?.id ?? null;
 }
 
+type FormKeyEvent = KeyLike & Pick<KeyboardEvent, 'preventDefault' | 'stopPropagation'>;
+
+/**
+ * The keys of a form saved by its button: the save shortcut saves it, Esc closes it. Esc goes
+ * no further, so the screen behind the form does not close too.
+ */
+export function formKeys(actions: { save: () => void; close: () => void }, mac = isMac()): (event: FormKeyEvent) => void {
+  return (event) => {
+    const id = shortcutFor(event, mac);
+    if (id === 'save') {
+      event.preventDefault();
+      actions.save();
+    } else if (id === 'close') {
+      event.preventDefault();
+      event.stopPropagation();
+      actions.close();
+    }
+  };
+}
+
 const KEY_NAMES: Record<string, string> = {
   Escape: 'Esc',
   ArrowDown: '↓',
