@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyText } from './clipboard';
+import { copyOrSelect, copyText } from './clipboard';
 
 /** Just enough of a page for the fallback: a body, a text area, `execCommand` and the focus. */
 function fakePage(copies: boolean | 'throws') {
@@ -46,5 +46,22 @@ describe('copyText', () => {
       expect(area.remove).toHaveBeenCalled();
       expect(button.focus).toHaveBeenCalled();
     }
+  });
+});
+
+describe('copyOrSelect', () => {
+  it('leaves the box alone when the text is copied', async () => {
+    vi.stubGlobal('navigator', { clipboard: { writeText: async () => {} } });
+    const box = { focus: vi.fn(), select: vi.fn() };
+    await expect(copyOrSelect('Notes', box, fakePage(false).doc)).resolves.toBe(true);
+    expect(box.select).not.toHaveBeenCalled();
+  });
+
+  it('selects the text in its box when neither way copies', async () => {
+    vi.stubGlobal('navigator', {});
+    const box = { focus: vi.fn(), select: vi.fn() };
+    await expect(copyOrSelect('Notes', box, fakePage(false).doc)).resolves.toBe(false);
+    expect(box.focus).toHaveBeenCalled();
+    expect(box.select).toHaveBeenCalled();
   });
 });

@@ -28,3 +28,18 @@ export async function copyText(text: string, doc: Document = document): Promise<
     focused?.focus?.();
   }
 }
+
+/**
+ * Copies `text`; when neither way of copying is allowed, selects it in `box`, the read-only box
+ * it is shown in, so Ctrl+C copies it. True when copied.
+ */
+export async function copyOrSelect(
+  text: string,
+  box: Pick<HTMLTextAreaElement, 'focus' | 'select'> | null | undefined,
+  doc: Document = document,
+): Promise<boolean> {
+  if (await copyText(text, doc)) return true;
+  box?.focus();
+  box?.select();
+  return false;
+}
