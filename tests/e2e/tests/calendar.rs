@@ -305,5 +305,15 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     })
     .await;
     assert!(app.try_find(&card).await.is_none(), "a held session does not come back as planned");
+
+    // The undo is for the session just left: opening another one takes it away.
+    app.click_element(&app.find(&trash_held).await).await.unwrap();
+    app.wait_for_testid("session-trashed").await;
+    app.click_element(&app.find(&row(&session_id)).await).await.unwrap();
+    app.wait_for(&card).await;
+    app.wait_gone(&testid("session-trashed")).await;
+    app.click_testid("planned-session-back").await;
+    app.wait_gone(&card).await;
+    assert!(app.try_find(&testid("session-trashed")).await.is_none(), "no undo for a session left behind since");
     app.quit().await;
 }
