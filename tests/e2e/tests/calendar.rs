@@ -6,7 +6,7 @@
 //! which Start opens that same session. A planned session opened from the log is moved to
 //! another day and hour (the calendar's event with it) and cancelled, with an undo.
 
-use chrono::{Duration, Local, TimeZone, Utc};
+use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
 use tenfold::calendar::{CalendarSettings, PlannedSessionInput, SessionTimeInput};
 use tenfold::clients::ClientInput;
@@ -34,6 +34,18 @@ fn events_in(text: &str) -> Vec<(String, String, String)> {
             (value(event, "UID"), value(event, "DTSTART"), value(alarm, "TRIGGER"))
         })
         .collect()
+}
+
+/// The day the plan form suggests for the next session.
+async fn suggested_day(app: &App) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&app.value_of("plan-date").await, "%Y-%m-%d").ok()
+}
+
+async fn wait_for_suggestion(app: &App, day: NaiveDate) {
+    app.wait_until(&format!("the plan form to suggest {day}"), async || {
+        (suggested_day(app).await == Some(day)).then_some(())
+    })
+    .await;
 }
 
 async fn focused_testid(app: &App) -> String {
@@ -93,7 +105,7 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     assert_eq!(first.len(), 1);
     let moment = Local
         .from_local_datetime(
-            &chrono::NaiveDate::parse_from_str(&first_day, "%Y-%m-%d").unwrap().and_hms_opt(9, 30, 0).unwrap(),
+            &NaiveDate::parse_from_str(&first_day, "%Y-%m-%d").unwrap().and_hms_opt(9, 30, 0).unwrap(),
         )
         .unwrap()
         .with_timezone(&Utc);
@@ -229,6 +241,9 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     app.click_element(&app.wait_for(&row(&session_id)).await).await.unwrap();
     let card = testid("planned-session");
     app.wait_for(&card).await;
+    // The plan form suggests the usual gap after the latest session, and follows it when it moves.
+    let gap = suggested_day(&app).await.expect("the plan form's suggested day") - planned_on;
+    let suggests = |day: NaiveDate| wait_for_suggestion(&app, day);
 
     // Esc closes the form and leaves the keyboard on Move.
     app.click_testid("reschedule").await;
@@ -266,6 +281,7 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
         (uid.as_str(), moved_at.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string())
     );
     app.wait_for_text(&testid("session-time"), "16:30 · 45 min").await;
+    suggests(moved_to + gap).await;
     app.screenshot("session-moved").await;
 
     // Called off: in the trash, out of the log and the calendar, the keyboard on Undo; Undo
@@ -275,6 +291,7 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     app.wait_gone(&row(&session_id)).await;
     assert!(calendar().is_empty(), "the cancelled session left the calendar file");
     assert_eq!(focused_testid(&app).await, "undo-trash-session");
+    suggests(today + gap).await;
     app.screenshot("session-cancelled").await;
     app.click_testid("undo-trash-session").await;
     app.wait_for(&card).await;
@@ -284,6 +301,24 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
         (focused_testid(&app).await == "start-planned-session").then_some(())
     })
     .await;
+    suggests(moved_to + gap).await;
+
+    // Moved to a day already gone (the coach noting when it really took place), the card says
+    // its time has passed instead of asking to prepare for it.
+    assert!(app.try_find(&testid("planned-session-passed")).await.is_none(), "a session to come is not passed");
+    app.click_testid("reschedule").await;
+    set_value(&app, "reschedule-date", &(today - Duration::days(1)).to_string()).await;
+    app.click_testid("reschedule-submit").await;
+    app.wait_for_text(&testid("planned-session-passed"), "Its time has passed").await;
+    app.screenshot("session-time-passed").await;
+    assert_eq!(stored().0, (today - Duration::days(1)).to_string());
+    app.click_testid("reschedule").await;
+    set_value(&app, "reschedule-date", &moved_to.to_string()).await;
+    app.click_testid("reschedule-submit").await;
+    app.wait_gone(&testid("planned-session-passed")).await;
+
+    // What the coach typed into the plan form is theirs: a change to the log leaves it alone.
+    set_value(&app, "plan-time", "08:15").await;
 
     // A session held last week leaves from its row in the log (one started by mistake, say),
     // and Undo puts it back in the log with the keyboard on its row, not on a planned card.
@@ -305,6 +340,7 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     })
     .await;
     assert!(app.try_find(&card).await.is_none(), "a held session does not come back as planned");
+    assert_eq!(app.value_of("plan-time").await, "08:15", "the typed time outlived two changes to the log");
 
     // The undo is for the session just left: opening another one takes it away.
     app.click_element(&app.find(&trash_held).await).await.unwrap();
