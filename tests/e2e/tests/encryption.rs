@@ -4,13 +4,16 @@
 //! encrypted through the core; this machine has no Secret Service, so "Remember on this
 //! computer" must fail typed and the passphrase path must still open the practice. Settings ›
 //! Privacy changes the passphrase and turns encryption off again; Settings › Move the practice
-//! holds an encrypted export to the same passphrase rules before a file is chosen.
+//! holds an encrypted export to the same passphrase rules before a file is chosen. Left idle,
+//! the app locks itself, the text being typed saved first.
 
 use std::path::{Path, PathBuf};
 
 use tenfold::clients::ClientInput;
 use tenfold::encryption::{self, Secret};
 use tenfold::Practice;
+use tenfold::sessions::SessionKind;
+use tenfold_e2e::flows::{choose_area, open_live_session, seed_client_in_session};
 use tenfold_e2e::{testid, App, Key, READY};
 
 const PASSPHRASE: &str = "quiet harbour lantern seventeen";
@@ -19,8 +22,13 @@ const CLIENT: &str = "Marguerite Osei";
 
 /// An encrypted practice with one client, locked in this process; its file and recovery key.
 fn encrypted_practice(dir: &Path) -> (PathBuf, String) {
+    Practice::open_in(dir).unwrap().create_client(&ClientInput::named(CLIENT)).unwrap();
+    encrypt(dir)
+}
+
+/// Encrypts the practice in `dir` and locks it in this process; its file and recovery key.
+fn encrypt(dir: &Path) -> (PathBuf, String) {
     let mut practice = Practice::open_in(dir).unwrap();
-    practice.create_client(&ClientInput::named(CLIENT)).unwrap();
     let recovery_key = practice.turn_on_encryption(PASSPHRASE).unwrap().recovery_key;
     let database = practice.path().to_path_buf();
     drop(practice);
@@ -78,6 +86,53 @@ async fn the_passphrase_or_the_recovery_key_opens_an_encrypted_practice_at_start
     let names: Vec<String> =
         Practice::open(&database).unwrap().list_clients(None).unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, [CLIENT]);
+}
+
+#[tokio::test]
+async fn an_idle_app_locks_itself_with_what_was_being_typed_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let area = seed_client_in_session(data.path(), CLIENT, SessionKind::FollowUp, &["Calmer mornings"]).remove(0);
+    let (database, _) = encrypt(data.path());
+    let answer = "Evenings on email until eleven";
+
+    let app = App::launch_only(data.path()).await;
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for(READY).await;
+    open_live_session(&app, CLIENT).await;
+    choose_area(&app, "Calmer mornings").await;
+    // Idle minutes pass in a moment: every wait of five minutes or more the page starts from
+    // now on takes 300 ms, less than the live screen waits after typing before it saves, so
+    // the lock comes first and must save the text itself.
+    app.client()
+        .execute(
+            "const wait = window.setTimeout.bind(window);
+             window.setTimeout = (then, ms, ...rest) => wait(then, ms >= 300000 ? 300 : ms, ...rest);
+             return null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let field = app.wait_for("#answer-barriers").await;
+    field.click().await.unwrap();
+    field.send_keys(answer).await.unwrap();
+
+    app.wait_for_testid("unlock-screen").await;
+    let shown = page_text(&app).await;
+    assert!(!shown.contains(CLIENT) && !shown.contains(answer), "nothing of the client stays on screen: {shown}");
+    encryption::unlock(&database, Secret::Passphrase(PASSPHRASE)).unwrap();
+    let saved = Practice::open(&database).unwrap().focus_area(&area).unwrap().barriers;
+    assert_eq!(saved, answer, "the text typed just before the lock is in the file");
+    encryption::lock(&database);
+    app.screenshot("idle-lock").await;
+
+    // Unlocked, the coach is back in the call, on the same area, with the text.
+    app.fill("unlock-passphrase", PASSPHRASE).await;
+    app.click_testid("unlock-submit").await;
+    app.wait_for_testid("live-session").await;
+    app.wait_for_text(&format!(r#"{}[aria-current="true"]"#, testid("focus-area-item")), "Calmer mornings").await;
+    assert_eq!(app.value_of("answer-barriers").await, answer);
+    app.quit().await;
 }
 
 #[tokio::test]
