@@ -264,7 +264,7 @@ fn a_planned_session_is_rescheduled_in_one_unit_and_keeps_what_it_holds() {
     let input = RescheduleInput {
         held_on: moved_to.to_string(),
         kind: SessionKind::FollowUp,
-        time: SessionTimeInput { start_time: "9:30".into(), duration_minutes: 45 },
+        time: Some(SessionTimeInput { start_time: "9:30".into(), duration_minutes: 45 }),
     };
     let moved = p.reschedule_session(&session.id, &input).unwrap();
     assert_eq!(moved.calendar_problem, None);
@@ -292,7 +292,7 @@ fn a_planned_session_is_rescheduled_in_one_unit_and_keeps_what_it_holds() {
     assert_eq!((time.starts_at, time.time_zone.as_str()), (tokyo_at(later).with_timezone(&Utc), "Asia/Tokyo"));
     // A new start is the coach's, typed where the laptop is now.
     let retimed =
-        RescheduleInput { time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 45 }, ..again };
+        RescheduleInput { time: Some(SessionTimeInput { start_time: "10:00".into(), duration_minutes: 45 }), ..again };
     let time = p.reschedule_session(&session.id, &retimed).unwrap().session.time.unwrap();
     let here = Local.from_local_datetime(&later.and_hms_opt(10, 0, 0).unwrap()).earliest().unwrap();
     assert_eq!((time.starts_at, time.planned_elsewhere), (here.with_timezone(&Utc), None));
@@ -308,7 +308,7 @@ fn a_refused_reschedule_names_its_field_and_moves_nothing() {
     let to = |on: NaiveDate, at: &str, minutes| RescheduleInput {
         held_on: on.to_string(),
         kind: SessionKind::Strategy,
-        time: SessionTimeInput { start_time: at.into(), duration_minutes: minutes },
+        time: Some(SessionTimeInput { start_time: at.into(), duration_minutes: minutes }),
     };
     assert_eq!(field_of(p.reschedule_session(&session.id, &to(in_days(6), "25:00", 60)).unwrap_err()), "start_time");
     assert_eq!(
@@ -325,6 +325,43 @@ fn a_refused_reschedule_names_its_field_and_moves_nothing() {
     p.trash_item(tenfold::trash::TrashKind::Client, &ada.id).unwrap();
     let refused = p.reschedule_session(&session.id, &to(in_days(6), "10:00", 60)).unwrap_err();
     assert!(matches!(refused, Error::InTrash { .. }), "{refused:?}");
+}
+
+#[test]
+fn a_session_logged_under_the_wrong_day_or_kind_is_corrected_and_keeps_what_it_holds() {
+    let p = TempPractice::new();
+    let ada = p.add_client("Ada Lovelace");
+    let held = p
+        .create_session(&tenfold::sessions::SessionInput {
+            client_id: ada.id.clone(),
+            held_on: in_days(0).to_string(),
+            kind: SessionKind::Values,
+            notes: "She named courage first".into(),
+            prep_checklist: vec![],
+        })
+        .unwrap();
+    let (_folder, file) = calendar_folder_of(&p);
+    let corrected = RescheduleInput { held_on: in_days(-2).to_string(), kind: SessionKind::Strategy, time: None };
+    let session = p.reschedule_session(&held.id, &corrected).unwrap().session;
+    assert_eq!(
+        (session.held_on, session.kind, session.notes.as_str(), session.time),
+        (in_days(-2), SessionKind::Strategy, "She named courage first", None)
+    );
+    assert_eq!(
+        field_of(
+            p.reschedule_session(&held.id, &RescheduleInput { held_on: "2026-02-30".into(), ..corrected }).unwrap_err()
+        ),
+        "held_on"
+    );
+    assert_eq!(p.session(&held.id).unwrap().held_on, in_days(-2), "a refused correction changes nothing");
+
+    // No time asked for: a session that had one loses it, and its event leaves the calendar file.
+    let planned = plan(&p, &ada.id, in_days(4), "11:00", 60);
+    assert_eq!(events(&std::fs::read_to_string(&file).unwrap()).len(), 1);
+    let untimed = RescheduleInput { held_on: in_days(4).to_string(), kind: SessionKind::Strategy, time: None };
+    let session = p.reschedule_session(&planned.id, &untimed).unwrap().session;
+    assert_eq!((session.time, session.ahead), (None, false));
+    assert!(events(&std::fs::read_to_string(&file).unwrap()).is_empty(), "an untimed session has no event");
 }
 
 #[test]

@@ -33,14 +33,16 @@ pub struct PlannedSessionInput {
     pub time: SessionTimeInput,
 }
 
-/// A planned session moved to another day, start, length or kind; its notes, checklist and
+/// A session moved to another day, start, length or kind: a planned one the client asked to
+/// move, or one held and logged under the wrong day or kind. Its notes, checklist and
 /// everything recorded in it stay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct RescheduleInput {
     /// `YYYY-MM-DD`.
     pub held_on: String,
     pub kind: SessionKind,
-    pub time: SessionTimeInput,
+    /// The start and length; none leaves the session without a time (taking away one it had).
+    pub time: Option<SessionTimeInput>,
 }
 
 /// A start time as people type it: `9:30`, `09:30`, `14:05`.
@@ -152,14 +154,19 @@ impl Practice {
     /// was stays in the zone it was planned in (the client's ten o'clock does not follow the
     /// laptop on a trip); a start typed anew is read where the laptop is now, as when planning.
     pub fn reschedule_session(&self, session_id: &str, input: &RescheduleInput) -> Result<TimedSession> {
-        let start = parse_start_time(&input.time.start_time)?;
-        check_duration(input.time.duration_minutes)?;
+        let start = match &input.time {
+            Some(slot) => {
+                let start = parse_start_time(&slot.start_time)?;
+                check_duration(slot.duration_minutes)?;
+                Some(start.format("%H:%M").to_string())
+            }
+            None => None,
+        };
         let held_on = time::parse_session_date("held_on", &input.held_on, time::today())?;
         self.require_kind_of_session(&input.kind)?;
         let session = self.writable_session(session_id)?;
-        let typed = start.format("%H:%M").to_string();
-        let zone = match &session.time {
-            Some(planned) if planned.start_time == typed => StartZone::PlannedIn(&planned.time_zone),
+        let zone = match (&session.time, &start) {
+            (Some(planned), Some(typed)) if planned.start_time == *typed => StartZone::PlannedIn(&planned.time_zone),
             _ => StartZone::Here,
         };
         let (kind, coach_kind) = input.kind.columns();
@@ -168,7 +175,10 @@ impl Practice {
                 "UPDATE session SET held_on = ?2, kind = ?3, coach_kind = ?4, updated_at = ?5 WHERE id = ?1",
                 params![session.id, held_on.to_string(), kind, coach_kind, time::stamp(time::now())],
             )?;
-            self.write_session_time(&self.session(&session.id)?, &input.time, zone)
+            match &input.time {
+                Some(slot) => self.write_session_time(&self.session(&session.id)?, slot, zone),
+                None => self.erase_session_time(&session.id),
+            }
         })?;
         self.timed(&session.id)
     }
@@ -177,13 +187,18 @@ impl Practice {
     pub fn clear_session_time(&self, session_id: &str) -> Result<TimedSession> {
         let session = self.session(session_id)?;
         self.require_live_client(&session.client_id)?;
-        self.execute_as_unit(
+        self.atomically(|| self.erase_session_time(&session.id))?;
+        self.timed(&session.id)
+    }
+
+    fn erase_session_time(&self, session_id: &str) -> Result<()> {
+        self.conn.execute(
             "UPDATE session SET start_time = NULL, duration_minutes = NULL, starts_at = NULL, time_zone = NULL,
                                 updated_at = ?2
              WHERE id = ?1",
-            params![session.id, time::stamp(time::now())],
+            params![session_id, time::stamp(time::now())],
         )?;
-        self.timed(&session.id)
+        Ok(())
     }
 
     /// Adds a session ahead of time with its start and length, in one unit.

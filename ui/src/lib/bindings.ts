@@ -1198,14 +1198,16 @@ export type RecoveryOptions = {
 };
 
 /**
- *  A planned session moved to another day, start, length or kind; its notes, checklist and
+ *  A session moved to another day, start, length or kind: a planned one the client asked to
+ *  move, or one held and logged under the wrong day or kind. Its notes, checklist and
  *  everything recorded in it stay.
  */
 export type RescheduleInput = {
 	/**  `YYYY-MM-DD`. */
 	held_on: string,
 	kind: SessionKind,
-	time: SessionTimeInput,
+	/**  The start and length; none leaves the session without a time (taking away one it had). */
+	time: SessionTimeInput | null,
 };
 
 /**  What a recovery or restore did, for the coach to read. */
