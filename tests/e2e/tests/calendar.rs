@@ -104,9 +104,7 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     let first = events_in(&std::fs::read_to_string(&file).unwrap());
     assert_eq!(first.len(), 1);
     let moment = Local
-        .from_local_datetime(
-            &NaiveDate::parse_from_str(&first_day, "%Y-%m-%d").unwrap().and_hms_opt(9, 30, 0).unwrap(),
-        )
+        .from_local_datetime(&NaiveDate::parse_from_str(&first_day, "%Y-%m-%d").unwrap().and_hms_opt(9, 30, 0).unwrap())
         .unwrap()
         .with_timezone(&Utc);
     assert_eq!(first[0].1, moment.format("%Y%m%dT%H%M%SZ").to_string());
@@ -351,5 +349,75 @@ async fn a_planned_session_is_moved_and_called_off_from_its_prep() {
     app.click_testid("planned-session-back").await;
     app.wait_gone(&card).await;
     assert!(app.try_find(&testid("session-trashed")).await.is_none(), "no undo for a session left behind since");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_session_logged_under_the_wrong_day_or_kind_is_corrected_from_its_row() {
+    let data = tempfile::tempdir().unwrap();
+    let today = Local::now().date_naive();
+    let held_id = {
+        let practice = Practice::open_in(data.path()).unwrap();
+        let client = practice.create_client(&ClientInput::named(CLIENT)).unwrap();
+        let held = SessionInput {
+            client_id: client.id,
+            held_on: today.to_string(),
+            kind: SessionKind::Values,
+            notes: NOTE.into(),
+            prep_checklist: vec![],
+        };
+        practice.create_session(&held).unwrap().id
+    };
+    let stored = || -> (String, String, String) {
+        tenfold_e2e::open_db(data.path())
+            .query_row("SELECT held_on, kind, notes FROM session WHERE id = ?1", [&held_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap()
+    };
+
+    let app = App::launch(data.path()).await;
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "session").await;
+    let change = format!(r#"{}[data-change-session="{held_id}"]"#, testid("change-session-item"));
+    let focused_change = || async {
+        let script = "return document.activeElement?.dataset?.changeSession ?? null;";
+        app.client().execute(script, vec![]).await.ok().and_then(|id| id.as_str().map(str::to_owned))
+    };
+
+    // Esc closes the form and gives the keyboard back to the row's button; a session held
+    // without a time is asked only its day and kind.
+    app.click_element(&app.wait_for(&change).await).await.unwrap();
+    app.wait_for("#change-date").await;
+    assert!(app.try_find("#change-time").await.is_none(), "no start asked of a session without one");
+    assert_eq!(app.value_of("change-kind").await, "values");
+    app.press(&[Key::Escape.into()]).await;
+    app.wait_gone(&testid("change-session")).await;
+    assert_eq!(focused_change().await.as_deref(), Some(held_id.as_str()));
+
+    // A day more than a year ahead is refused under its field and changes nothing.
+    app.click_element(&app.find(&change).await).await.unwrap();
+    set_value(&app, "change-date", &(today + Duration::days(400)).to_string()).await;
+    app.click_testid("change-submit").await;
+    app.wait_for_testid("field-error-held_on").await;
+    assert_eq!(app.find("#change-date").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(stored(), (today.to_string(), "values".into(), NOTE.into()));
+
+    // Mended: held yesterday, a strategy session, saved from the keyboard; the notes stay.
+    let yesterday = today - Duration::days(1);
+    set_value(&app, "change-date", &yesterday.to_string()).await;
+    set_value(&app, "change-kind", "strategy").await;
+    app.screenshot("session-correcting").await;
+    app.click_element(&app.find("#change-date").await).await.unwrap();
+    app.press(&[Key::Control.into(), Key::Enter.into()]).await;
+    app.wait_for_text(&testid("session-changed"), "strategy session").await;
+    assert_eq!(stored(), (yesterday.to_string(), "strategy".into(), NOTE.into()));
+    let row = format!(r#"{}[data-session-id="{held_id}"]"#, testid("session-item"));
+    app.wait_for_text(&row, "Strategy").await;
+    app.wait_until("the row's button to take the keyboard back", async || {
+        (focused_change().await.as_deref() == Some(held_id.as_str())).then_some(())
+    })
+    .await;
+    app.screenshot("session-corrected").await;
     app.quit().await;
 }
