@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use tenfold::clients::ClientInput;
 use tenfold::encryption::{self, Secret};
-use tenfold::Practice;
 use tenfold::sessions::SessionKind;
+use tenfold::Practice;
 use tenfold_e2e::flows::{choose_area, open_live_session, seed_client_in_session};
 use tenfold_e2e::{testid, App, Key, READY};
 
