@@ -164,16 +164,6 @@ pub struct SessionInput {
     pub prep_checklist: Vec<PrepItem>,
 }
 
-/// A change to a session's date, kind or checklist (its client never changes).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct SessionChange {
-    /// `YYYY-MM-DD`.
-    pub held_on: String,
-    pub kind: SessionKind,
-    #[serde(default)]
-    pub prep_checklist: Vec<PrepItem>,
-}
-
 /// `coach_kind` comes last: the Today page joins these columns by count.
 pub(crate) const SESSION_COLUMNS: &str =
     "id, client_id, held_on, kind, prep_checklist, notes, created_at, updated_at, coach_kind, \
@@ -240,34 +230,16 @@ impl Practice {
         self.session(&id)
     }
 
-    pub fn update_session(&self, id: &str, change: &SessionChange) -> Result<Session> {
-        let held_on = time::parse_session_date("held_on", &change.held_on, time::today())?;
-        let prep = validated_prep(&change.prep_checklist)?;
+    /// Replaces a session's preparation list, as the coach keeps it while preparing: items in
+    /// their order, each ticked or not; an item left empty is dropped.
+    pub fn update_prep_checklist(&self, id: &str, items: &[PrepItem]) -> Result<Session> {
+        let prep = validated_prep(items)?;
         let session = self.writable_session(id)?;
-        self.require_kind_of_session(&change.kind)?;
-        let (kind, coach_kind) = change.kind.columns();
-        let updated = self.atomically(|| {
-            self.conn.execute(
-                "UPDATE session SET held_on = ?2, kind = ?3, coach_kind = ?4, prep_checklist = ?5, updated_at = ?6 WHERE id = ?1",
-                params![session.id, held_on.to_string(), kind, coach_kind, prep, time::stamp(time::now())],
-            )?;
-            let updated = self.session(&session.id)?;
-            match &session.time {
-                // A session with a time keeps its wall-clock start on the day it moves to, in the
-                // zone it was planned in (the client's day does not move with the coach's laptop).
-                Some(time) if held_on != session.held_on => {
-                    let zone = crate::calendar::StartZone::PlannedIn(&time.time_zone);
-                    self.write_session_time(&updated, &time.as_input(), zone)?;
-                    self.session(&session.id)
-                }
-                _ => Ok(updated),
-            }
-        })?;
-        if updated.time.is_some() {
-            // The calendar's event carries the day and the kind.
-            self.calendar_follows();
-        }
-        Ok(updated)
+        self.execute_as_unit(
+            "UPDATE session SET prep_checklist = ?2, updated_at = ?3 WHERE id = ?1",
+            params![session.id, prep, time::stamp(time::now())],
+        )?;
+        self.session(&session.id)
     }
 
     /// Saves the session notes exactly as typed: the autosave path of the session screen.

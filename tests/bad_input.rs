@@ -10,14 +10,14 @@ use std::path::Path;
 use common::fill;
 use serde_json::{json, Value};
 use tenfold::assessment::AssessmentInput;
-use tenfold::calendar::{CalendarSettings, SessionTimeInput};
+use tenfold::calendar::{CalendarSettings, RescheduleInput, SessionTimeInput};
 use tenfold::clients::ClientInput;
 use tenfold::documents::DocumentRequest;
 use tenfold::encryption::{self, Secret};
 use tenfold::focus::{FocusAnswer, RatingInput};
 use tenfold::homework::HomeworkInput;
 use tenfold::methods::{QuestionInput, QuestionKind, QuestionSetInput, TemplateInput, STRATEGY_SET_ID};
-use tenfold::sessions::{SessionChange, SessionInput, SessionKind};
+use tenfold::sessions::{SessionInput, SessionKind};
 use tenfold::spreadsheet::{ClientColumn, ClientCsvOptions};
 use tenfold::trash::TrashKind;
 use tenfold::{input, Error, ErrorKind, ErrorView, Practice};
@@ -299,9 +299,8 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             p.create_session(&session(ids, &ahead.to_string(), String::new())).map(drop)
         }),
         case("session moved to 1899", Invalid("held_on"), |p, ids| {
-            let change =
-                SessionChange { held_on: "1899-12-31".into(), kind: SessionKind::Strategy, prep_checklist: vec![] };
-            p.update_session(&ids.session, &change).map(drop)
+            let change = RescheduleInput { held_on: "1899-12-31".into(), kind: SessionKind::Strategy, time: None };
+            p.reschedule_session(&ids.session, &change).map(drop)
         }),
         case("homework due in 2101", Invalid("due_on"), |p, ids| {
             p.add_homework_item(&HomeworkInput {

@@ -214,12 +214,12 @@ fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
 
     // Moved to another day: the same wall-clock start on the new day.
     let moved_to = in_days(9);
-    let change = tenfold::sessions::SessionChange {
+    let change = RescheduleInput {
         held_on: moved_to.to_string(),
         kind: SessionKind::Strategy,
-        prep_checklist: vec![],
+        time: session.time.as_ref().map(|time| time.as_input()),
     };
-    let moved = p.update_session(&session.id, &change).unwrap();
+    let moved = p.reschedule_session(&session.id, &change).unwrap().session;
     let time = moved.time.expect("the time stays with the session");
     assert_eq!(time.start_time, "11:00");
     let expected = Local.from_local_datetime(&moved_to.and_hms_opt(11, 0, 0).unwrap()).earliest().unwrap();
@@ -249,15 +249,7 @@ fn a_planned_session_is_rescheduled_in_one_unit_and_keeps_what_it_holds() {
     let session = plan(&p, &ada.id, in_days(5), "11:00", 60);
     assert!(session.ahead, "a planned session with nothing written in it is ahead");
     let checklist = vec![tenfold::sessions::PrepItem { label: "Read last letter".into(), done: true }];
-    p.update_session(
-        &session.id,
-        &tenfold::sessions::SessionChange {
-            held_on: session.held_on.to_string(),
-            kind: SessionKind::Strategy,
-            prep_checklist: checklist.clone(),
-        },
-    )
-    .unwrap();
+    p.update_prep_checklist(&session.id, &checklist).unwrap();
     let uid = prop(&read()[0], "UID");
 
     let moved_to = in_days(8);
@@ -397,12 +389,13 @@ fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in(
     planned_in(&p, &session.id, tokyo, in_days(5).and_hms_opt(10, 0, 0).unwrap());
 
     let moved_to = in_days(12);
-    let change = tenfold::sessions::SessionChange {
+    let change = RescheduleInput {
         held_on: moved_to.to_string(),
         kind: SessionKind::Strategy,
-        prep_checklist: vec![],
+        time: Some(SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 }),
     };
-    let time = p.update_session(&session.id, &change).unwrap().time.expect("the time stays with the session");
+    let time =
+        p.reschedule_session(&session.id, &change).unwrap().session.time.expect("the time stays with the session");
     let expected = tokyo.from_local_datetime(&moved_to.and_hms_opt(10, 0, 0).unwrap()).unwrap().with_timezone(&Utc);
     assert_eq!((time.start_time.as_str(), time.starts_at, time.time_zone.as_str()), ("10:00", expected, "Asia/Tokyo"));
     // The screen names the zone beside the start, unless this laptop's clock reads it the same.
@@ -433,12 +426,12 @@ fn a_session_moved_onto_the_hour_its_clocks_skip_blames_the_new_day_and_stays_pu
     let session = plan(&p, &ada.id, planned_on, "01:30", 60);
     let planned_at = planned_in(&p, &session.id, london, half_past_one(planned_on));
 
-    let change = tenfold::sessions::SessionChange {
+    let change = RescheduleInput {
         held_on: skipped.to_string(),
         kind: SessionKind::Strategy,
-        prep_checklist: vec![],
+        time: Some(SessionTimeInput { start_time: "01:30".into(), duration_minutes: 60 }),
     };
-    let refused = p.update_session(&session.id, &change).unwrap_err();
+    let refused = p.reschedule_session(&session.id, &change).unwrap_err();
     let message = refused.to_string();
     assert_eq!(field_of(refused), "held_on");
     assert!(message.contains("01:30 does not exist") && message.contains("Europe/London"), "{message}");

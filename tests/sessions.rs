@@ -65,23 +65,32 @@ fn no_session_for_a_client_in_the_trash() {
 
 #[test]
 fn a_session_can_be_changed_and_its_notes_autosaved() {
-    use tenfold::sessions::SessionChange;
+    use tenfold::calendar::RescheduleInput;
     let p = TempPractice::new();
     let client = p.add_client("Hana");
     let session = p.create_session(&input(&client.id, "2026-02-01", SessionKind::Discovery)).unwrap();
-    let changed = p
-        .update_session(
-            &session.id,
-            &SessionChange {
-                held_on: "2026-02-03".into(),
-                kind: SessionKind::Values,
-                prep_checklist: vec![PrepItem { label: "Read the values homework".into(), done: false }],
-            },
-        )
-        .unwrap();
+    let corrected = RescheduleInput { held_on: "2026-02-03".into(), kind: SessionKind::Values, time: None };
+    let changed = p.reschedule_session(&session.id, &corrected).unwrap().session;
     assert_eq!(changed.held_on.to_string(), "2026-02-03");
     assert_eq!(changed.kind, SessionKind::Values);
-    assert_eq!(changed.prep_checklist.len(), 1);
+    let items = [
+        PrepItem { label: "  Read the values homework ".into(), done: true },
+        PrepItem { label: "   ".into(), done: false },
+        PrepItem { label: "Ask what surprised her".into(), done: false },
+    ];
+    let listed = p.update_prep_checklist(&session.id, &items).unwrap().prep_checklist;
+    assert_eq!(
+        listed,
+        [
+            PrepItem { label: "Read the values homework".into(), done: true },
+            PrepItem { label: "Ask what surprised her".into(), done: false },
+        ],
+        "trimmed, in order, ticks kept, the empty line dropped"
+    );
+    assert_eq!(p.session(&session.id).unwrap().prep_checklist, listed);
+    let long = [PrepItem { label: "x".repeat(10_000), done: false }];
+    assert_invalid(p.update_prep_checklist(&session.id, &long), "prep_checklist");
+    assert_eq!(p.session(&session.id).unwrap().prep_checklist, listed, "a refused list changes nothing");
 
     let saved_at = p.update_session_notes(&session.id, "  She laughed when\nshe said it.  ").unwrap();
     let again = p.session(&session.id).unwrap();
@@ -89,16 +98,14 @@ fn a_session_can_be_changed_and_its_notes_autosaved() {
     assert_eq!(again.updated_at, saved_at);
 
     assert_invalid(
-        p.update_session(
-            &session.id,
-            &SessionChange { held_on: "soon".into(), kind: SessionKind::Values, prep_checklist: vec![] },
-        ),
+        p.reschedule_session(&session.id, &RescheduleInput { held_on: "soon".into(), ..corrected.clone() }),
         "held_on",
     );
     assert_invalid(p.update_session_notes(&session.id, &"x".repeat(200_000)), "notes");
     assert_eq!(p.session(&session.id).unwrap().notes, "  She laughed when\nshe said it.  ");
     p.trash_client(&client.id).unwrap();
     assert_in_trash(p.update_session_notes(&session.id, "late"));
+    assert_in_trash(p.update_prep_checklist(&session.id, &[]));
 }
 
 /// The kind a new session starts as (this was the UI's rule; the same cases, now in the core).

@@ -14,7 +14,7 @@ use specta::Type;
 
 pub use ics::calendar_file_name;
 pub use settings::{CalendarNames, CalendarSettings, MAX_REMINDER_MINUTES, MAX_SESSION_INTERVAL_DAYS};
-pub(crate) use times::{zone_if_elsewhere, StartZone};
+pub(crate) use times::zone_if_elsewhere;
 pub use times::{PlannedSessionInput, RescheduleInput, SessionTimeInput, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES};
 
 use crate::sessions::Session;
