@@ -1,5 +1,5 @@
 use tauri::State;
-use tenfold::sessions::{Session, SessionInput};
+use tenfold::sessions::{PrepItem, Session, SessionInput};
 use tenfold::ErrorView;
 
 use crate::state::AppState;
@@ -21,4 +21,15 @@ pub async fn list_sessions(state: State<'_, AppState>, client_id: String) -> Res
 #[specta::specta]
 pub async fn update_session_notes(state: State<'_, AppState>, id: String, notes: String) -> Result<String, ErrorView> {
     state.with(|p| p.update_session_notes(&id, &notes)).map(tenfold::time::stamp)
+}
+
+/// Replaces the session's preparation list; returns the session as saved.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_prep_checklist(
+    state: State<'_, AppState>,
+    id: String,
+    items: Vec<PrepItem>,
+) -> Result<Session, ErrorView> {
+    state.with(|p| p.update_prep_checklist(&id, &items))
 }

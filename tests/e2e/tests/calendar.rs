@@ -10,7 +10,7 @@ use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
 use tenfold::calendar::{CalendarSettings, PlannedSessionInput, SessionTimeInput};
 use tenfold::clients::ClientInput;
-use tenfold::sessions::{SessionInput, SessionKind};
+use tenfold::sessions::{PrepItem, SessionInput, SessionKind};
 use tenfold::Practice;
 use tenfold_e2e::flows::{open_client, open_tab, set_value, start_session};
 use tenfold_e2e::{testid, App, Key};
@@ -419,5 +419,79 @@ async fn a_session_logged_under_the_wrong_day_or_kind_is_corrected_from_its_row(
     })
     .await;
     app.screenshot("session-corrected").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_coach_ticks_off_a_checklist_kept_with_the_planned_call() {
+    let data = tempfile::tempdir().unwrap();
+    let today = Local::now().date_naive();
+    let first = "Read the last letter";
+    let session_id = {
+        let practice = Practice::open_in(data.path()).unwrap();
+        let client = practice.create_client(&ClientInput::named(CLIENT)).unwrap();
+        let input = PlannedSessionInput {
+            client_id: client.id,
+            held_on: (today + Duration::days(3)).to_string(),
+            kind: SessionKind::Strategy,
+            time: SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 },
+        };
+        let planned = practice.plan_session(&input).unwrap().session.id;
+        practice.update_prep_checklist(&planned, &[PrepItem { label: first.into(), done: false }]).unwrap();
+        planned
+    };
+    let stored = || -> Vec<PrepItem> {
+        let json: String = tenfold_e2e::open_db(data.path())
+            .query_row("SELECT prep_checklist FROM session WHERE id = ?1", [&session_id], |r| r.get(0))
+            .unwrap();
+        serde_json::from_str(&json).unwrap()
+    };
+    let item = |label: &str, done| PrepItem { label: label.into(), done };
+    let second = "Reread the working hypothesis";
+
+    let app = App::launch(data.path()).await;
+    open_client(&app, CLIENT).await;
+    open_tab(&app, "session").await;
+    let row = format!(r#"{}[data-session-id="{session_id}"]"#, testid("session-item"));
+    app.click_element(&app.wait_for(&row).await).await.unwrap();
+    app.wait_for_text(&testid("prep-checklist"), first).await;
+
+    // Ticked, and a second item added with Enter: each is in the file as soon as it is made.
+    app.click_testid("prep-item-done").await;
+    app.wait_until("the tick to be saved", async || (stored() == [item(first, true)]).then_some(())).await;
+    app.fill("prep-new-item", second).await;
+    app.press(&[Key::Enter.into()]).await;
+    app.wait_until("the new item to be saved", async || {
+        (stored() == [item(first, true), item(second, false)]).then_some(())
+    })
+    .await;
+    assert_eq!(app.value_of("prep-new-item").await, "", "the box is empty for the next one");
+
+    // Too long for one line of a list: refused under the box, the text still in it, nothing lost.
+    let long = "a very long reminder ".repeat(12);
+    set_value(&app, "prep-new-item", &long).await;
+    app.click_testid("prep-add").await;
+    let refused = app.wait_for_testid("field-error-prep_checklist").await;
+    assert!(app.text(&refused).await.contains("too long"), "{}", app.text(&refused).await);
+    assert_eq!(app.value_of("prep-new-item").await, long);
+    assert_eq!(stored(), [item(first, true), item(second, false)]);
+    assert_eq!(app.find_all(&testid("prep-item")).await.len(), 2, "the list shows what was kept");
+    set_value(&app, "prep-new-item", "").await;
+
+    // Taken off, then back with Undo, in its place and ticked as it was.
+    app.click_testid("prep-item-remove").await;
+    app.wait_for_text(&testid("prep-item-removed"), first).await;
+    app.wait_until("the removal to be saved", async || (stored() == [item(second, false)]).then_some(())).await;
+    assert_eq!(focused_testid(&app).await, "undo-prep-item-remove");
+    app.click_testid("undo-prep-item-remove").await;
+    app.wait_until("the item to be back", async || {
+        (stored() == [item(first, true), item(second, false)]).then_some(())
+    })
+    .await;
+    app.wait_until("its tick box to take the keyboard", async || {
+        (focused_testid(&app).await == "prep-item-done").then_some(())
+    })
+    .await;
+    app.screenshot("prep-checklist").await;
     app.quit().await;
 }

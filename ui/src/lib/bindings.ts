@@ -216,6 +216,8 @@ export const commands = {
 	listSessions: (clientId: string) => __TAURI_INVOKE<Session[]>("list_sessions", { clientId }),
 	/**  Returns the instant the notes were saved, for the "saved" indicator. */
 	updateSessionNotes: (id: string, notes: string) => __TAURI_INVOKE<string>("update_session_notes", { id, notes }),
+	/**  Replaces the session's preparation list; returns the session as saved. */
+	updatePrepChecklist: (id: string, items: PrepItem[]) => __TAURI_INVOKE<Session>("update_prep_checklist", { id, items }),
 	/**  The fields a spreadsheet column can be matched to. */
 	clientColumnChoices: () => __TAURI_INVOKE<ClientColumnChoice[]>("client_column_choices"),
 	/**  A CSV file the coach picks with the system dialog; `None` when cancelled. */
