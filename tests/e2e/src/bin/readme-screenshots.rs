@@ -13,7 +13,8 @@ use tenfold::branding::BrandingInput;
 use tenfold::clients::{ClientInput, ClientStatus};
 use tenfold::directives::{DirectiveInput, DirectiveMove, DirectiveStatus};
 use tenfold::homework::HomeworkInput;
-use tenfold::sessions::{SessionInput, SessionKind};
+use tenfold::calendar::{PlannedSessionInput, SessionTimeInput};
+use tenfold::sessions::{PrepItem, SessionInput, SessionKind};
 use tenfold::Practice;
 use tenfold_e2e::{flows, testid, App, Key};
 
@@ -37,6 +38,7 @@ const SCREENS: &[(&str, &str)] = &[
     ("formulation", "formulation.png"),
     ("directives", "directives.png"),
     ("prep-values", "prep-values.png"),
+    ("planned-session", "planned-session.png"),
     ("today", "today.png"),
     ("capture", "capture-homework.png"),
     ("wrap-up", "wrap-up-letter.png"),
@@ -52,6 +54,9 @@ const SCREENS: &[(&str, &str)] = &[
 /// Names that must read well in the list: right to left, and too long for it (cut short with
 /// the full name in the tooltip).
 const NAMES: [&str; 3] = ["נועה כהן", "مريم يوسف", "Maximiliane Rosalind Featherstonehaugh-Oyelaran"];
+
+/// The client with a call planned for tomorrow (`seed_week`), shown in `planned-session.png`.
+const PLANNED: &str = "Sipho Dlamini";
 
 /// The sample client (src/sample.rs), whose screens all have something in them.
 const SAMPLE: &str = "Alex Morgan (sample)";
@@ -156,7 +161,23 @@ fn seed_week(practice: &Practice, ids: &[String]) {
     };
     let (zoe, tomas, aiko, sipho) = (&ids[0], &ids[1], &ids[2], &ids[4]);
     session(aiko, 0, SessionKind::Strategy);
-    session(sipho, 1, SessionKind::Discovery);
+    // Tomorrow's first call, planned with its time and the coach's checklist half done.
+    let planned = practice
+        .plan_session(&PlannedSessionInput {
+            client_id: sipho.clone(),
+            held_on: day(1).to_string(),
+            kind: SessionKind::Discovery,
+            time: SessionTimeInput { start_time: "14:00".into(), duration_minutes: 60 },
+        })
+        .expect("a planned session")
+        .session;
+    let checklist = [
+        ("Reread the intake form", true),
+        ("Note what he said he wants from coaching", true),
+        ("Prepare the values exercise", false),
+    ]
+    .map(|(label, done)| PrepItem { label: label.into(), done });
+    practice.update_prep_checklist(&planned.id, &checklist).expect("a checklist");
     let given = session(tomas, -2, SessionKind::FollowUp);
     for text in ["Write down the three decisions only you can make", "Cancel one recurring meeting"] {
         practice
@@ -336,6 +357,16 @@ async fn main() {
     // clients.png: the list, one ordinary client chosen and its details on the right.
     flows::open_client(&app, SHOWN).await;
     shots.save(&app, "clients").await;
+
+    // planned-session.png: tomorrow's call opened from the session log, with the coach's
+    // checklist for it.
+    flows::open_client(&app, PLANNED).await;
+    flows::open_tab(&app, "session").await;
+    app.click_testid("session-item").await;
+    app.wait_for_text(&testid("prep-checklist"), "Prepare the values exercise").await;
+    app.blur().await;
+    scroll_into_view(&app, &testid("planned-session"), "start").await;
+    shots.save(&app, "planned-session").await;
 
     // client-form-error.png: the new-client form after submitting it with no name.
     app.click_testid("new-client").await;
