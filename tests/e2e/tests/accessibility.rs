@@ -225,6 +225,15 @@ async fn every_screen(theme: &str) {
     app.click_testid("trash-session").await;
     app.wait_for_testid("session-trashed").await;
     audit.check(&app, "a cancelled session with its undo", &[]).await;
+    // Back on its card with a line on its checklist, and its row's form that corrects a day or kind.
+    app.click_testid("undo-trash-session").await;
+    app.wait_for_testid("planned-session").await;
+    app.fill("prep-new-item", "Bring the values cards").await;
+    app.click_testid("prep-add").await;
+    app.wait_for_testid("prep-item").await;
+    app.click_testid("change-session-item").await;
+    app.wait_for("#change-date").await;
+    audit.check(&app, "a planned session's checklist, and the log's form that corrects a session", &[]).await;
 
     // Settings, every section once they have all loaded.
     app.click_testid("open-settings").await;
