@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaySession } from '../lib/bindings';
-import { FIRST_ROWS, attentionCount, dayLabel, lateness, longDay, shownRows, splitWeek } from './today';
+import { FIRST_ROWS, attentionCount, checklistProgress, dayLabel, lateness, longDay, rowLine, shownRows, splitWeek } from './today';
 
 function day(held_on: string, client_name: string): DaySession {
   return { session: { held_on } as DaySession['session'], client_name, homework_count: 0 };
@@ -47,5 +47,32 @@ describe('shownRows', () => {
 
   it('shows a short card whole', () => {
     expect(shownRows(rows.slice(0, 3), false)).toEqual(rows.slice(0, 3));
+  });
+});
+
+describe('checklistProgress', () => {
+  const items = [
+    { label: 'Reread the hypothesis', done: true },
+    { label: 'Check the homework', done: false },
+    { label: 'Print the map', done: false },
+  ];
+
+  it('counts what is ticked off for a call still to come', () => {
+    expect(checklistProgress({ ahead: true, prep_checklist: items })).toBe('checklist 1 of 3 done');
+    expect(checklistProgress({ ahead: true, prep_checklist: items.map((item) => ({ ...item, done: true })) })).toBe(
+      'checklist 3 of 3 done',
+    );
+  });
+
+  it('says nothing once the call is held or when its list is empty', () => {
+    expect(checklistProgress({ ahead: false, prep_checklist: items })).toBe('');
+    expect(checklistProgress({ ahead: true, prep_checklist: [] })).toBe('');
+  });
+});
+
+describe('rowLine', () => {
+  it('joins the parts given, leaving out the empty ones', () => {
+    expect(rowLine('Strategy', '', 'checklist 1 of 2 done')).toBe('Strategy · checklist 1 of 2 done');
+    expect(rowLine('Strategy')).toBe('Strategy');
   });
 });

@@ -1,6 +1,6 @@
 // How the Today page groups and words what the core found: today's sessions apart from the
 // rest of the week, and short labels for days and lateness.
-import type { DaySession, TodayView } from '../lib/bindings';
+import type { DaySession, Session, TodayView } from '../lib/bindings';
 import { dateFormatter, parseIsoDate } from '../lib/dates';
 
 export type WeekSplit = { today: DaySession[]; earlier: DaySession[]; later: DaySession[] };
@@ -41,6 +41,19 @@ export function longDay(iso: string, locale?: string): string {
 /** "1 day late" / "12 days late". */
 export function lateness(days: number): string {
   return days === 1 ? '1 day late' : `${days} days late`;
+}
+
+/** "checklist 1 of 3 done" for a call still to come that has a checklist, so the coach sees which
+ *  calls of the day still need preparing; empty for one held or with nothing on its list. */
+export function checklistProgress(session: Pick<Session, 'ahead' | 'prep_checklist'>): string {
+  const items = session.prep_checklist;
+  if (!session.ahead || items.length === 0) return '';
+  return `checklist ${items.filter((item) => item.done).length} of ${items.length} done`;
+}
+
+/** A row's second line from its parts, the empty ones left out: "Strategy · 10:00 · homework: 2 items". */
+export function rowLine(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(' · ');
 }
 
 /** How many things on the page ask for something to be done (sessions are only information). */
