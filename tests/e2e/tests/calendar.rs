@@ -504,5 +504,6 @@ async fn the_coach_ticks_off_a_checklist_kept_with_the_planned_call() {
     // Today's row of the call says how far its preparation is.
     app.click_testid("open-today").await;
     app.wait_for_text(&testid("today-session"), "checklist 1 of 2 done").await;
+    app.screenshot("today-checklist").await;
     app.quit().await;
 }
