@@ -229,6 +229,17 @@ tf_ensure_windows_target() {
   rustup target add "$TF_WINDOWS_TARGET"
 }
 
+# rustfmt and Clippy for the lint step: part of rustup's default profile, missing from a minimal one.
+tf_ensure_rust_components() {
+  tf_cargo_path
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+    return 0
+  fi
+  command -v rustup >/dev/null 2>&1 || tf_die "rustup is needed to add rustfmt and clippy"
+  tf_log "Adding the Rust components rustfmt and clippy (rustup component add)"
+  rustup component add rustfmt clippy
+}
+
 # Install tauri-driver with cargo when it is not on PATH (the end-to-end harness starts it).
 tf_ensure_tauri_driver() {
   tf_cargo_path
