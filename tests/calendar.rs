@@ -14,6 +14,21 @@ fn in_days(days: i64) -> NaiveDate {
     Local::now().date_naive() + Duration::days(days)
 }
 
+/// Moves a session's time on its own day and kind, or takes it away (`None`), as the
+/// session log's correction form does.
+fn retime(
+    p: &TempPractice,
+    session_id: &str,
+    time: Option<(&str, u32)>,
+) -> tenfold::Result<tenfold::calendar::TimedSession> {
+    let session = p.session(session_id)?;
+    let time = time.map(|(at, minutes)| SessionTimeInput { start_time: at.into(), duration_minutes: minutes });
+    p.reschedule_session(
+        session_id,
+        &RescheduleInput { held_on: session.held_on.to_string(), kind: session.kind, time },
+    )
+}
+
 fn plan(p: &TempPractice, client_id: &str, on: NaiveDate, at: &str, minutes: u32) -> tenfold::sessions::Session {
     p.plan_session(&PlannedSessionInput {
         client_id: client_id.into(),
@@ -89,13 +104,13 @@ fn the_same_sessions_give_the_same_file_and_a_moved_session_keeps_its_event() {
     let first = p.calendar_ics().unwrap();
     assert_eq!(p.calendar_ics().unwrap(), first, "two exports of the same sessions differ");
 
-    p.set_session_time(&session.id, &SessionTimeInput { start_time: "15:30".into(), duration_minutes: 45 }).unwrap();
+    retime(&p, &session.id, Some(("15:30", 45))).unwrap();
     let moved = events(&p.calendar_ics().unwrap());
     assert_eq!(moved.len(), 1, "a moved session is one event, not two");
     assert_eq!(prop(&moved[0], "UID"), prop(&events(&first)[0], "UID"));
     assert_ne!(prop(&moved[0], "DTSTART"), prop(&events(&first)[0], "DTSTART"));
 
-    p.clear_session_time(&session.id).unwrap();
+    retime(&p, &session.id, None).unwrap();
     assert!(events(&p.calendar_ics().unwrap()).is_empty());
     assert!(p.session(&session.id).unwrap().time.is_none());
 }
@@ -156,7 +171,7 @@ fn a_chosen_folder_keeps_a_calendar_file_up_to_date() {
         .unwrap();
     assert_eq!(planned.calendar_problem, None);
     assert_eq!(events(&std::fs::read_to_string(&file).unwrap()).len(), 1);
-    p.clear_session_time(&planned.session.id).unwrap();
+    retime(&p, &planned.session.id, None).unwrap();
     assert!(events(&std::fs::read_to_string(&file).unwrap()).is_empty());
 }
 
@@ -402,10 +417,9 @@ fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in(
     let tokyo_clock_here = Local.offset_from_utc_datetime(&expected.naive_utc()).fix().local_minus_utc() == 9 * 3600;
     assert_eq!(time.planned_elsewhere.as_deref(), (!tokyo_clock_here).then_some("Asia/Tokyo"));
 
-    // A new time given by the coach is read where the laptop is now, as before.
-    let retimed =
-        p.set_session_time(&session.id, &SessionTimeInput { start_time: "10:00".into(), duration_minutes: 60 });
-    let here = Local.from_local_datetime(&moved_to.and_hms_opt(10, 0, 0).unwrap()).earliest().unwrap();
+    // A new start typed by the coach is read where the laptop is now, as when planning.
+    let retimed = retime(&p, &session.id, Some(("11:00", 60)));
+    let here = Local.from_local_datetime(&moved_to.and_hms_opt(11, 0, 0).unwrap()).earliest().unwrap();
     let retimed = retimed.unwrap().session.time.unwrap();
     assert_eq!((retimed.starts_at, retimed.planned_elsewhere), (here.with_timezone(&Utc), None));
 }

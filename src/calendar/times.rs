@@ -118,13 +118,6 @@ pub(crate) fn zone_if_elsewhere(zone: &str, moment: DateTime<Utc>) -> Option<Str
 }
 
 impl Practice {
-    /// Gives a session a start time and length (replacing any it had).
-    pub fn set_session_time(&self, session_id: &str, input: &SessionTimeInput) -> Result<TimedSession> {
-        let session = self.session(session_id)?;
-        self.write_session_time(&session, input, StartZone::Here)?;
-        self.timed(&session.id)
-    }
-
     pub(crate) fn write_session_time(
         &self,
         session: &Session,
@@ -180,14 +173,6 @@ impl Practice {
                 None => self.erase_session_time(&session.id),
             }
         })?;
-        self.timed(&session.id)
-    }
-
-    /// Takes a session's time away; the session and everything in it stay.
-    pub fn clear_session_time(&self, session_id: &str) -> Result<TimedSession> {
-        let session = self.session(session_id)?;
-        self.require_live_client(&session.client_id)?;
-        self.atomically(|| self.erase_session_time(&session.id))?;
         self.timed(&session.id)
     }
 
