@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::fill;
+use common::{fill, retime};
 use serde_json::{json, Value};
 use tenfold::assessment::AssessmentInput;
 use tenfold::calendar::{CalendarSettings, RescheduleInput, SessionTimeInput};
@@ -83,13 +83,6 @@ fn session(ids: &Ids, held_on: &str, notes: String) -> SessionInput {
         notes,
         prep_checklist: vec![],
     }
-}
-
-/// Gives a session another time on its own day and kind, as the session log's correction form does.
-fn retime(p: &mut Practice, session_id: &str, time: SessionTimeInput) -> tenfold::Result<()> {
-    let session = p.session(session_id)?;
-    let input = RescheduleInput { held_on: session.held_on.to_string(), kind: session.kind, time: Some(time) };
-    p.reschedule_session(session_id, &input).map(drop)
 }
 
 fn set_input(name: &str, questions: &[&str]) -> QuestionSetInput {
@@ -577,13 +570,16 @@ fn cases() -> Vec<(&'static str, Expect, Run)> {
             result
         }),
         case("session time 25:00", Invalid("start_time"), |p, ids| {
-            retime(p, &ids.session, SessionTimeInput { start_time: "25:00".into(), duration_minutes: 60 })
+            retime(p, &ids.session, Some(SessionTimeInput { start_time: "25:00".into(), duration_minutes: 60 }))
+                .map(drop)
         }),
         case("session of 0 minutes", Invalid("duration_minutes"), |p, ids| {
-            retime(p, &ids.session, SessionTimeInput { start_time: "10:00".into(), duration_minutes: 0 })
+            retime(p, &ids.session, Some(SessionTimeInput { start_time: "10:00".into(), duration_minutes: 0 }))
+                .map(drop)
         }),
         case("session of 24 hours", Invalid("duration_minutes"), |p, ids| {
-            retime(p, &ids.session, SessionTimeInput { start_time: "10:00".into(), duration_minutes: 24 * 60 })
+            retime(p, &ids.session, Some(SessionTimeInput { start_time: "10:00".into(), duration_minutes: 24 * 60 }))
+                .map(drop)
         }),
         case("calendar folder that cannot be written", Invalid("calendar_folder"), |p, _| {
             // Not writable even by root, as a test run in CI may be; elsewhere, not a folder.

@@ -2,7 +2,7 @@
 mod common;
 
 use chrono::{DateTime, Duration, Local, NaiveDate, Offset, TimeZone, Utc};
-use common::TempPractice;
+use common::{retime, TempPractice};
 use icalendar::parser::{read_calendar, unfold, Component};
 use tenfold::calendar::{CalendarNames, CalendarSettings, PlannedSessionInput, RescheduleInput, SessionTimeInput};
 use tenfold::sessions::SessionKind;
@@ -14,19 +14,8 @@ fn in_days(days: i64) -> NaiveDate {
     Local::now().date_naive() + Duration::days(days)
 }
 
-/// Moves a session's time on its own day and kind, or takes it away (`None`), as the
-/// session log's correction form does.
-fn retime(
-    p: &TempPractice,
-    session_id: &str,
-    time: Option<(&str, u32)>,
-) -> tenfold::Result<tenfold::calendar::TimedSession> {
-    let session = p.session(session_id)?;
-    let time = time.map(|(at, minutes)| SessionTimeInput { start_time: at.into(), duration_minutes: minutes });
-    p.reschedule_session(
-        session_id,
-        &RescheduleInput { held_on: session.held_on.to_string(), kind: session.kind, time },
-    )
+fn slot(at: &str, minutes: u32) -> SessionTimeInput {
+    SessionTimeInput { start_time: at.into(), duration_minutes: minutes }
 }
 
 fn plan(p: &TempPractice, client_id: &str, on: NaiveDate, at: &str, minutes: u32) -> tenfold::sessions::Session {
@@ -104,7 +93,7 @@ fn the_same_sessions_give_the_same_file_and_a_moved_session_keeps_its_event() {
     let first = p.calendar_ics().unwrap();
     assert_eq!(p.calendar_ics().unwrap(), first, "two exports of the same sessions differ");
 
-    retime(&p, &session.id, Some(("15:30", 45))).unwrap();
+    retime(&p, &session.id, Some(slot("15:30", 45))).unwrap();
     let moved = events(&p.calendar_ics().unwrap());
     assert_eq!(moved.len(), 1, "a moved session is one event, not two");
     assert_eq!(prop(&moved[0], "UID"), prop(&events(&first)[0], "UID"));
@@ -418,7 +407,7 @@ fn a_session_moved_to_another_day_keeps_its_start_in_the_zone_it_was_planned_in(
     assert_eq!(time.planned_elsewhere.as_deref(), (!tokyo_clock_here).then_some("Asia/Tokyo"));
 
     // A new start typed by the coach is read where the laptop is now, as when planning.
-    let retimed = retime(&p, &session.id, Some(("11:00", 60)));
+    let retimed = retime(&p, &session.id, Some(slot("11:00", 60)));
     let here = Local.from_local_datetime(&moved_to.and_hms_opt(11, 0, 0).unwrap()).earliest().unwrap();
     let retimed = retimed.unwrap().session.time.unwrap();
     assert_eq!((retimed.starts_at, retimed.planned_elsewhere), (here.with_timezone(&Utc), None));

@@ -45,6 +45,18 @@ impl TempPractice {
 
 /// The input that writes `set` again as it is: each question keeps its lineage, so a test can
 /// change one thing and save the set's next version.
+/// Gives a session another time on its own day and kind, or takes its time away (`None`), as
+/// the session log's correction form does.
+pub fn retime(
+    p: &Practice,
+    session_id: &str,
+    time: Option<tenfold::calendar::SessionTimeInput>,
+) -> tenfold::Result<tenfold::calendar::TimedSession> {
+    let session = p.session(session_id)?;
+    let input = tenfold::calendar::RescheduleInput { held_on: session.held_on.to_string(), kind: session.kind, time };
+    p.reschedule_session(session_id, &input)
+}
+
 pub fn set_input(set: &tenfold::methods::QuestionSet) -> tenfold::methods::QuestionSetInput {
     tenfold::methods::QuestionSetInput {
         name: set.name.clone(),
