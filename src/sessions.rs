@@ -142,16 +142,6 @@ impl Session {
     }
 }
 
-impl SessionTime {
-    /// The start and length, as the coach would type them again.
-    pub fn as_input(&self) -> crate::calendar::SessionTimeInput {
-        crate::calendar::SessionTimeInput {
-            start_time: self.start_time.clone(),
-            duration_minutes: self.duration_minutes,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct SessionInput {
     pub client_id: String,

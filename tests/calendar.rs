@@ -218,11 +218,8 @@ fn the_calendar_file_follows_a_rename_a_new_day_and_the_trash() {
 
     // Moved to another day: the same wall-clock start on the new day.
     let moved_to = in_days(9);
-    let change = RescheduleInput {
-        held_on: moved_to.to_string(),
-        kind: SessionKind::Strategy,
-        time: session.time.as_ref().map(|time| time.as_input()),
-    };
+    let change =
+        RescheduleInput { held_on: moved_to.to_string(), kind: SessionKind::Strategy, time: Some(slot("11:00", 60)) };
     let moved = p.reschedule_session(&session.id, &change).unwrap().session;
     let time = moved.time.expect("the time stays with the session");
     assert_eq!(time.start_time, "11:00");
