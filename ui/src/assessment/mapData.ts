@@ -4,6 +4,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { RATING_MAX, RATING_MIN, type AssessmentDimension, type AssessmentMap, type DimensionChange, type ErrorView, type ScoreInput } from '../lib/bindings';
 import { withAlpha, type ChartColors } from '../lib/chartColors';
+import { chartFont, legendLabels, tooltipText } from '../lib/chartText';
 
 export type DimensionRow = {
   dimension: number;
@@ -62,11 +63,11 @@ export function wrapLabel(label: string, width = 16): string[] {
 
 /** The 0–10 radial scale the radar and the wheel share, labelled with the dimensions. */
 function scoreScale(colors: ChartColors) {
-  const font = { family: colors.font, size: 13 };
+  const font = chartFont(colors);
   return {
     min: 0,
     max: 10,
-    ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: { ...font, size: 11 } },
+    ticks: { stepSize: 2, color: colors.text, backdropColor: colors.surface, font: chartFont(colors, 11) },
     grid: { color: colors.grid },
     angleLines: { display: true, color: colors.grid },
     pointLabels: { color: colors.text, font },
@@ -82,7 +83,6 @@ export function radarChart(
   dateText: (map: AssessmentMap) => string = (m) => m.taken_at.slice(0, 10),
 ): ChartConfiguration<'radar', (number | null)[], string[]> {
   const accent = colors.series[0] ?? colors.text;
-  const font = { family: colors.font, size: 13 };
   const datasets: ChartConfiguration<'radar', (number | null)[], string[]>['data']['datasets'] = [];
   if (previous) {
     datasets.push({
@@ -116,7 +116,8 @@ export function radarChart(
       animation: false,
       scales: { r: scoreScale(colors) },
       plugins: {
-        legend: { position: 'bottom', labels: { color: colors.text, font, usePointStyle: true, boxWidth: 8 } },
+        legend: { position: 'bottom', labels: legendLabels(colors) },
+        tooltip: tooltipText(colors),
       },
     },
   };
@@ -133,7 +134,7 @@ export function wheelChart(
   dateText: string,
 ): ChartConfiguration<'polarArea', number[], string[]> {
   const accent = colors.series[0] ?? colors.text;
-  const font = { family: colors.font, size: 13 };
+  const font = chartFont(colors);
   const paint = (row: DimensionRow) => (row.flagged ? colors.flagged : accent);
   return {
     type: 'polarArea',
@@ -157,6 +158,7 @@ export function wheelChart(
       plugins: {
         legend: { display: false },
         tooltip: {
+          ...tooltipText(colors),
           callbacks: {
             label: (item) => {
               const row = rows[item.dataIndex];

@@ -104,6 +104,11 @@ describe('historyChart', () => {
     expect(config.options?.scales?.x?.grid?.color).toBe(TEST_COLORS.grid);
   });
 
+  it('draws whole the points on its edges: the first and last ratings, a 10 and a 1', () => {
+    const lines = datasets.filter((d) => !String(d.label).endsWith(TARGET_SUFFIX));
+    expect(lines.map((d) => d.clip)).toEqual([false, false]);
+  });
+
   it('copes with no ratings at all', () => {
     const empty = historyChart({ ...history, areas: [] }, TEST_COLORS);
     expect(empty.data.datasets).toEqual([]);

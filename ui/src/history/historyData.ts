@@ -2,6 +2,7 @@
 // table rows and the Chart.js line configuration come from the same data.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartColors } from '../lib/chartColors';
+import { chartFont, legendLabels, tooltipText } from '../lib/chartText';
 import type { ClientHistory, Session, SessionKindInfo } from '../lib/bindings';
 import { dateFormatter, formatDate, formatInstantDate } from '../lib/dates';
 import { kindLabel } from '../sessions/kinds';
@@ -65,6 +66,9 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
       pointRadius: 3.5,
       pointHoverRadius: 6,
       tension: 0,
+      // The first and last ratings sit on the chart's edges, and a 10 or a 1 on its top or
+      // bottom: unclipped, their points are drawn whole.
+      clip: false,
     });
     if (h.area.three_month_target !== null) {
       datasets.push({
@@ -83,7 +87,7 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
     }
   });
   const dateText = (ms: number) => dateFormatter('dayMonth', locale).format(new Date(ms));
-  const font = { family: colors.font, size: 13 };
+  const font = chartFont(colors);
   return {
     type: 'line',
     data: { datasets },
@@ -115,14 +119,12 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
         legend: {
           position: 'bottom',
           labels: {
-            color: colors.text,
-            font,
-            usePointStyle: true,
-            boxWidth: 8,
+            ...legendLabels(colors),
             filter: (item) => !String(item.text).endsWith(TARGET_SUFFIX),
           },
         },
         tooltip: {
+          ...tooltipText(colors),
           filter: (item) => !String(item.dataset.label).endsWith(TARGET_SUFFIX),
           callbacks: {
             title: (items) => (items[0] ? dateText(Number(items[0].parsed.x)) : ''),
