@@ -1,8 +1,8 @@
 //! Zoom and size: at the window's own size, at 1024×640, and at 200 % page zoom (Ctrl+= five times, Tauri's zoom
 //! keys, which zoom WebKit's page as a browser does: the page then has half the CSS pixels and
 //! its layouts for narrow windows apply), the live session, the wrap-up, Today, the client list
-//! and Settings scroll only up and down, and no text is cut off without its full value at hand
-//! (a `title`). Screenshots of each are kept for a person to look at.
+//! and Settings scroll only up and down, no text is cut off without its full value at hand
+//! (a `title`), and no control in view is drawn under something else. Screenshots of each are kept for a person to look at.
 
 use std::path::Path;
 
@@ -24,7 +24,8 @@ fn seed(dir: &Path) {
 
 /// What is wrong with the page as shown: a sideways scroll of the whole page, or an element
 /// that clips its own text (overflow hidden or an ellipsis) with no title to give the rest. A
-/// select whose chosen option is wider than the select counts too: it cuts off its own text.
+/// select whose chosen option is wider than the select counts too: it cuts off its own text. So
+/// does a button, link or field in view that something else is drawn over.
 const CLIPPED: &str = r#"
     const problems = [];
     const page = document.scrollingElement;
@@ -61,6 +62,26 @@ const CLIPPED: &str = r#"
                 problems.push(`${name(el)} cuts off its choice "${text}" (${Math.ceil(ctx.measureText(text).width)} > ${Math.floor(room)})`);
             }
         }
+    }
+    // A control in view must be on top where a pointer would click it: one pushed past its
+    // column (the sidebar's buttons once were) is drawn under the pane beside it. Fixed and
+    // sticky bars may cover what scrolls under them.
+    const pinned = (el) => { for (let a = el; a; a = a.parentElement) { if (['fixed', 'sticky'].includes(getComputedStyle(a).position)) return true; } return false; };
+    for (const el of document.querySelectorAll('button, a[href], input, select, textarea')) {
+        if (!shown(el) || el.disabled) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        let inView = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+        for (let a = el.parentElement; inView && a; a = a.parentElement) {
+            if (getComputedStyle(a).overflowY === 'visible') continue;
+            const box = a.getBoundingClientRect();
+            inView = y >= box.top && y <= box.bottom;
+        }
+        if (!inView) continue;
+        const top = document.elementFromPoint(x, y);
+        if (!top || el.contains(top) || top.closest('label')?.control === el || pinned(top)) continue;
+        problems.push(`${name(el)} is under ${name(top)}`);
     }
     return problems;
 "#;
