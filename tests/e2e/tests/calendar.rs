@@ -135,6 +135,20 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     app.click_testid("open-today").await;
     let planned_row = app.wait_for_text(&testid("today-session"), "23:45").await;
     app.screenshot("today-with-times").await;
+    // Today's untimed sessions keep the time column empty, so both names start in one line.
+    let name_starts = app
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=\"today-session\"] .who')].map((n) => Math.round(n.getBoundingClientRect().left));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let name_starts: Vec<i64> = serde_json::from_value(name_starts).unwrap();
+    assert!(
+        name_starts.len() >= 2 && name_starts.iter().all(|x| *x == name_starts[0]),
+        "names out of line: {name_starts:?}"
+    );
 
     // Still ahead, it opens on its prep, and Start opens that same session's live screen.
     if Local::now().time() < chrono::NaiveTime::from_hms_opt(23, 44, 0).unwrap() {
