@@ -3,6 +3,7 @@ import type { ClientHistory, FocusArea, RatingEntry, Session } from '../lib/bind
 import { TEST_COLORS } from '../lib/chartColors';
 import { client } from '../clients/fixtures.test-helpers';
 import { TARGET_SUFFIX, historyChart, historyRows } from './historyData';
+import { endOfDay, startOfDay } from '../lib/timeTicks';
 
 function area(id: string, title: string, target: number | null = null): FocusArea {
   return {
@@ -89,8 +90,8 @@ describe('historyChart', () => {
     expect(target.borderDash).toEqual([6, 5]);
     expect(target.borderColor).toBe(TEST_COLORS.series[0]);
     expect(target.data).toEqual([
-      { x: Date.parse('2026-03-02T10:00:00Z'), y: 8 },
-      { x: Date.parse('2026-04-01T10:00:00Z'), y: 8 },
+      { x: startOfDay(Date.parse('2026-03-02T10:00:00Z')), y: 8 },
+      { x: endOfDay(Date.parse('2026-04-01T10:00:00Z')), y: 8 },
     ]);
     // No target line for an area without ratings, nor for one without a target.
     expect(datasets.filter((d) => String(d.label).endsWith(TARGET_SUFFIX))).toHaveLength(1);
@@ -102,6 +103,18 @@ describe('historyChart', () => {
     const y = config.options?.scales?.y;
     expect([y?.min, y?.max]).toEqual([1, 10]);
     expect(config.options?.scales?.x?.grid?.color).toBe(TEST_COLORS.grid);
+  });
+
+  it('runs its time axis over whole days, with a line at each week', () => {
+    const x = config.options!.scales!.x!;
+    expect([x.min, x.max]).toEqual([startOfDay(Date.parse('2026-03-02T10:00:00Z')), endOfDay(Date.parse('2026-04-01T10:00:00Z'))]);
+    const axis = { ticks: [] as { value: number }[] };
+    (x.afterBuildTicks as (axis: unknown) => void)(axis);
+    expect(axis.ticks.length).toBeGreaterThan(1);
+    for (const [i, { value }] of axis.ticks.entries()) {
+      expect(new Date(value).getHours()).toBe(0);
+      if (i > 0) expect(Math.round((value - axis.ticks[i - 1]!.value) / 86_400_000)).toBe(7);
+    }
   });
 
   it('draws whole the points on its edges: the first and last ratings, a 10 and a 1', () => {

@@ -3,6 +3,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartColors } from '../lib/chartColors';
 import { chartFont, legendLabels, tooltipText } from '../lib/chartText';
+import { endOfDay, startOfDay, timeTicks } from '../lib/timeTicks';
 import type { ClientHistory, Session, SessionKindInfo } from '../lib/bindings';
 import { dateFormatter, formatDate, formatInstantDate } from '../lib/dates';
 import { kindLabel } from '../sessions/kinds';
@@ -42,6 +43,8 @@ export function historyRows(history: ClientHistory, kinds: readonly SessionKindI
 
 export type Point = { x: number; y: number };
 
+const DAY_MS = 86_400_000;
+
 /** Marks target lines so the legend and tooltips can tell them from ratings. */
 export const TARGET_SUFFIX = ' · three-month target';
 
@@ -52,8 +55,10 @@ export const TARGET_SUFFIX = ' · three-month target';
 export function historyChart(history: ClientHistory, colors: ChartColors, locale?: string): ChartConfiguration<'line', Point[]> {
   const rated = history.areas.filter((h) => h.ratings.length > 0);
   const times = rated.flatMap((h) => h.ratings.map((r) => Date.parse(r.taken_at)));
-  const minX = times.length ? Math.min(...times) : 0;
-  const maxX = times.length ? Math.max(...times) : 1;
+  // The axis runs over whole days, from the first rating's to the last one's.
+  const minX = times.length ? startOfDay(Math.min(...times)) : 0;
+  const maxX = times.length ? endOfDay(Math.max(...times)) : DAY_MS;
+  const ticks = timeTicks(minX, maxX);
   const datasets: ChartDataset<'line', Point[]>[] = [];
   rated.forEach((h, i) => {
     const color = colors.series[i % colors.series.length] ?? colors.text;
@@ -87,6 +92,7 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
     }
   });
   const dateText = (ms: number) => dateFormatter('dayMonth', locale).format(new Date(ms));
+  const tickText = (ms: number) => dateFormatter(ticks.style, locale).format(new Date(ms));
   const font = chartFont(colors);
   return {
     type: 'line',
@@ -100,10 +106,13 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
         x: {
           type: 'linear',
           min: minX,
-          max: maxX === minX ? minX + 86_400_000 : maxX,
+          max: maxX,
           grid: { color: colors.grid },
           border: { color: colors.grid },
-          ticks: { color: colors.text, font, maxTicksLimit: 8, callback: (v) => dateText(Number(v)) },
+          afterBuildTicks: (axis) => {
+            axis.ticks = ticks.values.map((value) => ({ value }));
+          },
+          ticks: { color: colors.text, font, callback: (v) => tickText(Number(v)) },
         },
         y: {
           type: 'linear',

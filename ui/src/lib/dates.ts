@@ -9,6 +9,10 @@ const DATE_STYLES = {
   time: { hour: '2-digit', minute: '2-digit' },
   /** "21 Nov", a chart's axis */
   dayMonth: { day: 'numeric', month: 'short' },
+  /** "Nov 2026", a chart's axis over months */
+  monthYear: { month: 'short', year: 'numeric' },
+  /** "2026", a chart's axis over years */
+  year: { year: 'numeric' },
   /** "Sat 21 Nov" */
   weekdayShort: { weekday: 'short', day: 'numeric', month: 'short' },
   /** "Saturday 21 November" */
