@@ -83,6 +83,12 @@ const HOLDS_STILL: &str = r#"
     }, 50);
 "#;
 
+/// Resolves once the page has drawn two more frames, and with them run its scroll handlers.
+const NEXT_FRAMES: &str = r#"
+    const done = arguments[arguments.length - 1];
+    requestAnimationFrame(() => requestAnimationFrame(() => done(null)));
+"#;
+
 /// Resolves `true` once nothing covers the middle of `arguments[0]`'s first box in the window and
 /// it is visible, as WebDriver's Element Click requires (it fails at once otherwise, "element
 /// click intercepted" or "element not interactable"), or `false` after 10 s. Covers come and go: a list that scrolls takes
@@ -448,6 +454,8 @@ impl App {
     /// may leave the target under a sticky bar or, inside a column that scrolls on its own,
     /// outside the part that is shown. Then it waits for whatever covers it to go, as a person
     /// waits for a list to stop scrolling: WebDriver refuses a click on a covered element at once.
+    /// When bringing it into view scrolled something, it first lets two frames pass, so the
+    /// list has heard of the scrolling before the check.
     ///
     /// A click WebDriver still refuses as covered or not interactable is made again, twice at
     /// most, as a person clicks again when a click did not land: the element passed the same
@@ -460,12 +468,20 @@ impl App {
         let mut refused = 0;
         loop {
             self.client().execute_async(HOLDS_STILL, vec![arg.clone()]).await?;
-            self.client()
+            let moved = self
+                .client()
                 .execute(
-                    "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return null;",
+                    "const el = arguments[0], before = el.getBoundingClientRect().top;
+                     el.scrollIntoView({ block: 'center', behavior: 'instant' });
+                     return el.getBoundingClientRect().top !== before;",
                     vec![arg.clone()],
                 )
                 .await?;
+            if moved == serde_json::Value::Bool(true) {
+                // A list hears of its scrolling in the next frames, and only then stops taking
+                // clicks until the scrolling ends: looked at before, it seems uncovered.
+                self.client().execute_async(NEXT_FRAMES, vec![]).await?;
+            }
             if self.client().execute_async(NOTHING_COVERS, vec![arg.clone()]).await? != serde_json::Value::Bool(true) {
                 eprintln!("e2e: something still covered the element after 10 s; clicking it anyway");
             }
