@@ -515,6 +515,40 @@ async fn the_coach_ticks_off_a_checklist_kept_with_the_planned_call() {
     .await;
     app.screenshot("prep-checklist").await;
 
+    // The second ticked on the card too, then Start: the live screen shows the list as just
+    // saved, to tick off during the call; adding and taking off are for preparing.
+    let ticks = app.find_all(&testid("prep-item-done")).await;
+    app.click_element(&ticks[1]).await.unwrap();
+    app.wait_until("the second tick to be saved", async || {
+        (stored() == [item(first, true), item(second, true)]).then_some(())
+    })
+    .await;
+    app.click_testid("start-planned-session").await;
+    let live_list = format!("{} {}", testid("live-session"), testid("prep-checklist"));
+    app.wait_for_text(&live_list, second).await;
+    let live_ticks = format!("{live_list} {}", testid("prep-item-done"));
+    let ticked = || async {
+        let found = app
+            .client()
+            .execute(
+                &format!("return [...document.querySelectorAll('{live_ticks}')].map((box) => box.checked);"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value::<Vec<bool>>(found).unwrap()
+    };
+    assert_eq!(ticked().await, [true, true], "the live screen starts from the list as ticked on the card");
+    assert!(app.find_all(&format!("{live_list} #prep-new-item")).await.is_empty(), "nothing is added during the call");
+    assert!(app.find_all(&format!("{live_list} {}", testid("prep-item-remove"))).await.is_empty());
+    app.click_element(&app.find_all(&live_ticks).await[1]).await.unwrap();
+    app.wait_until("the untick to be saved", async || {
+        (stored() == [item(first, true), item(second, false)]).then_some(())
+    })
+    .await;
+    assert_eq!(ticked().await, [true, false]);
+    app.screenshot("live-checklist").await;
+
     // Today's row of the call says how far its preparation is.
     app.click_testid("open-today").await;
     app.wait_for_text(&testid("today-session"), "checklist 1 of 2 done").await;
