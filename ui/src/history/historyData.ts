@@ -43,8 +43,6 @@ export function historyRows(history: ClientHistory, kinds: readonly SessionKindI
 
 export type Point = { x: number; y: number };
 
-const DAY_MS = 86_400_000;
-
 /** Marks target lines so the legend and tooltips can tell them from ratings. */
 export const TARGET_SUFFIX = ' · three-month target';
 
@@ -57,7 +55,7 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
   const times = rated.flatMap((h) => h.ratings.map((r) => Date.parse(r.taken_at)));
   // The axis runs over whole days, from the first rating's to the last one's.
   const minX = times.length ? startOfDay(Math.min(...times)) : 0;
-  const maxX = times.length ? endOfDay(Math.max(...times)) : DAY_MS;
+  const maxX = endOfDay(times.length ? Math.max(...times) : minX);
   const ticks = timeTicks(minX, maxX);
   const datasets: ChartDataset<'line', Point[]>[] = [];
   rated.forEach((h, i) => {
