@@ -122,6 +122,11 @@ describe('historyChart', () => {
     expect(lines.map((d) => d.clip)).toEqual([false, false]);
   });
 
+  it('names a point by its full date, the year included', () => {
+    const title = config.options!.plugins!.tooltip!.callbacks!.title as unknown as (items: { parsed: { x: number } }[]) => string;
+    expect(title([{ parsed: { x: Date.parse('2026-03-02T10:00:00Z') } }])).toBe('2 March 2026');
+  });
+
   it('copes with no ratings at all', () => {
     const empty = historyChart({ ...history, areas: [] }, TEST_COLORS);
     expect(empty.data.datasets).toEqual([]);

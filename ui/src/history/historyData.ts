@@ -89,7 +89,8 @@ export function historyChart(history: ClientHistory, colors: ChartColors, locale
       });
     }
   });
-  const dateText = (ms: number) => dateFormatter('dayMonth', locale).format(new Date(ms));
+  // A point's own date in full: over years of ratings the axis alone does not say which year.
+  const dateText = (ms: number) => dateFormatter('long', locale).format(new Date(ms));
   const tickText = (ms: number) => dateFormatter(ticks.style, locale).format(new Date(ms));
   const font = chartFont(colors);
   return {
