@@ -135,7 +135,7 @@ async fn a_planned_session_reaches_the_calendar_file_at_its_time_without_notes()
     app.click_testid("open-today").await;
     let planned_row = app.wait_for_text(&testid("today-session"), "23:45").await;
     app.screenshot("today-with-times").await;
-    // Today's untimed sessions keep the time column empty, so both names start in one line.
+    // Today's untimed sessions keep the time column empty, so the names start in one line.
     let name_starts = app
         .client()
         .execute(

@@ -2,7 +2,8 @@
 //! keys, which zoom WebKit's page as a browser does: the page then has half the CSS pixels and
 //! its layouts for narrow windows apply), the live session, the wrap-up, Today, the client list
 //! and Settings scroll only up and down, no text is cut off without its full value at hand
-//! (a `title`), and no control in view is drawn under something else. Screenshots of each are kept for a person to look at.
+//! (a `title`), and no control in view is drawn under something else. Screenshots of each are
+//! kept for a person to look at.
 
 use std::path::Path;
 
